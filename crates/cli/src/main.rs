@@ -1,0 +1,27 @@
+//! `pilotdesk`: the command line over the Pilotdesk core, for scripting, tests and
+//! benchmarks. Parsing and printing only; the core decides.
+
+mod args;
+mod output;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match run::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let api = pilotdesk_core::ApiError::from(&error);
+            eprintln!("pilotdesk: {api}");
+            // 2: the user has something to fix; 1: the machine or the file failed.
+            if error.is_user_error() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The TypeScript types of everything that crosses to the UI, generated from the Rust types.
+//! `ui/src/api/types.gen.ts` holds the output; a test fails when the two drift apart.
+
+use ts_rs::{Config, TS};
+
+use crate::error::{ApiError, ErrorDetail};
+use crate::metrics::PilotPhase;
+use crate::model::{
+    ChangeRecord, Money, NewPilotInput, PackKind, PackRecord, PaperSize, Person, Pilot,
+    PilotDetail, PilotStatus, PilotSummary, SettingsInput, Team, WorkspaceOverview,
+    WorkspaceSettings,
+};
+
+pub const HEADER: &str = "// Generated from the Rust types by `scripts/gen-types`. Do not edit by hand.\n\n";
+
+pub fn typescript() -> String {
+    // Identifiers and amounts fit well inside 2^53, and serde writes them as JSON numbers.
+    let cfg = Config::new().with_large_int("number");
+    let declarations = [
+        ApiError::decl(&cfg),
+        ErrorDetail::decl(&cfg),
+        Money::decl(&cfg),
+        PaperSize::decl(&cfg),
+        WorkspaceSettings::decl(&cfg),
+        SettingsInput::decl(&cfg),
+        WorkspaceOverview::decl(&cfg),
+        Person::decl(&cfg),
+        Team::decl(&cfg),
+        PilotStatus::decl(&cfg),
+        Pilot::decl(&cfg),
+        PilotSummary::decl(&cfg),
+        NewPilotInput::decl(&cfg),
+        PilotPhase::decl(&cfg),
+        PilotDetail::decl(&cfg),
+        ChangeRecord::decl(&cfg),
+        PackKind::decl(&cfg),
+        PackRecord::decl(&cfg),
+    ];
+    let mut out = String::from(HEADER);
+    for declaration in declarations {
+        out.push_str("export ");
+        out.push_str(&declaration);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,19 @@
+//! Pilotdesk's domain, shared by the desktop app and the `pilotdesk` command line.
+//!
+//! - `store`: opening the database, migrations, loading and saving.
+//! - `workflows`: the rules of the operating model; they decide what is written.
+//! - `metrics`: pure functions over plain data.
+//! - `packs`: the printed PDF packs.
+//! - `model`: the plain data passed between them and to the UI.
+
+pub mod bindings;
+pub mod error;
+pub mod metrics;
+pub mod model;
+pub mod packs;
+pub mod paths;
+pub mod store;
+pub mod workflows;
+
+pub use error::{ApiError, Error, ErrorDetail, Result};
+pub use store::Store;

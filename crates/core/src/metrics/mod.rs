@@ -1,0 +1,5 @@
+//! Figures computed from plain data: pure functions, no database, no clock.
+
+mod timeline;
+
+pub use timeline::{pilot_phase, PilotPhase};

@@ -1,0 +1,44 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::PaperSize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PackKind {
+    Proposal,
+}
+
+impl PackKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PackKind::Proposal => "proposal",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<PackKind> {
+        match text {
+            "proposal" => Some(PackKind::Proposal),
+            _ => None,
+        }
+    }
+}
+
+/// A pack that was produced: enough to match a printed copy by its content hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PackRecord {
+    pub id: i64,
+    pub kind: PackKind,
+    pub pilot_id: Option<i64>,
+    pub title: String,
+    pub subject: String,
+    pub produced_at: String,
+    pub produced_by: String,
+    /// SHA-256 of the pack's content; the footer prints its first 16 digits.
+    pub content_hash: String,
+    pub pages: u32,
+    pub paper_size: PaperSize,
+    /// Where it was saved, if it was saved to a file.
+    pub path: Option<String>,
+}

@@ -1,0 +1,121 @@
+//! Drawing primitives over printpdf operations, in points from the bottom-left corner.
+
+use printpdf::{
+    Color, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect,
+    TextItem, WindingOrder,
+};
+
+use super::fonts::{Fonts, Weight};
+use super::theme::Rgb;
+
+fn color((r, g, b): Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb::new(r, g, b, None))
+}
+
+fn point(x: f32, y: f32) -> LinePoint {
+    LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    }
+}
+
+/// The operations of one page.
+#[derive(Default)]
+pub struct Canvas {
+    pub ops: Vec<Op>,
+}
+
+impl Canvas {
+    /// One line of text with its baseline at `y`. Each run is its own text object, so its
+    /// position is absolute.
+    pub fn text(&mut self, fonts: &Fonts, weight: Weight, size: f32, x: f32, y: f32, colour: Rgb, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(fonts.face(weight).id.clone()),
+                size: Pt(size),
+            },
+            Op::SetFillColor { col: color(colour) },
+            Op::SetTextCursor {
+                pos: Point { x: Pt(x), y: Pt(y) },
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text.to_string())],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// Text whose right edge sits at `right`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_right(&mut self, fonts: &Fonts, weight: Weight, size: f32, right: f32, y: f32, colour: Rgb, text: &str) {
+        let x = right - fonts.width(weight, size, text);
+        self.text(fonts, weight, size, x, y, colour, text);
+    }
+
+    /// Text centred on `centre`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_centred(&mut self, fonts: &Fonts, weight: Weight, size: f32, centre: f32, y: f32, colour: Rgb, text: &str) {
+        let x = centre - fonts.width(weight, size, text) / 2.0;
+        self.text(fonts, weight, size, x, y, colour, text);
+    }
+
+    /// A filled rectangle; `y` is its bottom edge.
+    pub fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32, colour: Rgb) {
+        self.ops.push(Op::SetFillColor { col: color(colour) });
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                mode: Some(PaintMode::Fill),
+                ..Rect::from_xywh(Pt(x), Pt(y), Pt(width), Pt(height))
+            },
+        });
+    }
+
+    /// A stroked rectangle outline; `y` is its bottom edge.
+    pub fn stroke_rect(&mut self, x: f32, y: f32, width: f32, height: f32, thickness: f32, colour: Rgb) {
+        self.line_style(thickness, colour);
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![
+                    point(x, y),
+                    point(x + width, y),
+                    point(x + width, y + height),
+                    point(x, y + height),
+                ],
+                is_closed: true,
+            },
+        });
+    }
+
+    pub fn line(&mut self, from: (f32, f32), to: (f32, f32), thickness: f32, colour: Rgb) {
+        self.line_style(thickness, colour);
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(from.0, from.1), point(to.0, to.1)],
+                is_closed: false,
+            },
+        });
+    }
+
+    /// A filled polygon through `points`.
+    pub fn fill_polygon(&mut self, points: &[(f32, f32)], colour: Rgb) {
+        self.ops.push(Op::SetFillColor { col: color(colour) });
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing {
+                    points: points.iter().map(|(x, y)| point(*x, *y)).collect(),
+                }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+
+    fn line_style(&mut self, thickness: f32, colour: Rgb) {
+        self.ops.push(Op::SetOutlineColor { col: color(colour) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+    }
+}

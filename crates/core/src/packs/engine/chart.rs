@@ -1,0 +1,114 @@
+//! Vector charts drawn straight into the page: a pilot timeline and horizontal bars.
+
+use crate::packs::document::{BarChart, Timeline};
+
+use super::flow::Flow;
+use super::fonts::Weight;
+use super::theme;
+
+use crate::packs::dates::short_date;
+
+fn chart_title(flow: &mut Flow, title: &str) {
+    flow.ensure(60.0);
+    flow.text_block(Weight::Bold, theme::SUBHEADING, theme::INK, title);
+    flow.advance(4.0);
+}
+
+pub fn timeline(flow: &mut Flow, chart: &Timeline) {
+    const LABEL_ROWS: f32 = 2.0;
+    let label_size = theme::SMALL;
+    let label_block = label_size * theme::LEADING * 2.0 + 4.0;
+    let height = LABEL_ROWS * label_block + 44.0;
+    flow.ensure(height + 30.0);
+    chart_title(flow, &chart.title);
+
+    let fonts = flow.fonts;
+    let left = flow.left() + 8.0;
+    let right = flow.left() + flow.width() - 8.0;
+    let top = flow.y();
+    let bar_y = top - LABEL_ROWS * label_block - 12.0;
+    let span = (chart.end - chart.start).num_days().max(1) as f32;
+    let x_of = |date: chrono::NaiveDate| {
+        let offset = (date - chart.start).num_days() as f32;
+        left + (right - left) * offset.clamp(0.0, span) / span
+    };
+
+    let canvas = flow.canvas();
+    canvas.fill_rect(left, bar_y, right - left, 9.0, theme::BRAND_TINT);
+    canvas.stroke_rect(left, bar_y, right - left, 9.0, 0.6, theme::BRAND);
+
+    // Week ticks, labelled every fortnight so the labels never collide.
+    let weeks = (span / 7.0).floor() as i64;
+    for week in 0..=weeks {
+        let date = chart.start + chrono::Duration::days(week * 7);
+        let x = x_of(date);
+        canvas.line((x, bar_y), (x, bar_y - 4.0), 0.5, theme::MUTED);
+        // The end date is always labelled; a fortnight label too close to it is dropped.
+        if week % 2 == 0 && (right - x) > 40.0 {
+            canvas.text_centred(fonts, Weight::Regular, label_size - 0.5, x, bar_y - 13.0, theme::MUTED, &short_date(date));
+        }
+    }
+    canvas.text_right(fonts, Weight::Regular, label_size - 0.5, right, bar_y - 13.0, theme::MUTED, &short_date(chart.end));
+
+    // Milestone labels alternate between two rows when they would overlap.
+    let mut last_right_edge = [f32::MIN; 2];
+    for milestone in &chart.milestones {
+        let x = x_of(milestone.date);
+        let date_text = short_date(milestone.date);
+        let label_width = fonts
+            .width(Weight::Bold, label_size, &milestone.label)
+            .max(fonts.width(Weight::Regular, label_size, &date_text));
+        let mut label_x = (x - label_width / 2.0).clamp(left - 8.0, right + 8.0 - label_width);
+        let row = if label_x > last_right_edge[0] + 6.0 { 0 } else { 1 };
+        if row == 1 && label_x <= last_right_edge[1] + 6.0 {
+            label_x = last_right_edge[1] + 6.0;
+        }
+        last_right_edge[row] = label_x + label_width;
+        let label_top = bar_y + 14.0 + (1 - row) as f32 * label_block;
+        canvas.line((x, bar_y + 9.0), (x, label_top - 2.0), 0.5, theme::MUTED);
+        let d = 6.0;
+        canvas.fill_polygon(
+            &[(x, bar_y + 4.5 + d), (x + d, bar_y + 4.5), (x, bar_y + 4.5 - d), (x - d, bar_y + 4.5)],
+            theme::ACCENT,
+        );
+        let line = label_size * theme::LEADING;
+        canvas.text(fonts, Weight::Bold, label_size, label_x, label_top + line, theme::INK, &milestone.label);
+        canvas.text(fonts, Weight::Regular, label_size, label_x, label_top + 1.0, theme::MUTED, &date_text);
+    }
+    flow.advance(top - bar_y + 22.0);
+    flow.gap(theme::GAP);
+}
+
+pub fn bars(flow: &mut Flow, chart: &BarChart) {
+    let row_height = 18.0;
+    flow.ensure(30.0 + row_height * chart.bars.len().min(4) as f32);
+    chart_title(flow, &chart.title);
+    let max = chart
+        .bars
+        .iter()
+        .map(|b| b.value)
+        .fold(0.0_f64, f64::max)
+        .max(f64::EPSILON);
+    let label_width = flow.width() * 0.32;
+    let value_width = 86.0;
+    let bar_left = flow.left() + label_width;
+    let bar_span = flow.width() - label_width - value_width;
+    for bar in &chart.bars {
+        flow.ensure(row_height);
+        let fonts = flow.fonts;
+        let top = flow.y();
+        let left = flow.left();
+        let canvas = flow.canvas();
+        let baseline = top - 12.0;
+        canvas.text(fonts, Weight::Regular, theme::BODY - 0.5, left, baseline, theme::INK, &bar.label);
+        let length = (bar.value.max(0.0) / max) as f32 * bar_span;
+        canvas.fill_rect(bar_left, top - 14.0, length.max(1.0), 11.0, theme::BRAND);
+        canvas.text(fonts, Weight::Bold, theme::BODY - 0.5, bar_left + length + 6.0, baseline, theme::INK, &bar.display);
+        flow.advance(row_height);
+    }
+    if let Some(note) = &chart.note {
+        flow.advance(2.0);
+        flow.text_block(Weight::Regular, theme::SMALL, theme::MUTED, note);
+    }
+    flow.gap(theme::GAP + 2.0);
+}

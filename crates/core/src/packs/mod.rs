@@ -1,0 +1,10 @@
+//! The printed packs. `document` says what a pack contains, `engine` lays it out as a PDF,
+//! and one module per pack (e.g. `proposal`) turns plain data into a document.
+
+pub mod dates;
+pub mod document;
+pub mod engine;
+pub mod proposal;
+
+pub use document::PackDocument;
+pub use engine::{render, short_hash, RenderedPack};

@@ -1,0 +1,70 @@
+//! Schema migrations on `PRAGMA user_version`. Append-only: a released step is never
+//! edited, a new one is added at the end. Each step runs in its own transaction together
+//! with the version bump, so a failed step leaves the database at the previous version.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "workspace, people, pilots, change record",
+        sql: include_str!("schema/0001_workspace.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "pack records",
+        sql: include_str!("schema/0002_pack_records.sql"),
+    },
+];
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Refuses a database written by a newer build. Reads only, so a refused file is untouched.
+pub fn refuse_newer(conn: &Connection) -> Result<i64> {
+    let found = schema_version(conn)?;
+    let supported = latest_version();
+    if found > supported {
+        return Err(Error::DatabaseTooNew { found, supported });
+    }
+    Ok(found)
+}
+
+/// Brings the database up to `target`, one step at a time. Returns the version it started
+/// from, so callers can tell a brand-new database (0) from an upgraded one.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<i64> {
+    let started_at = refuse_newer(conn)?;
+    for migration in MIGRATIONS
+        .iter()
+        .filter(|m| m.version > started_at && m.version <= target)
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated between our read and the lock.
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if current >= migration.version {
+            continue;
+        }
+        tx.execute_batch(migration.sql)?;
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(started_at)
+}
+
+pub fn migrate(conn: &mut Connection) -> Result<i64> {
+    migrate_to(conn, latest_version())
+}

@@ -1,0 +1,67 @@
+//! Loading and saving. Reads take a `&Connection`; writes take a `&Transaction`, so every
+//! change is atomic by construction. Deciding what to write is the workflows' job.
+
+pub mod changes;
+mod connection;
+pub mod migrations;
+pub mod packs;
+pub mod people;
+pub mod pilots;
+pub mod settings;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::error::Result;
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    /// The schema version found on opening; 0 means the database was created just now.
+    opened_at_version: i64,
+}
+
+impl Store {
+    /// Opens or creates the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut conn = connection::open_file(path)?;
+        let opened_at_version = migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            opened_at_version,
+        })
+    }
+
+    /// A fresh, fully migrated database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = connection::open_memory()?;
+        let opened_at_version = migrations::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: None,
+            opened_at_version,
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn was_created(&self) -> bool {
+        self.opened_at_version == 0
+    }
+
+    /// Starts a write transaction, taking the write lock at once so a concurrent writer
+    /// waits at the start rather than failing half-way.
+    pub fn write(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}

@@ -1,0 +1,63 @@
+use rusqlite::{params, Connection, Row, Transaction};
+
+use crate::error::Result;
+use crate::model::{Person, Team};
+
+pub fn insert(tx: &Transaction, person: &Person) -> Result<()> {
+    tx.execute(
+        "INSERT INTO people (id, name, email, team, role, manager_id, hire_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            person.id,
+            person.name,
+            person.email,
+            person.team,
+            person.role,
+            person.manager_id,
+            person.hire_date
+        ],
+    )?;
+    Ok(())
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        email: row.get(2)?,
+        team: row.get(3)?,
+        role: row.get(4)?,
+        manager_id: row.get(5)?,
+        hire_date: row.get(6)?,
+    })
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<Person>> {
+    let mut statement = conn.prepare(
+        "SELECT id, name, email, team, role, manager_id, hire_date FROM people
+         ORDER BY team, name",
+    )?;
+    let rows = statement.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn count(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("SELECT count(*) FROM people", [], |row| row.get(0))?)
+}
+
+/// Teams with their headcount and how many of their people manage someone.
+pub fn teams(conn: &Connection) -> Result<Vec<Team>> {
+    let mut statement = conn.prepare(
+        "SELECT p.team, count(*),
+                sum(EXISTS (SELECT 1 FROM people r WHERE r.manager_id = p.id))
+         FROM people p GROUP BY p.team ORDER BY p.team",
+    )?;
+    let rows = statement.query_map([], |row| {
+        Ok(Team {
+            name: row.get(0)?,
+            headcount: row.get(1)?,
+            managers: row.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

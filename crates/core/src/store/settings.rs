@@ -1,0 +1,50 @@
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::error::Result;
+use crate::model::{PaperSize, WorkspaceSettings};
+
+pub const WORKSPACE_NAME: &str = "workspace_name";
+pub const CURRENCY: &str = "currency";
+pub const MIN_GROUP_SIZE: &str = "min_group_size";
+pub const PAPER_SIZE: &str = "paper_size";
+pub const CURRENT_USER: &str = "current_user";
+pub const DEMO_LOADED: &str = "demo_loaded";
+
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0))
+        .optional()?)
+}
+
+pub fn set(tx: &Transaction, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// The workspace settings, with defaults for anything never set.
+pub fn load(conn: &Connection) -> Result<WorkspaceSettings> {
+    Ok(WorkspaceSettings {
+        workspace_name: get(conn, WORKSPACE_NAME)?.unwrap_or_else(|| "My workspace".into()),
+        currency: get(conn, CURRENCY)?.unwrap_or_else(|| "USD".into()),
+        min_group_size: get(conn, MIN_GROUP_SIZE)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5),
+        paper_size: get(conn, PAPER_SIZE)?
+            .and_then(|v| PaperSize::parse(&v))
+            .unwrap_or(PaperSize::A4),
+        current_user: get(conn, CURRENT_USER)?.unwrap_or_else(default_user),
+    })
+}
+
+/// Until someone is chosen, changes are recorded under the operating-system account.
+fn default_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| "local user".into())
+}

@@ -1,0 +1,13 @@
+//! Decisions: what may be written, checked against the rules of the operating model, then
+//! saved through the store in one transaction together with its change record.
+
+pub mod demo;
+pub mod packs;
+pub mod pilots;
+pub mod settings;
+pub mod workspace;
+
+/// Now, as stored: RFC 3339 in UTC to the second.
+pub(crate) fn timestamp_now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
