@@ -76,7 +76,8 @@ pub struct CreatePilot {
     #[arg(long)]
     pub sponsor: String,
     /// Committed tooling and analytics budget, e.g. 25000.
-    #[arg(long)]
+    // A typed "-5" reaches the core, which explains why it is refused.
+    #[arg(long, allow_hyphen_values = true)]
     pub budget: String,
     /// What the pilot sets out to prove, in one sentence.
     #[arg(long, default_value = "")]

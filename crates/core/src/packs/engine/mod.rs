@@ -32,16 +32,19 @@ pub fn short_hash(content_hash: &str) -> &str {
     &content_hash[..content_hash.len().min(16)]
 }
 
-fn geometry(paper: PaperSize) -> PageGeometry {
+/// Page sizes in millimetres, as the standards define them; the layout works in points.
+fn paper_mm(paper: PaperSize) -> (f32, f32) {
     match paper {
-        PaperSize::A4 => PageGeometry {
-            width: 595.28,
-            height: 841.89,
-        },
-        PaperSize::Letter => PageGeometry {
-            width: 612.0,
-            height: 792.0,
-        },
+        PaperSize::A4 => (210.0, 297.0),
+        PaperSize::Letter => (215.9, 279.4),
+    }
+}
+
+fn geometry(paper: PaperSize) -> PageGeometry {
+    let (width, height) = paper_mm(paper);
+    PageGeometry {
+        width: Pt::from(Mm(width)).0,
+        height: Pt::from(Mm(height)).0,
     }
 }
 
@@ -71,11 +74,8 @@ pub fn render(doc: &PackDocument, paper: PaperSize) -> Result<RenderedPack> {
         .enumerate()
         .map(|(index, mut canvas)| {
             chrome.draw(&mut canvas, &fonts, index + 1, total);
-            PdfPage::new(
-                Mm::from(Pt(geometry.width)),
-                Mm::from(Pt(geometry.height)),
-                canvas.ops,
-            )
+            let (width, height) = paper_mm(paper);
+            PdfPage::new(Mm(width), Mm(height), canvas.ops)
         })
         .collect();
 

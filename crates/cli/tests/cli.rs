@@ -1,0 +1,156 @@
+//! The `pilotdesk` binary as a script would use it: exit codes, stderr, JSON and files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn pilotdesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pilotdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PILOTDESK_DB")
+        .output()
+        .expect("the pilotdesk binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    (dir, db)
+}
+
+#[test]
+fn demo_then_list_prints_the_demo_pilot_as_json() {
+    let (_dir, db) = workspace();
+    let demo = pilotdesk(&db, &["demo"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    assert!(stdout(&demo).contains("80 people"));
+
+    let list = pilotdesk(&db, &["pilot", "list", "--json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    let pilots: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    let pilots = pilots.as_array().unwrap();
+    assert_eq!(pilots.len(), 1);
+    assert_eq!(pilots[0]["name"], "Sales onboarding coaching pilot");
+    assert_eq!(pilots[0]["status"], "draft");
+    assert_eq!(pilots[0]["sponsor"], "Marcus Oyelaran");
+
+    let again = pilotdesk(&db, &["demo"]);
+    assert!(again.status.success());
+    assert!(stdout(&again).contains("already loaded"));
+}
+
+#[test]
+fn bad_usage_exits_2_with_a_message() {
+    let (_dir, db) = workspace();
+    for args in [
+        vec!["pilot", "frobnicate"],
+        vec!["pilot", "show", "not-a-number"],
+        vec!["pack", "proposal", "1"],
+        vec!["pack", "proposal", "1", "--out", "x.pdf", "--paper", "A3"],
+        vec!["no-such-command"],
+    ] {
+        let output = pilotdesk(&db, &args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!stderr(&output).trim().is_empty(), "{args:?} explains itself");
+    }
+    let paper = pilotdesk(&db, &["pack", "proposal", "1", "--out", "x.pdf", "--paper", "A3"]);
+    assert!(stderr(&paper).contains("use a4 or letter"));
+}
+
+#[test]
+fn bad_input_exits_2_and_names_every_field() {
+    let (_dir, db) = workspace();
+    let output = pilotdesk(
+        &db,
+        &[
+            "pilot", "create", "--name", "", "--workflow", "Onboarding", "--start", "2026-13-01",
+            "--sponsor", "Dana", "--budget", "-5",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("3 problems"), "{message}");
+    assert!(message.contains("name: give the pilot a name"), "{message}");
+    assert!(message.contains("startDate: \"2026-13-01\" is not a date"), "{message}");
+    assert!(message.contains("budget: the amount cannot be negative"), "{message}");
+
+    let list = pilotdesk(&db, &["pilot", "list", "--json"]);
+    assert_eq!(stdout(&list).trim(), "[]", "nothing was written");
+}
+
+#[test]
+fn create_show_and_missing_pilot() {
+    let (_dir, db) = workspace();
+    let created = pilotdesk(
+        &db,
+        &[
+            "pilot", "create", "--name", "Escalation pilot", "--workflow", "Customer escalation",
+            "--workflow", "Sales onboarding", "--start", "2027-01-11", "--sponsor", "Priya Raman",
+            "--budget", "9,500", "--json",
+        ],
+    );
+    assert!(created.status.success(), "{}", stderr(&created));
+    let pilot: serde_json::Value = serde_json::from_str(&stdout(&created)).unwrap();
+    assert_eq!(pilot["endDate"], "2027-04-11");
+    assert_eq!(pilot["budget"], 950_000);
+
+    let id = pilot["id"].to_string();
+    let shown = pilotdesk(&db, &["pilot", "show", &id]);
+    assert!(stdout(&shown).contains("11 Jan 2027 to 11 Apr 2027"), "{}", stdout(&shown));
+
+    let missing = pilotdesk(&db, &["pilot", "show", "404", "--json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("pilot 404 was not found"));
+}
+
+#[test]
+fn pack_proposal_writes_a_pdf_and_records_it() {
+    let (dir, db) = workspace();
+    assert!(pilotdesk(&db, &["demo"]).status.success());
+    let out = dir.path().join("proposal.pdf");
+    let output = pilotdesk(&db, &["pack", "proposal", "1", "--out", &out.to_string_lossy()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("content hash"));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+
+    let packs = pilotdesk(&db, &["packs", "--json"]);
+    let records: serde_json::Value = serde_json::from_str(&stdout(&packs)).unwrap();
+    assert_eq!(records[0]["kind"], "proposal");
+    assert_eq!(records[0]["path"], out.to_string_lossy().as_ref());
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_untouched() {
+    let (_dir, db) = workspace();
+    {
+        let conn = rusqlite_free_sqlite(&db);
+        drop(conn);
+    }
+    let before = std::fs::read(&db).unwrap();
+    let output = pilotdesk(&db, &["pilot", "list"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("newer Pilotdesk"), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// Writes a database stamped with a far-future schema version using the sqlite3 shell the
+/// setup script installs, so this test does not depend on the core's own code.
+fn rusqlite_free_sqlite(path: &Path) -> Output {
+    let output = Command::new("sqlite3")
+        .arg(path)
+        .arg("CREATE TABLE t (x); PRAGMA user_version = 1000;")
+        .output()
+        .expect("sqlite3 is installed by scripts/setup");
+    assert!(output.status.success());
+    output
+}

@@ -1,0 +1,47 @@
+mod support;
+
+use pilotdesk_core::model::{PaperSize, SettingsInput};
+use pilotdesk_core::workflows::settings::update_settings;
+use pilotdesk_core::{Error, Store};
+
+fn input() -> SettingsInput {
+    SettingsInput {
+        workspace_name: "Acme People Team".into(),
+        currency: "eur".into(),
+        paper_size: "letter".into(),
+        min_group_size: "7".into(),
+    }
+}
+
+#[test]
+fn settings_are_saved_normalised_and_recorded() {
+    let mut store = Store::open_in_memory().unwrap();
+    let saved = update_settings(&mut store, &input()).unwrap();
+    assert_eq!(saved.workspace_name, "Acme People Team");
+    assert_eq!(saved.currency, "EUR");
+    assert_eq!(saved.paper_size, PaperSize::Letter);
+    assert_eq!(saved.min_group_size, 7);
+    let changes: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM change_log WHERE entity = 'workspace'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(changes, 1);
+}
+
+#[test]
+fn bad_settings_name_every_field_and_change_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let before = pilotdesk_core::store::settings::load(store.conn()).unwrap();
+    let bad = SettingsInput {
+        workspace_name: "".into(),
+        currency: "dollars".into(),
+        paper_size: "A3".into(),
+        min_group_size: "2".into(),
+    };
+    let Error::Invalid { details, .. } = update_settings(&mut store, &bad).unwrap_err() else {
+        panic!("expected invalid input");
+    };
+    let fields: Vec<_> = details.iter().filter_map(|d| d.field.as_deref()).collect();
+    assert_eq!(fields, vec!["workspaceName", "currency", "paperSize", "minGroupSize"]);
+    assert_eq!(pilotdesk_core::store::settings::load(store.conn()).unwrap(), before);
+}

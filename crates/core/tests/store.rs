@@ -1,0 +1,141 @@
+mod support;
+
+use pilotdesk_core::store::migrations::{self, latest_version, MIGRATIONS};
+use pilotdesk_core::{Error, Store};
+use rusqlite::Connection;
+use support::temp_db;
+
+#[test]
+fn a_file_database_uses_wal_and_enforces_foreign_keys() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).unwrap();
+    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let foreign_keys: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let synchronous: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(foreign_keys, 1);
+    assert_eq!(synchronous, 1, "NORMAL");
+    assert!(store.was_created());
+    drop(store);
+    assert!(!Store::open(&path).unwrap().was_created(), "a second open finds the schema");
+}
+
+#[test]
+fn a_database_from_a_newer_build_is_refused_and_left_untouched() {
+    let (_dir, path) = temp_db();
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE from_the_future (x INTEGER); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+
+    let error = Store::open(&path).err().expect("a newer database is refused");
+    assert!(matches!(error, Error::DatabaseTooNew { found: 999, .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(message.contains("newer Pilotdesk") && message.contains("999"), "{message}");
+    assert_eq!(error.code(), "database_too_new");
+
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is byte for byte the same");
+    let wal = path.with_extension("sqlite3-wal");
+    assert!(!wal.exists(), "no write-ahead log was started");
+}
+
+fn schema_of(conn: &Connection) -> Vec<(String, String)> {
+    let mut statement = conn
+        .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name")
+        .unwrap();
+    let rows = statement
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .unwrap();
+    rows.map(Result::unwrap).collect()
+}
+
+/// Rows that any version since the first can hold, written at an old version and expected
+/// to survive every later migration.
+fn seed_at(conn: &Connection, version: i64) {
+    if version >= 1 {
+        conn.execute_batch(
+            "INSERT INTO people (id, name, email, team, role, manager_id) VALUES
+                 ('E1', 'Ada Boss', 'ada@x.example', 'Ops', 'Manager', NULL),
+                 ('E2', 'Ben Report', 'ben@x.example', 'Ops', 'Agent', 'E1');
+             INSERT INTO pilots (name, start_date, end_date, sponsor, budget_cents, status,
+                                 created_at, updated_at)
+             VALUES ('Old pilot', '2026-01-05', '2026-04-05', 'Ada Boss', 100000, 'draft',
+                     '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+             INSERT INTO pilot_workflows (pilot_id, position, name) VALUES (1, 0, 'Onboarding');",
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
+    let fresh = Store::open_in_memory().unwrap();
+    let fresh_schema = schema_of(fresh.conn());
+    assert_eq!(migrations::schema_version(fresh.conn()).unwrap(), latest_version());
+
+    for start in 0..latest_version() {
+        let (_dir, path) = temp_db();
+        let mut conn = Connection::open(&path).unwrap();
+        migrations::migrate_to(&mut conn, start).unwrap();
+        assert_eq!(migrations::schema_version(&conn).unwrap(), start);
+        seed_at(&conn, start);
+        drop(conn);
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(schema_of(store.conn()), fresh_schema, "upgraded from version {start}");
+        if start >= 1 {
+            let pilot = pilotdesk_core::workflows::pilots::get_pilot(&store, 1).unwrap();
+            assert_eq!(pilot.name, "Old pilot", "data written at version {start} survives");
+            assert_eq!(pilot.workflows, vec!["Onboarding".to_string()]);
+        }
+    }
+}
+
+#[test]
+fn migrations_are_numbered_one_step_at_a_time() {
+    for (index, migration) in MIGRATIONS.iter().enumerate() {
+        assert_eq!(migration.version, index as i64 + 1, "{}", migration.name);
+    }
+}
+
+#[test]
+fn a_failing_migration_step_leaves_the_previous_version_intact() {
+    let (_dir, path) = temp_db();
+    let mut conn = Connection::open(&path).unwrap();
+    migrations::migrate_to(&mut conn, 1).unwrap();
+    // Sabotage step 2 by taking the name of the table it creates.
+    conn.execute_batch("CREATE TABLE pack_records (x INTEGER)").unwrap();
+    let error = migrations::migrate(&mut conn).unwrap_err();
+    assert_eq!(error.code(), "storage");
+    assert_eq!(migrations::schema_version(&conn).unwrap(), 1, "the version bump rolled back");
+    let indexes: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'pack_records_by_hash'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexes, 0, "nothing of the failed step remains");
+}
+
+#[test]
+fn the_change_record_is_append_only() {
+    let store = support::demo_store();
+    let count: i64 = store.conn().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+    assert!(count >= 1);
+    let update = store.conn().execute("UPDATE change_log SET actor = 'someone else'", []);
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = store.conn().execute("DELETE FROM change_log", []);
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+}
+
+#[test]
+fn foreign_keys_refuse_a_workflow_of_a_missing_pilot() {
+    let store = Store::open_in_memory().unwrap();
+    let insert = store
+        .conn()
+        .execute("INSERT INTO pilot_workflows (pilot_id, position, name) VALUES (42, 0, 'x')", []);
+    assert!(insert.is_err());
+}
