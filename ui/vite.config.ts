@@ -1,8 +1,10 @@
-import { defineConfig } from "vite";
+import { defineConfig } from "vitest/config";
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 
 // Tauri serves the built files itself; the dev server is only for `tauri dev`.
-export default defineConfig({
+// Vitest runs in mode "test": there the `browser` condition makes Svelte resolve its client
+// runtime, so components can be mounted in jsdom.
+export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
   server: { port: 5173, strictPort: true },
@@ -16,5 +18,5 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
   },
-  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
-});
+  resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
+}));

@@ -1,0 +1,94 @@
+// Starts the real Pilotdesk window on a temporary workspace through tauri-driver and
+// WebKitWebDriver, and offers the steps tests share.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Session, sleep } from "./webdriver.mjs";
+
+const APP = process.env.PILOTDESK_E2E_APP;
+export const OUT = process.env.PILOTDESK_E2E_OUT ?? join(process.cwd(), "test-output", "e2e");
+
+export async function launch({ port = 4444 } = {}) {
+  if (!APP) throw new Error("PILOTDESK_E2E_APP must name the app binary (tests/e2e/run sets it)");
+  const workdir = mkdtempSync(join(tmpdir(), "pilotdesk-e2e-"));
+  const db = join(workdir, "workspace.sqlite3");
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NO_AT_BRIDGE: "1" },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForDriver(base);
+  const session = await Session.create(base, {
+    "tauri:options": { application: APP, args: ["--db", db] },
+  });
+  return {
+    session,
+    db,
+    workdir,
+    async close() {
+      await session.delete().catch(() => {});
+      driver.kill();
+    },
+  };
+}
+
+async function waitForDriver(base) {
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    try {
+      const reply = await fetch(`${base}/status`);
+      if (reply.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error("tauri-driver did not start");
+}
+
+/** Saves a screenshot of the window for people to look at. */
+export async function capture(session, name) {
+  mkdirSync(join(OUT, "screenshots"), { recursive: true });
+  writeFileSync(join(OUT, "screenshots", `${name}.png`), await session.screenshot());
+}
+
+/** Sets an input's value the way typing would, so the UI's bindings see it. */
+export async function setValue(session, css, value) {
+  await session.execute(
+    `const el = document.querySelector(arguments[0]);
+     const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), "value").set;
+     setter.call(el, arguments[1]);
+     el.dispatchEvent(new Event("input", { bubbles: true }));
+     el.dispatchEvent(new Event("change", { bubbles: true }));`,
+    [css, value],
+  );
+}
+
+/** Answers the native GTK save dialog by typing a full path into its name field. */
+export async function answerSaveDialog(path, title = "Save pack") {
+  const deadline = Date.now() + 15000;
+  let window = "";
+  while (!window && Date.now() < deadline) {
+    try {
+      window = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title]).toString().trim().split("\n")[0];
+    } catch {
+      await sleep(200);
+    }
+  }
+  if (!window) throw new Error(`the "${title}" dialog did not appear`);
+  await sleep(500);
+  execFileSync("xdotool", ["windowfocus", "--sync", window]);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "20", path]);
+  await sleep(300);
+  execFileSync("xdotool", ["key", "Return"]);
+}
+
+export function pdfText(path) {
+  return execFileSync("pdftotext", ["-layout", path, "-"]).toString();
+}
+
+export function pdfFonts(path) {
+  return execFileSync("pdffonts", [path]).toString();
+}

@@ -1,0 +1,67 @@
+import { get } from "svelte/store";
+import { beforeEach, describe, expect, it } from "vitest";
+import { href, navigate, parseHash, route, sectionOf } from "./router";
+
+describe("parseHash", () => {
+  it("defaults to the pilots list", () => {
+    expect(parseHash("")).toEqual({ name: "pilots" });
+    expect(parseHash("#")).toEqual({ name: "pilots" });
+    expect(parseHash("#/")).toEqual({ name: "pilots" });
+  });
+
+  it("parses every route", () => {
+    expect(parseHash("#/pilots")).toEqual({ name: "pilots" });
+    expect(parseHash("#/pilots/new")).toEqual({ name: "new-pilot" });
+    expect(parseHash("#/pilots/42")).toEqual({ name: "pilot", id: 42 });
+    expect(parseHash("#/people")).toEqual({ name: "people" });
+    expect(parseHash("#/governance")).toEqual({ name: "governance" });
+    expect(parseHash("#/packs")).toEqual({ name: "packs" });
+    expect(parseHash("#/settings/")).toEqual({ name: "settings" });
+  });
+
+  it("refuses paths that are not pages", () => {
+    expect(parseHash("#/pilots/0")).toEqual({ name: "not-found", path: "/pilots/0" });
+    expect(parseHash("#/pilots/abc")).toEqual({ name: "not-found", path: "/pilots/abc" });
+    expect(parseHash("#/pilots/3/edit")).toEqual({ name: "not-found", path: "/pilots/3/edit" });
+    expect(parseHash("#/people/E1")).toEqual({ name: "not-found", path: "/people/E1" });
+    expect(parseHash("#/nowhere")).toEqual({ name: "not-found", path: "/nowhere" });
+  });
+
+  it("maps routes to sidebar sections", () => {
+    expect(sectionOf({ name: "pilot", id: 1 })).toBe("pilots");
+    expect(sectionOf({ name: "new-pilot" })).toBe("pilots");
+    expect(sectionOf({ name: "packs" })).toBe("packs");
+    expect(sectionOf({ name: "not-found", path: "/x" })).toBeNull();
+  });
+
+  it("builds hrefs", () => {
+    expect(href("/pilots/3")).toBe("#/pilots/3");
+    expect(href("people")).toBe("#/people");
+  });
+});
+
+describe("route store", () => {
+  beforeEach(() => {
+    window.location.hash = "";
+  });
+
+  it("follows navigate() at once and updates the address", () => {
+    const seen: string[] = [];
+    const stop = route.subscribe((r) => seen.push(r.name));
+    navigate("/pilots/7");
+    expect(get(route)).toEqual({ name: "pilot", id: 7 });
+    expect(window.location.hash).toBe("#/pilots/7");
+    navigate("/settings", { replace: true });
+    expect(window.location.hash).toBe("#/settings");
+    expect(seen.at(-1)).toBe("settings");
+    stop();
+  });
+
+  it("follows the hash when it changes outside the app (links, back, forward)", async () => {
+    const stop = route.subscribe(() => undefined);
+    window.location.hash = "#/packs";
+    await new Promise<void>((resolve) => window.addEventListener("hashchange", () => resolve(), { once: true }));
+    expect(get(route)).toEqual({ name: "packs" });
+    stop();
+  });
+});

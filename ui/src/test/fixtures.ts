@@ -1,0 +1,83 @@
+// Test-only helpers: a mocked api module and realistic backend data.
+import { vi } from "vitest";
+import type { PackRecord, Person, PilotDetail, PilotSummary, WorkspaceOverview } from "../api";
+
+/** Replaces every backend call with a vi.fn(), keeping the real error helpers. */
+export function mockApiModule<T extends object>(actual: T) {
+  return {
+    ...actual,
+    api: {
+      getOverview: vi.fn(),
+      listPilots: vi.fn(),
+      getPilotDetail: vi.fn(),
+      validateNewPilot: vi.fn(),
+      createPilot: vi.fn(),
+      listPeople: vi.fn(),
+      listPacks: vi.fn(),
+      saveProposalPack: vi.fn(),
+      updateSettings: vi.fn(),
+    },
+    chooseSavePath: vi.fn(),
+  };
+}
+
+export const overview: WorkspaceOverview = {
+  settings: { workspaceName: "Northwind Learning", currency: "USD", minGroupSize: 5, paperSize: "a4", currentUser: "Ana Lima" },
+  peopleCount: 3,
+  teams: [
+    { name: "Sales", headcount: 2, managers: 1 },
+    { name: "Support", headcount: 1, managers: 0 },
+  ],
+  pilotCount: 1,
+  databasePath: "/home/ana/.local/share/pilotdesk/pilotdesk.db",
+  schemaVersion: 3,
+};
+
+export const pilotSummary: PilotSummary = {
+  id: 1,
+  name: "Sales onboarding pilot",
+  workflows: ["Sales onboarding", "Customer escalation"],
+  startDate: "2026-12-14",
+  endDate: "2027-03-14",
+  sponsor: "Dana Whitfield",
+  status: "draft",
+};
+
+export const pack: PackRecord = {
+  id: 4,
+  kind: "proposal",
+  pilotId: 1,
+  title: "Proposal pack",
+  subject: "Sales onboarding pilot",
+  producedAt: "2026-11-20T10:15:00Z",
+  producedBy: "Ana Lima",
+  contentHash: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+  pages: 2,
+  paperSize: "a4",
+  path: "/home/ana/sales-onboarding-pilot-proposal.pdf",
+};
+
+export function pilotDetail(packs: PackRecord[] = []): PilotDetail {
+  return {
+    pilot: {
+      ...pilotSummary,
+      objective: "Prove that weekly micro-coaching shortens ramp-up.",
+      budget: 1_800_000,
+      createdAt: "2026-11-20T09:00:00Z",
+      updatedAt: "2026-11-20T09:00:00Z",
+    },
+    phase: { phase: "not_started", days: 21 },
+    reviewDate: "2027-01-28",
+    decisionDue: "2026-12-07",
+    changes: [
+      { id: 1, at: "2026-11-20T09:00:00Z", actor: "Ana Lima", entity: "pilot", entityId: "1", action: "created", summary: "Created the pilot" },
+    ],
+    packs,
+  };
+}
+
+export const people: Person[] = [
+  { id: "E1", name: "Maya Chen", email: "maya@northwind.test", team: "Sales", role: "Sales manager", managerId: null, hireDate: null },
+  { id: "E2", name: "Tom Okafor", email: "tom@northwind.test", team: "Sales", role: "Account executive", managerId: "E1", hireDate: null },
+  { id: "E3", name: "Lena Berg", email: "lena@northwind.test", team: "Support", role: "Support agent", managerId: "E1", hireDate: null },
+];
