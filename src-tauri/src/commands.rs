@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use chrono::Local;
 use pilotdesk_core::model::{
-    NewPilotInput, PackRecord, PaperSize, Person, Pilot, PilotDetail, PilotSummary,
-    SettingsInput, WorkspaceOverview, WorkspaceSettings,
+    NewPilotInput, PackRecord, PaperSize, Person, Pilot, PilotDetail, PilotSummary, SettingsInput,
+    WorkspaceOverview, WorkspaceSettings,
 };
 use pilotdesk_core::workflows::{packs, pilots, settings, workspace};
 use pilotdesk_core::ApiError;
@@ -64,7 +64,13 @@ pub async fn save_proposal_pack(
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
     let path = PathBuf::from(path);
-    Ok(packs::save_proposal(&mut *state.store()?, pilot_id, &path, paper, today())?)
+    Ok(packs::save_proposal(
+        &mut *state.store()?,
+        pilot_id,
+        &path,
+        paper,
+        today(),
+    )?)
 }
 
 #[tauri::command]

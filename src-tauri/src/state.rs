@@ -31,6 +31,8 @@ impl AppState {
         let store = self.store.as_ref().map_err(Clone::clone)?;
         // A panic while holding the lock cannot leave a transaction half-applied (SQLite
         // rolls it back), so the store is still usable.
-        Ok(store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Ok(store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }

@@ -50,6 +50,8 @@ async function waitForDriver(base) {
 /** Saves a screenshot of the window for people to look at. */
 export async function capture(session, name) {
   mkdirSync(join(OUT, "screenshots"), { recursive: true });
+  // Let entrance animations finish so the picture shows what a person sees.
+  await sleep(700);
   writeFileSync(join(OUT, "screenshots", `${name}.png`), await session.screenshot());
 }
 

@@ -25,8 +25,8 @@ const byTestId = (id) => `[data-testid="${id}"]`;
 test("first start shows the demo workspace", async () => {
   const row = await s.waitFor(byTestId("pilot-row"), 30000);
   assert.match(await row.text(), /Sales onboarding coaching pilot/);
-  const body = await (await s.find("body")).text();
-  assert.match(body, /Meridian Logistics \(demo\)/);
+  const workspace = await s.find(byTestId("workspace-name"));
+  assert.equal(await workspace.property("textContent"), "Meridian Logistics (demo)");
   await capture(s, "01-pilots");
 });
 

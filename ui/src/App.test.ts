@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "./api";
 import App from "./App.svelte";
 import { overview, people, pilotSummary } from "./test/fixtures";
+import { sentence } from "./lib/format";
 
 vi.mock("./api", async (importOriginal) =>
   (await import("./test/fixtures")).mockApiModule(await importOriginal<object>()),
@@ -24,7 +25,7 @@ describe("App", () => {
     vi.mocked(api.getOverview).mockRejectedValue({ code: "database_too_new", message, details: [] });
     render(App);
     const panel = await screen.findByTestId("startup-error");
-    expect(panel.textContent).toContain(message);
+    expect(panel.textContent).toContain(sentence(message));
     expect(screen.queryByTestId("nav-pilots")).toBeNull();
   });
 

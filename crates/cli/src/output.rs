@@ -1,7 +1,7 @@
 //! Printing results for people (aligned text) or scripts (`--json`).
 
-use pilotdesk_core::packs::dates::long_date;
 use pilotdesk_core::model::{Pilot, PilotSummary};
+use pilotdesk_core::packs::dates::long_date;
 use serde::Serialize;
 
 pub fn json<T: Serialize>(value: &T) {

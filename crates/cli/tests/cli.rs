@@ -60,9 +60,15 @@ fn bad_usage_exits_2_with_a_message() {
     ] {
         let output = pilotdesk(&db, &args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(!stderr(&output).trim().is_empty(), "{args:?} explains itself");
+        assert!(
+            !stderr(&output).trim().is_empty(),
+            "{args:?} explains itself"
+        );
     }
-    let paper = pilotdesk(&db, &["pack", "proposal", "1", "--out", "x.pdf", "--paper", "A3"]);
+    let paper = pilotdesk(
+        &db,
+        &["pack", "proposal", "1", "--out", "x.pdf", "--paper", "A3"],
+    );
     assert!(stderr(&paper).contains("use a4 or letter"));
 }
 
@@ -72,16 +78,32 @@ fn bad_input_exits_2_and_names_every_field() {
     let output = pilotdesk(
         &db,
         &[
-            "pilot", "create", "--name", "", "--workflow", "Onboarding", "--start", "2026-13-01",
-            "--sponsor", "Dana", "--budget", "-5",
+            "pilot",
+            "create",
+            "--name",
+            "",
+            "--workflow",
+            "Onboarding",
+            "--start",
+            "2026-13-01",
+            "--sponsor",
+            "Dana",
+            "--budget",
+            "-5",
         ],
     );
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(message.contains("3 problems"), "{message}");
     assert!(message.contains("name: give the pilot a name"), "{message}");
-    assert!(message.contains("startDate: \"2026-13-01\" is not a date"), "{message}");
-    assert!(message.contains("budget: the amount cannot be negative"), "{message}");
+    assert!(
+        message.contains("startDate: \"2026-13-01\" is not a date"),
+        "{message}"
+    );
+    assert!(
+        message.contains("budget: the amount cannot be negative"),
+        "{message}"
+    );
 
     let list = pilotdesk(&db, &["pilot", "list", "--json"]);
     assert_eq!(stdout(&list).trim(), "[]", "nothing was written");
@@ -93,9 +115,21 @@ fn create_show_and_missing_pilot() {
     let created = pilotdesk(
         &db,
         &[
-            "pilot", "create", "--name", "Escalation pilot", "--workflow", "Customer escalation",
-            "--workflow", "Sales onboarding", "--start", "2027-01-11", "--sponsor", "Priya Raman",
-            "--budget", "9,500", "--json",
+            "pilot",
+            "create",
+            "--name",
+            "Escalation pilot",
+            "--workflow",
+            "Customer escalation",
+            "--workflow",
+            "Sales onboarding",
+            "--start",
+            "2027-01-11",
+            "--sponsor",
+            "Priya Raman",
+            "--budget",
+            "9,500",
+            "--json",
         ],
     );
     assert!(created.status.success(), "{}", stderr(&created));
@@ -105,7 +139,11 @@ fn create_show_and_missing_pilot() {
 
     let id = pilot["id"].to_string();
     let shown = pilotdesk(&db, &["pilot", "show", &id]);
-    assert!(stdout(&shown).contains("11 Jan 2027 to 11 Apr 2027"), "{}", stdout(&shown));
+    assert!(
+        stdout(&shown).contains("11 Jan 2027 to 11 Apr 2027"),
+        "{}",
+        stdout(&shown)
+    );
 
     let missing = pilotdesk(&db, &["pilot", "show", "404", "--json"]);
     assert_eq!(missing.status.code(), Some(2));
@@ -117,7 +155,10 @@ fn pack_proposal_writes_a_pdf_and_records_it() {
     let (dir, db) = workspace();
     assert!(pilotdesk(&db, &["demo"]).status.success());
     let out = dir.path().join("proposal.pdf");
-    let output = pilotdesk(&db, &["pack", "proposal", "1", "--out", &out.to_string_lossy()]);
+    let output = pilotdesk(
+        &db,
+        &["pack", "proposal", "1", "--out", &out.to_string_lossy()],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("content hash"));
     let bytes = std::fs::read(&out).unwrap();
@@ -139,7 +180,11 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     let before = std::fs::read(&db).unwrap();
     let output = pilotdesk(&db, &["pilot", "list"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("newer Pilotdesk"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("newer Pilotdesk"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 

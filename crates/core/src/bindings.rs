@@ -11,7 +11,8 @@ use crate::model::{
     WorkspaceSettings,
 };
 
-pub const HEADER: &str = "// Generated from the Rust types by `scripts/gen-types`. Do not edit by hand.\n\n";
+pub const HEADER: &str =
+    "// Generated from the Rust types by `scripts/gen-types`. Do not edit by hand.\n\n";
 
 pub fn typescript() -> String {
     // Identifiers and amounts fit well inside 2^53, and serde writes them as JSON numbers.

@@ -19,25 +19,44 @@ fn the_demo_organisation_is_eighty_people_in_six_teams_with_a_sound_hierarchy() 
     let names: HashSet<&str> = people.iter().map(|p| p.name.as_str()).collect();
     let emails: HashSet<&str> = people.iter().map(|p| p.email.as_str()).collect();
     assert_eq!((ids.len(), names.len(), emails.len()), (80, 80, 80));
-    assert!(people.iter().all(|p| p.email.is_ascii() && p.email.contains('@')));
+    assert!(people
+        .iter()
+        .all(|p| p.email.is_ascii() && p.email.contains('@')));
 
-    let manager_of: HashMap<&str, Option<&str>> =
-        people.iter().map(|p| (p.id.as_str(), p.manager_id.as_deref())).collect();
-    let roots: Vec<&str> = people.iter().filter(|p| p.manager_id.is_none()).map(|p| p.role.as_str()).collect();
+    let manager_of: HashMap<&str, Option<&str>> = people
+        .iter()
+        .map(|p| (p.id.as_str(), p.manager_id.as_deref()))
+        .collect();
+    let roots: Vec<&str> = people
+        .iter()
+        .filter(|p| p.manager_id.is_none())
+        .map(|p| p.role.as_str())
+        .collect();
     assert_eq!(roots, vec!["Chief Operating Officer"]);
     for person in &people {
         // Walking up the chain reaches the top within the organisation's depth: no cycles.
         let mut current = person.id.as_str();
         let mut steps = 0;
         while let Some(Some(manager)) = manager_of.get(current) {
-            assert!(ids.contains(manager), "{} reports to unknown {manager}", person.id);
+            assert!(
+                ids.contains(manager),
+                "{} reports to unknown {manager}",
+                person.id
+            );
             current = manager;
             steps += 1;
             assert!(steps < 10, "cycle above {}", person.id);
         }
     }
-    let managers: HashSet<&str> = people.iter().filter_map(|p| p.manager_id.as_deref()).collect();
-    assert!(managers.len() >= 15, "enough managers to coach: {}", managers.len());
+    let managers: HashSet<&str> = people
+        .iter()
+        .filter_map(|p| p.manager_id.as_deref())
+        .collect();
+    assert!(
+        managers.len() >= 15,
+        "enough managers to coach: {}",
+        managers.len()
+    );
 }
 
 #[test]
@@ -49,18 +68,34 @@ fn loading_the_demo_creates_people_and_one_draft_pilot_and_is_idempotent() {
     };
     assert_eq!(people, 80);
     assert_eq!(pilot.status, PilotStatus::Draft);
-    assert_eq!(pilot.start_date, date("2026-12-14"), "the Monday three weeks out");
+    assert_eq!(
+        pilot.start_date,
+        date("2026-12-14"),
+        "the Monday three weeks out"
+    );
     assert_eq!(pilot.sponsor, "Marcus Oyelaran");
-    assert_eq!(pilot.workflows, vec!["Sales onboarding", "Customer escalation"]);
+    assert_eq!(
+        pilot.workflows,
+        vec!["Sales onboarding", "Customer escalation"]
+    );
 
     let overview = workspace::overview(&store).unwrap();
     assert_eq!(overview.people_count, 80);
     assert_eq!(overview.teams.len(), 6);
-    assert_eq!(overview.settings.workspace_name, "Meridian Logistics (demo)");
-    let lead = demo_organisation().into_iter().find(|p| p.role == "L&D Lead").unwrap();
+    assert_eq!(
+        overview.settings.workspace_name,
+        "Meridian Logistics (demo)"
+    );
+    let lead = demo_organisation()
+        .into_iter()
+        .find(|p| p.role == "L&D Lead")
+        .unwrap();
     assert_eq!(overview.settings.current_user, lead.name);
 
-    assert_eq!(load_demo(&mut store, today).unwrap(), DemoOutcome::AlreadyLoaded);
+    assert_eq!(
+        load_demo(&mut store, today).unwrap(),
+        DemoOutcome::AlreadyLoaded
+    );
     assert_eq!(pilots::list_pilots(&store).unwrap().len(), 1);
 }
 

@@ -24,15 +24,25 @@ fn the_proposal_pack_prints_the_pilot_and_embeds_its_fonts() {
         "USD 18,000",
         "Decision requested by 7 Dec 2026",
     ] {
-        assert!(text.contains(expected), "the pack lacks {expected:?}:\n{text}");
+        assert!(
+            text.contains(expected),
+            "the pack lacks {expected:?}:\n{text}"
+        );
     }
     assert!(all_fonts_embedded(&pdf_fonts(&out)), "{}", pdf_fonts(&out));
 
     let pages = pdf_pages(&out);
     assert_eq!(pages.len() as u32, record.pages);
-    assert!((1..=2).contains(&pages.len()), "a one-to-two page summary: {}", pages.len());
+    assert!(
+        (1..=2).contains(&pages.len()),
+        "a one-to-two page summary: {}",
+        pages.len()
+    );
     for (index, page) in pages.iter().enumerate() {
-        assert!(page.contains(&format!("page {} of {}", index + 1, pages.len())), "{page}");
+        assert!(
+            page.contains(&format!("page {} of {}", index + 1, pages.len())),
+            "{page}"
+        );
         assert!(page.contains("Pilot proposal") && page.contains("Produced 23 Nov 2026"));
         assert!(page.contains(&record.content_hash[..16]));
     }
@@ -47,14 +57,26 @@ fn paper_size_changes_the_pages_but_not_the_content_hash() {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-11-23");
     let (a4, a4_record) = render_proposal(&store, 1, Some(PaperSize::A4), today).unwrap();
-    let (letter, letter_record) = render_proposal(&store, 1, Some(PaperSize::Letter), today).unwrap();
+    let (letter, letter_record) =
+        render_proposal(&store, 1, Some(PaperSize::Letter), today).unwrap();
     let (a4_path, letter_path) = (dir.path().join("a4.pdf"), dir.path().join("letter.pdf"));
     std::fs::write(&a4_path, &a4.bytes).unwrap();
     std::fs::write(&letter_path, &letter.bytes).unwrap();
-    assert!(pdf_info(&a4_path).contains("(A4)"), "{}", pdf_info(&a4_path));
-    assert!(pdf_info(&letter_path).contains("612 x 792 pts (letter)"), "{}", pdf_info(&letter_path));
+    assert!(
+        pdf_info(&a4_path).contains("(A4)"),
+        "{}",
+        pdf_info(&a4_path)
+    );
+    assert!(
+        pdf_info(&letter_path).contains("612 x 792 pts (letter)"),
+        "{}",
+        pdf_info(&letter_path)
+    );
     assert_eq!(a4.content_hash, letter.content_hash);
-    assert_eq!((a4_record.paper_size, letter_record.paper_size), (PaperSize::A4, PaperSize::Letter));
+    assert_eq!(
+        (a4_record.paper_size, letter_record.paper_size),
+        (PaperSize::A4, PaperSize::Letter)
+    );
 }
 
 #[test]
@@ -84,7 +106,12 @@ fn the_content_hash_follows_the_content() {
 #[test]
 fn long_tables_break_across_pages_and_repeat_their_header() {
     let rows: Vec<Vec<String>> = (1..=140)
-        .map(|i| vec![format!("Row {i:03}"), format!("Ünïcode détail {i} — Łódź, Zoë")])
+        .map(|i| {
+            vec![
+                format!("Row {i:03}"),
+                format!("Ünïcode détail {i} — Łódź, Zoë"),
+            ]
+        })
         .collect();
     let doc = PackDocument {
         title: "Long table".into(),
@@ -93,7 +120,10 @@ fn long_tables_break_across_pages_and_repeat_their_header() {
         blocks: vec![
             Block::Title("A long table".into()),
             Block::Table(Table {
-                columns: vec![Column::left("Item label", 1.0), Column::left("Detail column", 3.0)],
+                columns: vec![
+                    Column::left("Item label", 1.0),
+                    Column::left("Detail column", 3.0),
+                ],
                 rows,
                 note: Some("Source: generated rows".into()),
             }),
@@ -105,15 +135,27 @@ fn long_tables_break_across_pages_and_repeat_their_header() {
     std::fs::write(&path, &rendered.bytes).unwrap();
 
     let pages = pdf_pages(&path);
-    assert!(pages.len() >= 3, "140 rows take several pages, got {}", pages.len());
+    assert!(
+        pages.len() >= 3,
+        "140 rows take several pages, got {}",
+        pages.len()
+    );
     assert_eq!(pages.len(), rendered.pages);
     for (index, page) in pages.iter().enumerate() {
-        assert!(page.contains("Item label") && page.contains("Detail column"), "page {} lacks the header", index + 1);
+        assert!(
+            page.contains("Item label") && page.contains("Detail column"),
+            "page {} lacks the header",
+            index + 1
+        );
         assert!(page.contains(&format!("page {} of {}", index + 1, pages.len())));
     }
     let text = pdf_text(&path);
     for i in [1, 70, 140] {
-        assert_eq!(text.matches(&format!("Row {i:03} ")).count(), 1, "row {i} printed once");
+        assert_eq!(
+            text.matches(&format!("Row {i:03} ")).count(),
+            1,
+            "row {i} printed once"
+        );
     }
     assert!(text.contains("Łódź, Zoë"), "Unicode survives");
     assert!(pages.last().unwrap().contains("Source: generated rows"));
@@ -133,7 +175,17 @@ fn a_pack_for_a_missing_folder_is_refused_and_nothing_is_recorded() {
 fn a_pack_for_an_unknown_pilot_is_not_found() {
     let mut store = demo_store();
     let dir = tempfile::tempdir().unwrap();
-    let error = save_proposal(&mut store, 99, &dir.path().join("x.pdf"), None, date("2026-11-23")).unwrap_err();
+    let error = save_proposal(
+        &mut store,
+        99,
+        &dir.path().join("x.pdf"),
+        None,
+        date("2026-11-23"),
+    )
+    .unwrap_err();
     assert_eq!(error.code(), "not_found");
-    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "no file was left behind");
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "no file was left behind"
+    );
 }

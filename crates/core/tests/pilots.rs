@@ -21,7 +21,10 @@ fn a_new_pilot_is_a_draft_with_a_ninety_day_window_and_a_recorded_creator() {
     assert_eq!(pilot.start_date, date("2027-01-11"));
     assert_eq!(pilot.end_date, date("2027-04-11"));
     assert_eq!(pilot.budget.cents(), 1_250_000);
-    assert_eq!(pilot.workflows, vec!["Customer escalation", "Sales onboarding"]);
+    assert_eq!(
+        pilot.workflows,
+        vec!["Customer escalation", "Sales onboarding"]
+    );
 
     let history = changes::for_entity(store.conn(), "pilot", &pilot.id.to_string()).unwrap();
     assert_eq!(history.len(), 1);
@@ -51,9 +54,15 @@ fn every_problem_is_reported_against_its_field_and_nothing_is_written() {
         vec!["name", "workflows", "startDate", "sponsor", "budget"]
     );
     assert!(error.to_string().contains("5 problems"));
-    let count: i64 = store.conn().query_row("SELECT count(*) FROM pilots", [], |r| r.get(0)).unwrap();
+    let count: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM pilots", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(count, 0);
-    let changes: i64 = store.conn().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+    let changes: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(changes, 0);
 }
 
@@ -64,7 +73,12 @@ fn a_single_problem_names_its_field_in_the_message() {
     input.start_date = "2027-02-30".into();
     let error = create_pilot(&mut store, &input).unwrap_err();
     assert_eq!(fields_of(&error), vec!["startDate"]);
-    assert!(error.to_string().starts_with("startDate: \"2027-02-30\" is not a date"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with("startDate: \"2027-02-30\" is not a date"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -80,9 +94,16 @@ fn names_are_unique_regardless_of_case() {
 fn workflows_are_trimmed_and_duplicates_refused() {
     let mut store = Store::open_in_memory().unwrap();
     let mut input = pilot_input("Trimmed");
-    input.workflows = vec![" Sales onboarding ".into(), "".into(), "Customer escalation".into()];
+    input.workflows = vec![
+        " Sales onboarding ".into(),
+        "".into(),
+        "Customer escalation".into(),
+    ];
     let pilot = create_pilot(&mut store, &input).unwrap();
-    assert_eq!(pilot.workflows, vec!["Sales onboarding", "Customer escalation"]);
+    assert_eq!(
+        pilot.workflows,
+        vec!["Sales onboarding", "Customer escalation"]
+    );
 
     let mut duplicate = pilot_input("Duplicated");
     duplicate.workflows = vec!["Sales onboarding".into(), "sales onboarding".into()];
@@ -91,7 +112,10 @@ fn workflows_are_trimmed_and_duplicates_refused() {
 
     let mut too_many = pilot_input("Sprawling");
     too_many.workflows = (1..=7).map(|i| format!("Workflow {i}")).collect();
-    assert_eq!(fields_of(&create_pilot(&mut store, &too_many).unwrap_err()), vec!["workflows"]);
+    assert_eq!(
+        fields_of(&create_pilot(&mut store, &too_many).unwrap_err()),
+        vec!["workflows"]
+    );
 }
 
 #[test]
@@ -107,7 +131,10 @@ fn the_pilot_page_knows_where_today_falls() {
     let mut store = Store::open_in_memory().unwrap();
     let pilot = create_pilot(&mut store, &pilot_input("Phases")).unwrap();
     let detail = pilot_detail(&store, pilot.id, date("2027-01-01")).unwrap();
-    assert_eq!(detail.phase, pilotdesk_core::metrics::PilotPhase::NotStarted { days: 10 });
+    assert_eq!(
+        detail.phase,
+        pilotdesk_core::metrics::PilotPhase::NotStarted { days: 10 }
+    );
     assert_eq!(detail.review_date, date("2027-02-25"));
     assert_eq!(detail.decision_due, date("2027-01-04"));
     assert_eq!(detail.changes.len(), 1);

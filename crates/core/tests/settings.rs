@@ -23,7 +23,11 @@ fn settings_are_saved_normalised_and_recorded() {
     assert_eq!(saved.min_group_size, 7);
     let changes: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM change_log WHERE entity = 'workspace'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM change_log WHERE entity = 'workspace'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(changes, 1);
 }
@@ -42,6 +46,12 @@ fn bad_settings_name_every_field_and_change_nothing() {
         panic!("expected invalid input");
     };
     let fields: Vec<_> = details.iter().filter_map(|d| d.field.as_deref()).collect();
-    assert_eq!(fields, vec!["workspaceName", "currency", "paperSize", "minGroupSize"]);
-    assert_eq!(pilotdesk_core::store::settings::load(store.conn()).unwrap(), before);
+    assert_eq!(
+        fields,
+        vec!["workspaceName", "currency", "paperSize", "minGroupSize"]
+    );
+    assert_eq!(
+        pilotdesk_core::store::settings::load(store.conn()).unwrap(),
+        before
+    );
 }

@@ -9,15 +9,27 @@ use support::temp_db;
 fn a_file_database_uses_wal_and_enforces_foreign_keys() {
     let (_dir, path) = temp_db();
     let store = Store::open(&path).unwrap();
-    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
-    let foreign_keys: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
-    let synchronous: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    let mode: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let foreign_keys: i64 = store
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    let synchronous: i64 = store
+        .conn()
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
     assert_eq!(foreign_keys, 1);
     assert_eq!(synchronous, 1, "NORMAL");
     assert!(store.was_created());
     drop(store);
-    assert!(!Store::open(&path).unwrap().was_created(), "a second open finds the schema");
+    assert!(
+        !Store::open(&path).unwrap().was_created(),
+        "a second open finds the schema"
+    );
 }
 
 #[test]
@@ -30,13 +42,25 @@ fn a_database_from_a_newer_build_is_refused_and_left_untouched() {
     }
     let before = std::fs::read(&path).unwrap();
 
-    let error = Store::open(&path).err().expect("a newer database is refused");
-    assert!(matches!(error, Error::DatabaseTooNew { found: 999, .. }), "{error:?}");
+    let error = Store::open(&path)
+        .err()
+        .expect("a newer database is refused");
+    assert!(
+        matches!(error, Error::DatabaseTooNew { found: 999, .. }),
+        "{error:?}"
+    );
     let message = error.to_string();
-    assert!(message.contains("newer Pilotdesk") && message.contains("999"), "{message}");
+    assert!(
+        message.contains("newer Pilotdesk") && message.contains("999"),
+        "{message}"
+    );
     assert_eq!(error.code(), "database_too_new");
 
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is byte for byte the same");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is byte for byte the same"
+    );
     let wal = path.with_extension("sqlite3-wal");
     assert!(!wal.exists(), "no write-ahead log was started");
 }
@@ -73,7 +97,10 @@ fn seed_at(conn: &Connection, version: i64) {
 fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
     let fresh = Store::open_in_memory().unwrap();
     let fresh_schema = schema_of(fresh.conn());
-    assert_eq!(migrations::schema_version(fresh.conn()).unwrap(), latest_version());
+    assert_eq!(
+        migrations::schema_version(fresh.conn()).unwrap(),
+        latest_version()
+    );
 
     for start in 0..latest_version() {
         let (_dir, path) = temp_db();
@@ -84,10 +111,17 @@ fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
         drop(conn);
 
         let store = Store::open(&path).unwrap();
-        assert_eq!(schema_of(store.conn()), fresh_schema, "upgraded from version {start}");
+        assert_eq!(
+            schema_of(store.conn()),
+            fresh_schema,
+            "upgraded from version {start}"
+        );
         if start >= 1 {
             let pilot = pilotdesk_core::workflows::pilots::get_pilot(&store, 1).unwrap();
-            assert_eq!(pilot.name, "Old pilot", "data written at version {start} survives");
+            assert_eq!(
+                pilot.name, "Old pilot",
+                "data written at version {start} survives"
+            );
             assert_eq!(pilot.workflows, vec!["Onboarding".to_string()]);
         }
     }
@@ -106,10 +140,15 @@ fn a_failing_migration_step_leaves_the_previous_version_intact() {
     let mut conn = Connection::open(&path).unwrap();
     migrations::migrate_to(&mut conn, 1).unwrap();
     // Sabotage step 2 by taking the name of the table it creates.
-    conn.execute_batch("CREATE TABLE pack_records (x INTEGER)").unwrap();
+    conn.execute_batch("CREATE TABLE pack_records (x INTEGER)")
+        .unwrap();
     let error = migrations::migrate(&mut conn).unwrap_err();
     assert_eq!(error.code(), "storage");
-    assert_eq!(migrations::schema_version(&conn).unwrap(), 1, "the version bump rolled back");
+    assert_eq!(
+        migrations::schema_version(&conn).unwrap(),
+        1,
+        "the version bump rolled back"
+    );
     let indexes: i64 = conn
         .query_row(
             "SELECT count(*) FROM sqlite_master WHERE name = 'pack_records_by_hash'",
@@ -123,9 +162,14 @@ fn a_failing_migration_step_leaves_the_previous_version_intact() {
 #[test]
 fn the_change_record_is_append_only() {
     let store = support::demo_store();
-    let count: i64 = store.conn().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+    let count: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
+        .unwrap();
     assert!(count >= 1);
-    let update = store.conn().execute("UPDATE change_log SET actor = 'someone else'", []);
+    let update = store
+        .conn()
+        .execute("UPDATE change_log SET actor = 'someone else'", []);
     assert!(update.unwrap_err().to_string().contains("append-only"));
     let delete = store.conn().execute("DELETE FROM change_log", []);
     assert!(delete.unwrap_err().to_string().contains("append-only"));
@@ -134,8 +178,9 @@ fn the_change_record_is_append_only() {
 #[test]
 fn foreign_keys_refuse_a_workflow_of_a_missing_pilot() {
     let store = Store::open_in_memory().unwrap();
-    let insert = store
-        .conn()
-        .execute("INSERT INTO pilot_workflows (pilot_id, position, name) VALUES (42, 0, 'x')", []);
+    let insert = store.conn().execute(
+        "INSERT INTO pilot_workflows (pilot_id, position, name) VALUES (42, 0, 'x')",
+        [],
+    );
     assert!(insert.is_err());
 }

@@ -1,6 +1,7 @@
 // The one way the UI talks to the backend. Every call is typed with the types generated
 // from the Rust side (types.gen.ts), and every failure arrives as an ApiError.
 import { invoke } from "@tauri-apps/api/core";
+import { documentDir, join } from "@tauri-apps/api/path";
 import { save } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
@@ -57,11 +58,13 @@ export const api = {
   updateSettings: (input: SettingsInput) => call<WorkspaceSettings>("update_settings", { input }),
 };
 
-/** Asks where to save a PDF with the system's save dialog; null when cancelled. */
+/** Asks where to save a PDF with the system's save dialog, starting in the person's
+ * Documents folder; null when cancelled. */
 export async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const folder = await documentDir().catch(() => null);
   const path = await save({
     title: "Save pack",
-    defaultPath: suggestedName,
+    defaultPath: folder ? await join(folder, suggestedName) : suggestedName,
     filters: [{ name: "PDF document", extensions: ["pdf"] }],
   });
   return path ?? null;

@@ -10,6 +10,7 @@ import {
   phaseProgress,
   phaseText,
   plural,
+  sentence,
   shortHash,
   slugify,
   statusLabel,
@@ -129,5 +130,13 @@ describe("small helpers", () => {
   it("names paper sizes", () => {
     expect(paperLabel("a4")).toBe("A4");
     expect(paperLabel("letter")).toBe("US Letter");
+  });
+});
+
+describe("sentence", () => {
+  it("capitalises a leading lowercase letter only", () => {
+    expect(sentence("give the pilot a name")).toBe("Give the pilot a name");
+    expect(sentence('"lots" is not an amount')).toBe('"lots" is not an amount');
+    expect(sentence("")).toBe("");
   });
 });

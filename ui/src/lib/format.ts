@@ -161,3 +161,10 @@ export function slugify(text: string): string {
 export function paperLabel(paper: string): string {
   return paper === "letter" ? "US Letter" : paper === "a4" ? "A4" : paper;
 }
+
+/** Starts a backend message with a capital when it starts with a lowercase letter, and
+ * leaves everything else (quotes, what the person typed) exactly as it is. */
+export function sentence(message: string): string {
+  const first = message.charAt(0);
+  return first >= "a" && first <= "z" ? first.toUpperCase() + message.slice(1) : message;
+}

@@ -4,6 +4,7 @@ import type { ApiError, NewPilotInput, Pilot } from "../api";
 import { api } from "../api";
 import { workspace } from "../lib/workspace";
 import NewPilotScreen from "./NewPilotScreen.svelte";
+import { sentence } from "../lib/format";
 
 vi.mock("../api", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../api")>();
@@ -105,8 +106,8 @@ describe("NewPilotScreen", () => {
 
     await fireEvent.click(byTestId("pilot-submit"));
 
-    await waitFor(() => expect(byTestId("error-sponsor").textContent).toContain(SPONSOR_MESSAGE));
-    expect(byTestId("error-budget").textContent).toContain(BUDGET_MESSAGE);
+    await waitFor(() => expect(byTestId("error-sponsor").textContent).toContain(sentence(SPONSOR_MESSAGE)));
+    expect(byTestId("error-budget").textContent).toContain(sentence(BUDGET_MESSAGE));
     expect(screen.queryByTestId("error-name")).toBeNull();
     expect(create).toHaveBeenCalledTimes(1);
     expect(create.mock.calls[0]?.[0]).toMatchObject({
@@ -136,7 +137,7 @@ describe("NewPilotScreen", () => {
     const name = byTestId<HTMLInputElement>("pilot-name");
     await fireEvent.focus(name);
     await fireEvent.blur(name);
-    await waitFor(() => expect(byTestId("error-name").textContent).toContain("give the pilot a name"));
+    await waitFor(() => expect(byTestId("error-name").textContent).toContain("Give the pilot a name"));
     expect(screen.queryByTestId("error-sponsor")).toBeNull();
 
     await type("pilot-name", "Escalations pilot");
@@ -177,7 +178,7 @@ describe("NewPilotScreen", () => {
     await type("pilot-name", "Kept");
     await fireEvent.click(byTestId("pilot-submit"));
     const banner = await screen.findByRole("alert");
-    expect(banner.textContent).toContain("database error: disk I/O error");
+    expect(banner.textContent).toContain("Database error: disk I/O error");
     expect(byTestId<HTMLInputElement>("pilot-name").value).toBe("Kept");
   });
 });

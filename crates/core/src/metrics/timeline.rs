@@ -40,9 +40,18 @@ mod tests {
     #[test]
     fn phases_around_the_window() {
         let start = date("2027-01-11");
-        assert_eq!(pilot_phase(start, date("2027-01-01")), PilotPhase::NotStarted { days: 10 });
+        assert_eq!(
+            pilot_phase(start, date("2027-01-01")),
+            PilotPhase::NotStarted { days: 10 }
+        );
         assert_eq!(pilot_phase(start, start), PilotPhase::InWindow { day: 0 });
-        assert_eq!(pilot_phase(start, date("2027-04-11")), PilotPhase::InWindow { day: 90 });
-        assert_eq!(pilot_phase(start, date("2027-04-13")), PilotPhase::Ended { days: 2 });
+        assert_eq!(
+            pilot_phase(start, date("2027-04-11")),
+            PilotPhase::InWindow { day: 90 }
+        );
+        assert_eq!(
+            pilot_phase(start, date("2027-04-13")),
+            PilotPhase::Ended { days: 2 }
+        );
     }
 }

@@ -3,7 +3,9 @@ use ts_rs::TS;
 
 /// An amount in minor units (cents) of the workspace currency. Integers, so totals and
 /// ledgers never drift by a rounding error. Serialises as the bare number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize, TS,
+)]
 pub struct Money(pub i64);
 
 impl Money {
@@ -31,7 +33,10 @@ impl Money {
         };
         let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
         if whole.is_empty() || !digits_only(whole) || !digits_only(fraction) {
-            return Err(format!("\"{}\" is not an amount; use digits, e.g. 25000", text.trim()));
+            return Err(format!(
+                "\"{}\" is not an amount; use digits, e.g. 25000",
+                text.trim()
+            ));
         }
         if fraction.len() > 2 {
             return Err("use at most two decimal places".into());
@@ -58,7 +63,7 @@ impl Money {
         let digits = whole.to_string();
         let mut grouped = String::new();
         for (index, ch) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(ch);

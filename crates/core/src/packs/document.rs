@@ -119,7 +119,10 @@ pub enum Block {
     Bullets(Vec<String>),
     KeyFigures(Vec<KeyFigure>),
     /// A boxed request: what the reader is asked to decide, by when.
-    Callout { title: String, text: String },
+    Callout {
+        title: String,
+        text: String,
+    },
     Table(Table),
     Timeline(Timeline),
     BarChart(BarChart),

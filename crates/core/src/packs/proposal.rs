@@ -136,7 +136,10 @@ pub fn build(data: &ProposalData) -> PackDocument {
         }),
         Block::Subheading("Workflows in scope, in priority order".into()),
         Block::Table(Table {
-            columns: vec![Column::right("Priority", 0.7), Column::left("Workflow", 5.0)],
+            columns: vec![
+                Column::right("Priority", 0.7),
+                Column::left("Workflow", 5.0),
+            ],
             rows: pilot
                 .workflows
                 .iter()

@@ -41,7 +41,8 @@ fn configure(conn: &Connection, on_disk: bool) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
     if on_disk {
         // WAL lets the UI read while an import writes, and survives an app crash.
-        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Conflict(format!(
                 "the database could not switch to write-ahead logging (it reports {mode}); \

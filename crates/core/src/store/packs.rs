@@ -53,8 +53,9 @@ const COLUMNS: &str = "id, kind, pilot_id, title, subject, produced_at, produced
                        content_hash, pages, paper_size, path";
 
 pub fn list(conn: &Connection) -> Result<Vec<PackRecord>> {
-    let mut statement =
-        conn.prepare(&format!("SELECT {COLUMNS} FROM pack_records ORDER BY id DESC"))?;
+    let mut statement = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM pack_records ORDER BY id DESC"
+    ))?;
     let rows = statement.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

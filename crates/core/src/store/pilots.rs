@@ -38,7 +38,10 @@ pub fn insert(tx: &Transaction, record: &PilotRecord, now: &str) -> Result<i64> 
 }
 
 fn replace_workflows(tx: &Transaction, pilot_id: i64, workflows: &[String]) -> Result<()> {
-    tx.execute("DELETE FROM pilot_workflows WHERE pilot_id = ?1", [pilot_id])?;
+    tx.execute(
+        "DELETE FROM pilot_workflows WHERE pilot_id = ?1",
+        [pilot_id],
+    )?;
     let mut statement =
         tx.prepare("INSERT INTO pilot_workflows (pilot_id, position, name) VALUES (?1, ?2, ?3)")?;
     for (position, name) in workflows.iter().enumerate() {
@@ -59,8 +62,8 @@ pub fn name_taken(conn: &Connection, name: &str) -> Result<bool> {
 }
 
 fn workflows_of(conn: &Connection, pilot_id: i64) -> Result<Vec<String>> {
-    let mut statement =
-        conn.prepare_cached("SELECT name FROM pilot_workflows WHERE pilot_id = ?1 ORDER BY position")?;
+    let mut statement = conn
+        .prepare_cached("SELECT name FROM pilot_workflows WHERE pilot_id = ?1 ORDER BY position")?;
     let rows = statement.query_map([pilot_id], |row| row.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -66,7 +66,10 @@ const TEAMS: &[TeamPlan] = &[
         manager_role: "Customer Success Manager",
         reports_to: "VP Customer Experience",
         leads: &["Customer Success Team Lead"],
-        members: &[("Customer Success Associate", 9), ("Renewals Specialist", 3)],
+        members: &[
+            ("Customer Success Associate", 9),
+            ("Renewals Specialist", 3),
+        ],
     },
     TeamPlan {
         team: "People & Analytics",
@@ -85,18 +88,53 @@ const TEAMS: &[TeamPlan] = &[
 ];
 
 const FIRST_NAMES: &[&str] = &[
-    "Amara", "Liam", "Sofia", "Kenji", "Fatima", "Noah", "Zoë", "Mateo", "Aisha", "Lukas",
-    "Chloé", "Ravi", "Ingrid", "Diego", "Mei", "Oliver", "Nadia", "Samuel", "Yara", "Ethan",
-    "Leila", "Jonas", "Camila", "Arjun", "Hannah", "Omar", "Elena", "Kwame", "Isla", "Tariq",
-    "Freya", "Andrés", "Hana", "Declan", "Anaïs", "Viktor", "Grace", "Luca", "Nia", "Søren",
+    "Amara", "Liam", "Sofia", "Kenji", "Fatima", "Noah", "Zoë", "Mateo", "Aisha", "Lukas", "Chloé",
+    "Ravi", "Ingrid", "Diego", "Mei", "Oliver", "Nadia", "Samuel", "Yara", "Ethan", "Leila",
+    "Jonas", "Camila", "Arjun", "Hannah", "Omar", "Elena", "Kwame", "Isla", "Tariq", "Freya",
+    "Andrés", "Hana", "Declan", "Anaïs", "Viktor", "Grace", "Luca", "Nia", "Søren",
 ];
 
 const LAST_NAMES: &[&str] = &[
-    "Okafor", "Bennett", "Marchetti", "Tanaka", "Haddad", "Lindqvist", "Moreau", "Silva",
-    "Kowalski", "Nguyen", "Fischer", "Mensah", "O'Brien", "Patel", "Dubois", "Hernández",
-    "Novak", "Sato", "Eriksen", "Adeyemi", "Rossi", "Kaplan", "Walsh", "Zhang", "Ibrahim",
-    "Schneider", "Costa", "Murphy", "Jansen", "Ahmed", "Kim", "Larsen", "Vargas", "Brennan",
-    "Yilmaz", "Lefebvre", "Owusu", "Kovač", "Morales", "Hughes",
+    "Okafor",
+    "Bennett",
+    "Marchetti",
+    "Tanaka",
+    "Haddad",
+    "Lindqvist",
+    "Moreau",
+    "Silva",
+    "Kowalski",
+    "Nguyen",
+    "Fischer",
+    "Mensah",
+    "O'Brien",
+    "Patel",
+    "Dubois",
+    "Hernández",
+    "Novak",
+    "Sato",
+    "Eriksen",
+    "Adeyemi",
+    "Rossi",
+    "Kaplan",
+    "Walsh",
+    "Zhang",
+    "Ibrahim",
+    "Schneider",
+    "Costa",
+    "Murphy",
+    "Jansen",
+    "Ahmed",
+    "Kim",
+    "Larsen",
+    "Vargas",
+    "Brennan",
+    "Yilmaz",
+    "Lefebvre",
+    "Owusu",
+    "Kovač",
+    "Morales",
+    "Hughes",
 ];
 
 /// Loads the demo organisation and its draft pilot into an empty workspace. A workspace that
@@ -182,8 +220,7 @@ pub fn demo_organisation() -> Vec<Person> {
             let email = email_for(&name);
             (name, email)
         };
-        let years_ago = if role.contains("Lead") || role.contains("Manager") || manager.is_none()
-        {
+        let years_ago = if role.contains("Lead") || role.contains("Manager") || manager.is_none() {
             rng.gen_range(3..12)
         } else {
             rng.gen_range(0..6)

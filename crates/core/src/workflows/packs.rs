@@ -97,7 +97,11 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
             ));
         }
     }
-    let partial_name = format!(".{}.partial-{}", file_name.to_string_lossy(), std::process::id());
+    let partial_name = format!(
+        ".{}.partial-{}",
+        file_name.to_string_lossy(),
+        std::process::id()
+    );
     let partial = match parent {
         Some(parent) => parent.join(partial_name),
         None => partial_name.into(),

@@ -76,7 +76,10 @@ pub fn validate_new_pilot(store: &Store, input: &NewPilotInput) -> Result<ValidP
             format!("a pilot covers at most {WORKFLOWS_MAX} workflows; two is recommended"),
         ));
     }
-    if let Some(long) = workflows.iter().find(|w| w.chars().count() > WORKFLOW_NAME_MAX) {
+    if let Some(long) = workflows
+        .iter()
+        .find(|w| w.chars().count() > WORKFLOW_NAME_MAX)
+    {
         problems.push(ErrorDetail::field(
             "workflows",
             format!("\"{long}\" is longer than {WORKFLOW_NAME_MAX} characters"),

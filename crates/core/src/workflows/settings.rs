@@ -12,9 +12,15 @@ pub fn update_settings(store: &mut Store, input: &SettingsInput) -> Result<Works
     let mut problems = Vec::new();
     let name = input.workspace_name.trim();
     if name.is_empty() {
-        problems.push(ErrorDetail::field("workspaceName", "give the workspace a name"));
+        problems.push(ErrorDetail::field(
+            "workspaceName",
+            "give the workspace a name",
+        ));
     } else if name.chars().count() > 80 {
-        problems.push(ErrorDetail::field("workspaceName", "keep the name under 80 characters"));
+        problems.push(ErrorDetail::field(
+            "workspaceName",
+            "keep the name under 80 characters",
+        ));
     }
     let currency = input.currency.trim().to_ascii_uppercase();
     if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -32,7 +38,9 @@ pub fn update_settings(store: &mut Store, input: &SettingsInput) -> Result<Works
         Some(n) if (MIN_GROUP_FLOOR..=50).contains(&n) => {}
         _ => problems.push(ErrorDetail::field(
             "minGroupSize",
-            format!("use a whole number from {MIN_GROUP_FLOOR} to 50; 5 is the usual privacy floor"),
+            format!(
+                "use a whole number from {MIN_GROUP_FLOOR} to 50; 5 is the usual privacy floor"
+            ),
         )),
     }
     let (Some(paper), Some(min_group)) = (paper, min_group) else {

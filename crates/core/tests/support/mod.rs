@@ -36,11 +36,14 @@ pub fn pilot_input(name: &str) -> NewPilotInput {
 }
 
 fn poppler(tool: &str, args: &[&str]) -> String {
-    let output = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} is needed for this test (scripts/setup installs poppler-utils): {e}"));
-    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
+    let output = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("{tool} is needed for this test (scripts/setup installs poppler-utils): {e}")
+    });
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -50,7 +53,11 @@ pub fn pdf_text(path: &Path) -> String {
 
 /// One string per page.
 pub fn pdf_pages(path: &Path) -> Vec<String> {
-    pdf_text(path).split('\u{c}').filter(|p| !p.trim().is_empty()).map(String::from).collect()
+    pdf_text(path)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(String::from)
+        .collect()
 }
 
 pub fn pdf_fonts(path: &Path) -> String {
@@ -63,7 +70,11 @@ pub fn pdf_info(path: &Path) -> String {
 
 /// True when every font row of `pdffonts` says it is embedded.
 pub fn all_fonts_embedded(pdffonts_output: &str) -> bool {
-    let rows: Vec<&str> = pdffonts_output.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = pdffonts_output
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     !rows.is_empty()
         && rows.iter().all(|row| {
             // Columns: name type encoding emb sub uni object ID; "emb" is 5th from the end.

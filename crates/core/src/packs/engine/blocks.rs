@@ -2,6 +2,7 @@
 
 use crate::packs::document::{Block, KeyFigure};
 
+use super::canvas::Style;
 use super::chart;
 use super::flow::Flow;
 use super::fonts::Weight;
@@ -64,8 +65,13 @@ fn bullets(flow: &mut Flow, items: &[String]) {
         let fonts = flow.fonts;
         let y = flow.y() - theme::BODY;
         let left = flow.left();
-        flow.canvas()
-            .text(fonts, Weight::Bold, theme::BODY, left + 2.0, y, theme::BRAND, "•");
+        flow.canvas().text(
+            fonts,
+            Style::new(Weight::Bold, theme::BODY, theme::BRAND),
+            left + 2.0,
+            y,
+            "•",
+        );
         flow.text_block_at(x, width, Weight::Regular, theme::BODY, theme::INK, item);
         flow.advance(2.0);
     }
@@ -106,15 +112,33 @@ fn key_figures(flow: &mut Flow, figures: &[KeyFigure]) {
         canvas.fill_rect(x, top - height, box_width, height, theme::BRAND_TINT);
         canvas.fill_rect(x, top - 3.0, box_width, 3.0, theme::BRAND);
         let mut y = top - 10.0 - theme::FIGURE;
-        canvas.text(fonts, Weight::Bold, theme::FIGURE, x + 8.0, y, theme::BRAND, &figure.value);
+        canvas.text(
+            fonts,
+            Style::new(Weight::Bold, theme::FIGURE, theme::BRAND),
+            x + 8.0,
+            y,
+            &figure.value,
+        );
         y -= 6.0;
         for line in label {
             y -= (theme::BODY - 1.0) * theme::LEADING;
-            canvas.text(fonts, Weight::Bold, theme::BODY - 1.0, x + 8.0, y + 2.0, theme::INK, line);
+            canvas.text(
+                fonts,
+                Style::new(Weight::Bold, theme::BODY - 1.0, theme::INK),
+                x + 8.0,
+                y + 2.0,
+                line,
+            );
         }
         for line in basis {
             y -= (theme::SMALL - 0.5) * theme::LEADING;
-            canvas.text(fonts, Weight::Regular, theme::SMALL - 0.5, x + 8.0, y + 1.0, theme::MUTED, line);
+            canvas.text(
+                fonts,
+                Style::new(Weight::Regular, theme::SMALL - 0.5, theme::MUTED),
+                x + 8.0,
+                y + 1.0,
+                line,
+            );
         }
     }
     flow.advance(height);
@@ -135,11 +159,23 @@ fn callout(flow: &mut Flow, title: &str, text: &str) {
     canvas.fill_rect(left, top - height, width, height, (0.996, 0.969, 0.925));
     canvas.fill_rect(left, top - height, 4.0, height, theme::ACCENT);
     let mut y = top - 8.0 - theme::SUBHEADING;
-    canvas.text(fonts, Weight::Bold, theme::SUBHEADING, left + 16.0, y, theme::INK, title);
+    canvas.text(
+        fonts,
+        Style::new(Weight::Bold, theme::SUBHEADING, theme::INK),
+        left + 16.0,
+        y,
+        title,
+    );
     y -= theme::SUBHEADING * 0.5;
     for line in &lines {
         y -= line_height;
-        canvas.text(fonts, Weight::Regular, theme::BODY, left + 16.0, y + 3.0, theme::INK, line);
+        canvas.text(
+            fonts,
+            Style::new(Weight::Regular, theme::BODY, theme::INK),
+            left + 16.0,
+            y + 3.0,
+            line,
+        );
     }
     flow.advance(height);
     flow.gap(theme::GAP + 4.0);
@@ -157,9 +193,26 @@ fn signatures(flow: &mut Flow, names: &[String]) {
         let canvas = flow.canvas();
         let line_y = top - 26.0;
         canvas.line((left, line_y), (left + half, line_y), 0.6, theme::INK);
-        canvas.line((left + half + column_gap, line_y), (left + 2.0 * half + column_gap, line_y), 0.6, theme::INK);
-        canvas.text(fonts, Weight::Regular, theme::SMALL, left, line_y - 10.0, theme::MUTED, &format!("Signature: {name}"));
-        canvas.text(fonts, Weight::Regular, theme::SMALL, left + half + column_gap, line_y - 10.0, theme::MUTED, "Date");
+        canvas.line(
+            (left + half + column_gap, line_y),
+            (left + 2.0 * half + column_gap, line_y),
+            0.6,
+            theme::INK,
+        );
+        canvas.text(
+            fonts,
+            Style::new(Weight::Regular, theme::SMALL, theme::MUTED),
+            left,
+            line_y - 10.0,
+            &format!("Signature: {name}"),
+        );
+        canvas.text(
+            fonts,
+            Style::new(Weight::Regular, theme::SMALL, theme::MUTED),
+            left + half + column_gap,
+            line_y - 10.0,
+            "Date",
+        );
         flow.advance(row);
     }
     flow.gap(theme::GAP);

@@ -19,6 +19,24 @@ fn point(x: f32, y: f32) -> LinePoint {
     }
 }
 
+/// How a run of text looks.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub weight: Weight,
+    pub size: f32,
+    pub colour: Rgb,
+}
+
+impl Style {
+    pub const fn new(weight: Weight, size: f32, colour: Rgb) -> Style {
+        Style {
+            weight,
+            size,
+            colour,
+        }
+    }
+}
+
 /// The operations of one page.
 #[derive(Default)]
 pub struct Canvas {
@@ -28,17 +46,19 @@ pub struct Canvas {
 impl Canvas {
     /// One line of text with its baseline at `y`. Each run is its own text object, so its
     /// position is absolute.
-    pub fn text(&mut self, fonts: &Fonts, weight: Weight, size: f32, x: f32, y: f32, colour: Rgb, text: &str) {
+    pub fn text(&mut self, fonts: &Fonts, style: Style, x: f32, y: f32, text: &str) {
         if text.is_empty() {
             return;
         }
         self.ops.extend([
             Op::StartTextSection,
             Op::SetFont {
-                font: PdfFontHandle::External(fonts.face(weight).id.clone()),
-                size: Pt(size),
+                font: PdfFontHandle::External(fonts.face(style.weight).id.clone()),
+                size: Pt(style.size),
             },
-            Op::SetFillColor { col: color(colour) },
+            Op::SetFillColor {
+                col: color(style.colour),
+            },
             Op::SetTextCursor {
                 pos: Point { x: Pt(x), y: Pt(y) },
             },
@@ -50,17 +70,15 @@ impl Canvas {
     }
 
     /// Text whose right edge sits at `right`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn text_right(&mut self, fonts: &Fonts, weight: Weight, size: f32, right: f32, y: f32, colour: Rgb, text: &str) {
-        let x = right - fonts.width(weight, size, text);
-        self.text(fonts, weight, size, x, y, colour, text);
+    pub fn text_right(&mut self, fonts: &Fonts, style: Style, right: f32, y: f32, text: &str) {
+        let x = right - fonts.width(style.weight, style.size, text);
+        self.text(fonts, style, x, y, text);
     }
 
     /// Text centred on `centre`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn text_centred(&mut self, fonts: &Fonts, weight: Weight, size: f32, centre: f32, y: f32, colour: Rgb, text: &str) {
-        let x = centre - fonts.width(weight, size, text) / 2.0;
-        self.text(fonts, weight, size, x, y, colour, text);
+    pub fn text_centred(&mut self, fonts: &Fonts, style: Style, centre: f32, y: f32, text: &str) {
+        let x = centre - fonts.width(style.weight, style.size, text) / 2.0;
+        self.text(fonts, style, x, y, text);
     }
 
     /// A filled rectangle; `y` is its bottom edge.
@@ -75,7 +93,15 @@ impl Canvas {
     }
 
     /// A stroked rectangle outline; `y` is its bottom edge.
-    pub fn stroke_rect(&mut self, x: f32, y: f32, width: f32, height: f32, thickness: f32, colour: Rgb) {
+    pub fn stroke_rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        width: f32,
+        height: f32,
+        thickness: f32,
+        colour: Rgb,
+    ) {
         self.line_style(thickness, colour);
         self.ops.push(Op::DrawLine {
             line: Line {

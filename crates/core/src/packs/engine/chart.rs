@@ -2,6 +2,7 @@
 
 use crate::packs::document::{BarChart, Timeline};
 
+use super::canvas::Style;
 use super::flow::Flow;
 use super::fonts::Weight;
 use super::theme;
@@ -45,10 +46,22 @@ pub fn timeline(flow: &mut Flow, chart: &Timeline) {
         canvas.line((x, bar_y), (x, bar_y - 4.0), 0.5, theme::MUTED);
         // The end date is always labelled; a fortnight label too close to it is dropped.
         if week % 2 == 0 && (right - x) > 40.0 {
-            canvas.text_centred(fonts, Weight::Regular, label_size - 0.5, x, bar_y - 13.0, theme::MUTED, &short_date(date));
+            canvas.text_centred(
+                fonts,
+                Style::new(Weight::Regular, label_size - 0.5, theme::MUTED),
+                x,
+                bar_y - 13.0,
+                &short_date(date),
+            );
         }
     }
-    canvas.text_right(fonts, Weight::Regular, label_size - 0.5, right, bar_y - 13.0, theme::MUTED, &short_date(chart.end));
+    canvas.text_right(
+        fonts,
+        Style::new(Weight::Regular, label_size - 0.5, theme::MUTED),
+        right,
+        bar_y - 13.0,
+        &short_date(chart.end),
+    );
 
     // Milestone labels alternate between two rows when they would overlap.
     let mut last_right_edge = [f32::MIN; 2];
@@ -59,7 +72,11 @@ pub fn timeline(flow: &mut Flow, chart: &Timeline) {
             .width(Weight::Bold, label_size, &milestone.label)
             .max(fonts.width(Weight::Regular, label_size, &date_text));
         let mut label_x = (x - label_width / 2.0).clamp(left - 8.0, right + 8.0 - label_width);
-        let row = if label_x > last_right_edge[0] + 6.0 { 0 } else { 1 };
+        let row = if label_x > last_right_edge[0] + 6.0 {
+            0
+        } else {
+            1
+        };
         if row == 1 && label_x <= last_right_edge[1] + 6.0 {
             label_x = last_right_edge[1] + 6.0;
         }
@@ -68,12 +85,29 @@ pub fn timeline(flow: &mut Flow, chart: &Timeline) {
         canvas.line((x, bar_y + 9.0), (x, label_top - 2.0), 0.5, theme::MUTED);
         let d = 6.0;
         canvas.fill_polygon(
-            &[(x, bar_y + 4.5 + d), (x + d, bar_y + 4.5), (x, bar_y + 4.5 - d), (x - d, bar_y + 4.5)],
+            &[
+                (x, bar_y + 4.5 + d),
+                (x + d, bar_y + 4.5),
+                (x, bar_y + 4.5 - d),
+                (x - d, bar_y + 4.5),
+            ],
             theme::ACCENT,
         );
         let line = label_size * theme::LEADING;
-        canvas.text(fonts, Weight::Bold, label_size, label_x, label_top + line, theme::INK, &milestone.label);
-        canvas.text(fonts, Weight::Regular, label_size, label_x, label_top + 1.0, theme::MUTED, &date_text);
+        canvas.text(
+            fonts,
+            Style::new(Weight::Bold, label_size, theme::INK),
+            label_x,
+            label_top + line,
+            &milestone.label,
+        );
+        canvas.text(
+            fonts,
+            Style::new(Weight::Regular, label_size, theme::MUTED),
+            label_x,
+            label_top + 1.0,
+            &date_text,
+        );
     }
     flow.advance(top - bar_y + 22.0);
     flow.gap(theme::GAP);
@@ -100,10 +134,22 @@ pub fn bars(flow: &mut Flow, chart: &BarChart) {
         let left = flow.left();
         let canvas = flow.canvas();
         let baseline = top - 12.0;
-        canvas.text(fonts, Weight::Regular, theme::BODY - 0.5, left, baseline, theme::INK, &bar.label);
+        canvas.text(
+            fonts,
+            Style::new(Weight::Regular, theme::BODY - 0.5, theme::INK),
+            left,
+            baseline,
+            &bar.label,
+        );
         let length = (bar.value.max(0.0) / max) as f32 * bar_span;
         canvas.fill_rect(bar_left, top - 14.0, length.max(1.0), 11.0, theme::BRAND);
-        canvas.text(fonts, Weight::Bold, theme::BODY - 0.5, bar_left + length + 6.0, baseline, theme::INK, &bar.display);
+        canvas.text(
+            fonts,
+            Style::new(Weight::Bold, theme::BODY - 0.5, theme::INK),
+            bar_left + length + 6.0,
+            baseline,
+            &bar.display,
+        );
         flow.advance(row_height);
     }
     if let Some(note) = &chart.note {

@@ -1,6 +1,6 @@
 //! Flowing blocks down the page and onto new pages.
 
-use super::canvas::Canvas;
+use super::canvas::{Canvas, Style};
 use super::fonts::{Fonts, Weight};
 use super::theme::{self, Rgb};
 use super::wrap::wrap;
@@ -88,13 +88,22 @@ impl<'a> Flow<'a> {
         self.text_block_at(self.left(), width, weight, size, colour, text);
     }
 
-    pub fn text_block_at(&mut self, x: f32, width: f32, weight: Weight, size: f32, colour: Rgb, text: &str) {
+    pub fn text_block_at(
+        &mut self,
+        x: f32,
+        width: f32,
+        weight: Weight,
+        size: f32,
+        colour: Rgb,
+        text: &str,
+    ) {
         let line_height = size * theme::LEADING;
         for line in wrap(self.fonts, weight, size, width, text) {
             self.ensure(line_height);
             let baseline = self.y - size;
             let fonts = self.fonts;
-            self.canvas().text(fonts, weight, size, x, baseline, colour, &line);
+            self.canvas()
+                .text(fonts, Style::new(weight, size, colour), x, baseline, &line);
             self.y -= line_height;
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::packs::document::{Align, Table};
 
+use super::canvas::Style;
 use super::flow::Flow;
 use super::fonts::Weight;
 use super::theme;
@@ -43,14 +44,32 @@ pub fn draw(flow: &mut Flow, table: &Table) {
 
     let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
     let header = lay(flow, &titles, Weight::Bold);
-    let rows: Vec<LaidRow> = table.rows.iter().map(|r| lay(flow, r, Weight::Regular)).collect();
+    let rows: Vec<LaidRow> = table
+        .rows
+        .iter()
+        .map(|r| lay(flow, r, Weight::Regular))
+        .collect();
 
     let first_row = rows.first().map_or(0.0, |r| r.height);
     flow.ensure(header.height + first_row);
-    draw_row(flow, &header, &widths, table, Weight::Bold, Some(theme::HEADER_FILL));
+    draw_row(
+        flow,
+        &header,
+        &widths,
+        table,
+        Weight::Bold,
+        Some(theme::HEADER_FILL),
+    );
     for (index, row) in rows.iter().enumerate() {
         if flow.ensure(row.height) {
-            draw_row(flow, &header, &widths, table, Weight::Bold, Some(theme::HEADER_FILL));
+            draw_row(
+                flow,
+                &header,
+                &widths,
+                table,
+                Weight::Bold,
+                Some(theme::HEADER_FILL),
+            );
         }
         let fill = (index % 2 == 1).then_some(theme::ZEBRA);
         draw_row(flow, row, &widths, table, Weight::Regular, fill);
@@ -91,14 +110,18 @@ fn draw_row(
         for (n, line) in lines.iter().enumerate() {
             let baseline = top - PAD_Y - size - n as f32 * line_height + 1.0;
             match align {
-                Align::Left => canvas.text(fonts, weight, size, x + PAD_X, baseline, theme::INK, line),
+                Align::Left => canvas.text(
+                    fonts,
+                    Style::new(weight, size, theme::INK),
+                    x + PAD_X,
+                    baseline,
+                    line,
+                ),
                 Align::Right => canvas.text_right(
                     fonts,
-                    weight,
-                    size,
+                    Style::new(weight, size, theme::INK),
                     x + cell_width - PAD_X,
                     baseline,
-                    theme::INK,
                     line,
                 ),
             }
