@@ -1,17 +1,17 @@
 //! `pilotdesk`: the command line over the Pilotdesk core, for scripting, tests and
 //! benchmarks. Parsing and printing only; the core decides.
 
-mod args;
+mod cli;
+mod commands;
 mod output;
-mod run;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
-    match run::run(cli) {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             let api = pilotdesk_core::ApiError::from(&error);

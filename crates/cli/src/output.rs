@@ -1,6 +1,6 @@
 //! Printing results for people (aligned text) or scripts (`--json`).
 
-use pilotdesk_core::model::{Pilot, PilotSummary};
+use pilotdesk_core::model::{Arm, Cohort, ItemStatus, Pilot, PilotDesign, PilotSummary, Readiness};
 use pilotdesk_core::packs::dates::long_date;
 use serde::Serialize;
 
@@ -61,7 +61,71 @@ pub fn pilot_text(pilot: &Pilot, currency: &str) {
     );
     println!("  workflows  {}", pilot.workflows.join("; "));
     println!("  budget     {}", pilot.budget.format_with(currency));
+    if !pilot.ai_agenda.is_empty() {
+        println!("  AI agenda  {}", pilot.ai_agenda);
+    }
     if !pilot.objective.is_empty() {
         println!("  objective  {}", pilot.objective);
     }
+}
+
+fn status_mark(status: ItemStatus) -> &'static str {
+    match status {
+        ItemStatus::Met => "met",
+        ItemStatus::NotMet => "NOT MET",
+        ItemStatus::Waived => "waived",
+        ItemStatus::NotYetApplicable => "not yet",
+    }
+}
+
+pub fn readiness_text(readiness: &Readiness) {
+    for step in &readiness.steps {
+        println!("Step {}: {} ({} of {} done)", step.step, step.title, step.done, step.applicable);
+        for item in &step.items {
+            println!("  [{:>8}] {} ({})", status_mark(item.status), item.title, item.key);
+            println!("             {}", item.reason);
+            if let Some(mark) = &item.mark {
+                println!("             {} by {} on {}: {}", mark.kind, mark.by, &mark.at[..10.min(mark.at.len())], mark.reason);
+            }
+        }
+    }
+    if readiness.step1_complete {
+        println!("Step 1 is complete: the pilot can be submitted.");
+    } else {
+        println!("Step 1 is not complete: the pilot cannot be submitted yet.");
+    }
+}
+
+pub fn cohort_text(cohort: &Cohort) {
+    println!("Comparison design: {}", cohort.design.label());
+    if let Some(seed) = &cohort.seed {
+        println!("Seed: {seed}");
+    }
+    for member in &cohort.members {
+        let arm = match member.arm {
+            Arm::Pilot => "pilot",
+            Arm::Comparison => "comparison",
+        };
+        println!("  {arm:<10} {} {} ({}, {} reports)", member.manager_id, member.manager_name, member.team, member.team_size);
+    }
+}
+
+pub fn design_text(design: &PilotDesign, currency: &str) {
+    pilot_text(&design.pilot, currency);
+    for workflow in &design.workflows {
+        println!("  workflow {} \"{}\" ({} tasks)", workflow.id, workflow.name, workflow.tasks.len());
+        for task in &workflow.tasks {
+            println!("    task {}: {}", task.id, task.behaviour);
+        }
+    }
+    for kpi in &design.kpis {
+        let criterion = kpi.criterion.as_ref().map_or("no success criterion yet".to_string(), |c| c.rule.clone());
+        println!("  KPI {} \"{}\" ({}): {criterion}", kpi.id, kpi.name, kpi.unit);
+    }
+    println!("  comparison  {}", design.cohort.design.label());
+    println!("  estimate    {}", design.estimate.total.format_with(currency));
+    println!(
+        "  readiness   Step 1 {} of {}",
+        design.readiness.steps[0].done, design.readiness.steps[0].applicable
+    );
 }

@@ -46,6 +46,7 @@ fn every_problem_is_reported_against_its_field_and_nothing_is_written() {
         start_date: "14/12/2026".into(),
         sponsor: "".into(),
         budget: "lots".into(),
+        templates: vec![],
     };
     let error = create_pilot(&mut store, &input).unwrap_err();
     assert_eq!(error.code(), "invalid_input");

@@ -1,5 +1,7 @@
 //! Figures computed from plain data: pure functions, no database, no clock.
 
+pub mod assignment;
+pub mod budget;
 mod timeline;
 
 pub use timeline::{pilot_phase, PilotPhase};

@@ -1,11 +1,18 @@
 //! Plain domain data: what the store loads and saves, what workflows decide over, what
 //! metrics compute from and what crosses to the UI (with generated TypeScript types).
 
+mod budget;
 mod change;
+mod cohort;
+mod design;
+mod kpi;
+mod lifecycle;
 mod money;
 mod pack;
 mod person;
+mod playbook;
 mod pilot;
+mod readiness;
 mod settings;
 mod views;
 
@@ -13,6 +20,16 @@ pub use change::ChangeRecord;
 pub use money::Money;
 pub use pack::{PackKind, PackRecord};
 pub use person::{Person, Team};
-pub use pilot::{NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};
+pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};
 pub use settings::{PaperSize, SettingsInput, WorkspaceSettings};
 pub use views::{PilotDetail, WorkspaceOverview};
+pub use budget::{
+    BudgetCategory, BudgetEstimate, BudgetInput, BudgetLine, BudgetLineInput, CostRow, Pricing,
+    TimeCosts, TimeCostsInput,
+};
+pub use cohort::{Arm, Cohort, CohortInput, CohortMember, ComparisonDesign, ManagerCandidate};
+pub use design::{Evidence, PilotDesign};
+pub use kpi::{Baseline, Direction, Kpi, KpiInput, SuccessCriterion};
+pub use lifecycle::Transition;
+pub use playbook::{CoachingMoment, MomentInput, PlaybookTask, TaskInput, TemplateSummary, Workflow};
+pub use readiness::{ChecklistItem, ChecklistMark, ChecklistStep, ItemStatus, Readiness};

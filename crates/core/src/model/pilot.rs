@@ -99,6 +99,9 @@ pub struct Pilot {
     pub sponsor: String,
     /// Committed budget for tooling and analytics, in minor units.
     pub budget: Money,
+    /// Where AI-generated agendas and prompts are used, e.g. "onboarding 1:1s"; empty when
+    /// not set up.
+    pub ai_agenda: String,
     pub status: PilotStatus,
     pub created_at: String,
     pub updated_at: String,
@@ -131,4 +134,19 @@ pub struct NewPilotInput {
     pub sponsor: String,
     /// The committed tooling and analytics budget, e.g. "25,000".
     pub budget: String,
+    /// Built-in playbook templates to clone, each adding its workflow, tasks and KPIs.
+    #[serde(default)]
+    pub templates: Vec<String>,
+}
+
+/// The pilot's basics as edited in the designer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BasicsInput {
+    pub name: String,
+    pub objective: String,
+    pub start_date: String,
+    pub sponsor: String,
+    pub budget: String,
+    pub ai_agenda: String,
 }

@@ -23,6 +23,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "pack records",
         sql: include_str!("schema/0002_pack_records.sql"),
     },
+    Migration {
+        version: 3,
+        name: "pilot designer: playbooks, KPIs, cohort, budget, checklist, transitions",
+        sql: include_str!("schema/0003_pilot_design.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,13 +1,20 @@
 //! Loading and saving. Reads take a `&Connection`; writes take a `&Transaction`, so every
 //! change is atomic by construction. Deciding what to write is the workflows' job.
 
+pub mod budget;
 pub mod changes;
+pub mod checklist;
+pub mod cohort;
 mod connection;
+pub mod evidence;
+pub mod kpis;
 pub mod migrations;
 pub mod packs;
 pub mod people;
 pub mod pilots;
+pub mod playbooks;
 pub mod settings;
+pub mod transitions;
 
 use std::path::{Path, PathBuf};
 

@@ -37,6 +37,42 @@ pub fn insert(tx: &Transaction, record: &PilotRecord, now: &str) -> Result<i64> 
     Ok(id)
 }
 
+/// The basics a designer edits; the workflows and status change elsewhere.
+pub struct BasicsRecord<'a> {
+    pub name: &'a str,
+    pub objective: &'a str,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub sponsor: &'a str,
+    pub budget: Money,
+    pub ai_agenda: &'a str,
+}
+
+pub fn update_basics(tx: &Transaction, id: i64, basics: &BasicsRecord, now: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE pilots SET name = ?2, objective = ?3, start_date = ?4, end_date = ?5,
+             sponsor = ?6, budget_cents = ?7, ai_agenda = ?8, updated_at = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            basics.name,
+            basics.objective,
+            basics.start_date,
+            basics.end_date,
+            basics.sponsor,
+            basics.budget.cents(),
+            basics.ai_agenda,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn touch(tx: &Transaction, id: i64, now: &str) -> Result<()> {
+    tx.execute("UPDATE pilots SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+    Ok(())
+}
+
 fn replace_workflows(tx: &Transaction, pilot_id: i64, workflows: &[String]) -> Result<()> {
     tx.execute(
         "DELETE FROM pilot_workflows WHERE pilot_id = ?1",
@@ -50,11 +86,12 @@ fn replace_workflows(tx: &Transaction, pilot_id: i64, workflows: &[String]) -> R
     Ok(())
 }
 
-pub fn name_taken(conn: &Connection, name: &str) -> Result<bool> {
+/// Whether another pilot (not `except`) already has this name.
+pub fn name_taken(conn: &Connection, name: &str, except: Option<i64>) -> Result<bool> {
     Ok(conn
         .query_row(
-            "SELECT 1 FROM pilots WHERE name = ?1 COLLATE NOCASE",
-            [name],
+            "SELECT 1 FROM pilots WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2",
+            params![name, except],
             |_| Ok(()),
         )
         .optional()?
@@ -91,6 +128,7 @@ fn pilot_from_row(row: &Row) -> rusqlite::Result<Pilot> {
         status: status_from(row.get(7)?)?,
         created_at: row.get(8)?,
         updated_at: row.get(9)?,
+        ai_agenda: row.get(10)?,
     })
 }
 
@@ -98,7 +136,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Pilot> {
     let pilot = conn
         .query_row(
             "SELECT id, name, objective, start_date, end_date, sponsor, budget_cents, status,
-                    created_at, updated_at
+                    created_at, updated_at, ai_agenda
              FROM pilots WHERE id = ?1",
             [id],
             pilot_from_row,

@@ -183,6 +183,7 @@ pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
             start_date: demo_start_date(today).to_string(),
             sponsor,
             budget: "18000".into(),
+            templates: Vec::new(),
         },
     )?;
     Ok(DemoOutcome::Loaded {

@@ -1,23 +1,125 @@
 use chrono::{Duration, NaiveDate};
+use rusqlite::Connection;
 
 use crate::error::{Error, ErrorDetail, Result};
 use crate::metrics::pilot_phase;
 use crate::model::{
-    Money, NewPilotInput, Pilot, PilotDetail, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS,
+    BasicsInput, Money, NewPilotInput, Pilot, PilotDetail, PilotStatus, PilotSummary,
+    PILOT_LENGTH_DAYS,
 };
 use crate::store::changes::{self, NewChange};
-use crate::store::pilots::{self, PilotRecord};
+use crate::store::pilots::{self, BasicsRecord, PilotRecord};
 use crate::store::{settings, Store};
 
-use super::timestamp_now;
+use super::{templates, timestamp_now};
 
 const NAME_MAX: usize = 120;
 const OBJECTIVE_MAX: usize = 400;
+const AI_AGENDA_MAX: usize = 200;
 const WORKFLOW_NAME_MAX: usize = 80;
-const WORKFLOWS_MAX: usize = 6;
+pub const WORKFLOWS_MAX: usize = 6;
 
 pub fn end_date_for(start: NaiveDate) -> NaiveDate {
     start + Duration::days(PILOT_LENGTH_DAYS)
+}
+
+/// Collects field problems while checking a form.
+#[derive(Default)]
+pub(crate) struct Problems(pub Vec<ErrorDetail>);
+
+impl Problems {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(ErrorDetail::field(field, message));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_result<T>(self, value: impl FnOnce() -> T) -> Result<T> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(Error::invalid(self.0))
+        }
+    }
+
+    /// Text that must be present and not too long.
+    pub fn required(&mut self, field: &str, text: &str, max: usize, empty: &str) -> String {
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            self.add(field, empty);
+        } else {
+            self.limit(field, &text, max);
+        }
+        text
+    }
+
+    pub fn limit(&mut self, field: &str, text: &str, max: usize) {
+        if text.chars().count() > max {
+            self.add(field, format!("keep it under {max} characters"));
+        }
+    }
+
+    pub fn money(&mut self, field: &str, text: &str) -> Option<Money> {
+        Money::parse(text).map_err(|m| self.add(field, m)).ok()
+    }
+
+    pub fn date(&mut self, field: &str, text: &str, empty: &str) -> Option<NaiveDate> {
+        let text = text.trim();
+        if text.is_empty() {
+            self.add(field, empty);
+            return None;
+        }
+        parse_date(text).map_err(|m| self.add(field, m)).ok()
+    }
+}
+
+/// The fields every pilot has, checked.
+struct Basics {
+    name: String,
+    objective: String,
+    start_date: NaiveDate,
+    sponsor: String,
+    budget: Money,
+}
+
+fn check_basics(
+    conn: &Connection,
+    problems: &mut Problems,
+    input: (&str, &str, &str, &str, &str),
+    pilot_id: Option<i64>,
+) -> Result<Option<Basics>> {
+    let (name, objective, start_date, sponsor, budget) = input;
+    let name = problems.required("name", name, NAME_MAX, "give the pilot a name");
+    if !name.is_empty() && name.chars().count() <= NAME_MAX && pilots::name_taken(conn, &name, pilot_id)? {
+        problems.add("name", format!("a pilot named \"{name}\" already exists"));
+    }
+    let objective = objective.trim().to_string();
+    if objective.chars().count() > OBJECTIVE_MAX {
+        problems.add(
+            "objective",
+            format!("keep the objective to one sentence (under {OBJECTIVE_MAX} characters)"),
+        );
+    }
+    let start_date = problems.date("startDate", start_date, "choose a start date");
+    let sponsor = problems.required(
+        "sponsor",
+        sponsor,
+        NAME_MAX,
+        "name the one senior sponsor who owns the outcome",
+    );
+    let budget = problems.money("budget", budget);
+    Ok(match (start_date, budget) {
+        (Some(start_date), Some(budget)) => Some(Basics {
+            name,
+            objective,
+            start_date,
+            sponsor,
+            budget,
+        }),
+        _ => None,
+    })
 }
 
 /// A new pilot that passed validation.
@@ -25,7 +127,9 @@ pub fn end_date_for(start: NaiveDate) -> NaiveDate {
 pub struct ValidPilot {
     pub name: String,
     pub objective: String,
+    /// Typed workflows, created with empty playbooks.
     pub workflows: Vec<String>,
+    pub templates: Vec<&'static templates::Template>,
     pub start_date: NaiveDate,
     pub sponsor: String,
     pub budget: Money,
@@ -34,103 +138,76 @@ pub struct ValidPilot {
 /// Checks everything a person typed and reports every problem against its field, so a form
 /// can show them all at once.
 pub fn validate_new_pilot(store: &Store, input: &NewPilotInput) -> Result<ValidPilot> {
-    let mut problems = Vec::new();
+    let mut problems = Problems::default();
+    let basics = check_basics(
+        store.conn(),
+        &mut problems,
+        (&input.name, &input.objective, &input.start_date, &input.sponsor, &input.budget),
+        None,
+    )?;
 
-    let name = input.name.trim().to_string();
-    if name.is_empty() {
-        problems.push(ErrorDetail::field("name", "give the pilot a name"));
-    } else if name.chars().count() > NAME_MAX {
-        problems.push(ErrorDetail::field(
-            "name",
-            format!("keep the name under {NAME_MAX} characters"),
-        ));
-    } else if pilots::name_taken(store.conn(), &name)? {
-        problems.push(ErrorDetail::field(
-            "name",
-            format!("a pilot named \"{name}\" already exists"),
-        ));
+    let mut chosen_templates = Vec::new();
+    for key in &input.templates {
+        match templates::find(key.trim()) {
+            Some(template) => chosen_templates.push(template),
+            None => problems.add(
+                "templates",
+                format!(
+                    "there is no template \"{key}\"; choose from {}",
+                    templates::TEMPLATES.iter().map(|t| t.key).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+        }
     }
-
-    let objective = input.objective.trim().to_string();
-    if objective.chars().count() > OBJECTIVE_MAX {
-        problems.push(ErrorDetail::field(
-            "objective",
-            format!("keep the objective to one sentence (under {OBJECTIVE_MAX} characters)"),
-        ));
-    }
-
     let workflows: Vec<String> = input
         .workflows
         .iter()
         .map(|w| w.trim().to_string())
         .filter(|w| !w.is_empty())
         .collect();
-    if workflows.is_empty() {
-        problems.push(ErrorDetail::field(
+    let all_names: Vec<String> = chosen_templates
+        .iter()
+        .map(|t| t.workflow.to_string())
+        .chain(workflows.iter().cloned())
+        .collect();
+    check_workflow_names(&mut problems, &all_names);
+
+    match basics {
+        Some(b) if problems.is_empty() => Ok(ValidPilot {
+            name: b.name,
+            objective: b.objective,
+            workflows,
+            templates: chosen_templates,
+            start_date: b.start_date,
+            sponsor: b.sponsor,
+            budget: b.budget,
+        }),
+        _ => Err(Error::invalid(problems.0)),
+    }
+}
+
+pub(crate) fn check_workflow_names(problems: &mut Problems, names: &[String]) {
+    if names.is_empty() {
+        problems.add(
             "workflows",
             "name at least one high-impact workflow, e.g. Sales onboarding",
-        ));
-    } else if workflows.len() > WORKFLOWS_MAX {
-        problems.push(ErrorDetail::field(
+        );
+    } else if names.len() > WORKFLOWS_MAX {
+        problems.add(
             "workflows",
             format!("a pilot covers at most {WORKFLOWS_MAX} workflows; two is recommended"),
-        ));
+        );
     }
-    if let Some(long) = workflows
-        .iter()
-        .find(|w| w.chars().count() > WORKFLOW_NAME_MAX)
-    {
-        problems.push(ErrorDetail::field(
+    if let Some(long) = names.iter().find(|w| w.chars().count() > WORKFLOW_NAME_MAX) {
+        problems.add(
             "workflows",
             format!("\"{long}\" is longer than {WORKFLOW_NAME_MAX} characters"),
-        ));
+        );
     }
-    for (index, workflow) in workflows.iter().enumerate() {
-        if workflows[..index]
-            .iter()
-            .any(|earlier| earlier.eq_ignore_ascii_case(workflow))
-        {
-            problems.push(ErrorDetail::field(
-                "workflows",
-                format!("\"{workflow}\" is listed twice"),
-            ));
+    for (index, name) in names.iter().enumerate() {
+        if names[..index].iter().any(|earlier| earlier.eq_ignore_ascii_case(name)) {
+            problems.add("workflows", format!("\"{name}\" is listed twice"));
         }
-    }
-
-    let start_date = match parse_date(&input.start_date) {
-        Ok(date) => Some(date),
-        Err(message) => {
-            problems.push(ErrorDetail::field("startDate", message));
-            None
-        }
-    };
-
-    let sponsor = input.sponsor.trim().to_string();
-    if sponsor.is_empty() {
-        problems.push(ErrorDetail::field(
-            "sponsor",
-            "name the one senior sponsor who owns the outcome",
-        ));
-    }
-
-    let budget = match Money::parse(&input.budget) {
-        Ok(budget) => Some(budget),
-        Err(message) => {
-            problems.push(ErrorDetail::field("budget", message));
-            None
-        }
-    };
-
-    match (start_date, budget) {
-        (Some(start_date), Some(budget)) if problems.is_empty() => Ok(ValidPilot {
-            name,
-            objective,
-            workflows,
-            start_date,
-            sponsor,
-            budget,
-        }),
-        _ => Err(Error::invalid(problems)),
     }
 }
 
@@ -138,13 +215,13 @@ pub fn validate_new_pilot(store: &Store, input: &NewPilotInput) -> Result<ValidP
 pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("choose a start date".into());
+        return Err("choose a date".into());
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("\"{text}\" is not a date; use YYYY-MM-DD, e.g. 2026-01-12"))
 }
 
-/// Creates a draft pilot and records who created it.
+/// Creates a draft pilot, cloning any chosen templates, and records who created it.
 pub fn create_pilot(store: &mut Store, input: &NewPilotInput) -> Result<Pilot> {
     let valid = validate_new_pilot(store, input)?;
     let actor = settings::load(store.conn())?.current_user;
@@ -155,7 +232,7 @@ pub fn create_pilot(store: &mut Store, input: &NewPilotInput) -> Result<Pilot> {
         &PilotRecord {
             name: &valid.name,
             objective: &valid.objective,
-            workflows: &valid.workflows,
+            workflows: &[],
             start_date: valid.start_date,
             end_date: end_date_for(valid.start_date),
             sponsor: &valid.sponsor,
@@ -164,6 +241,21 @@ pub fn create_pilot(store: &mut Store, input: &NewPilotInput) -> Result<Pilot> {
         },
         &now,
     )?;
+    for template in &valid.templates {
+        super::design::clone_template(&tx, id, template)?;
+    }
+    for workflow in &valid.workflows {
+        crate::store::playbooks::insert_workflow(&tx, id, workflow, None)?;
+    }
+    let from = if valid.templates.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " from the {} template{}",
+            valid.templates.iter().map(|t| t.workflow).collect::<Vec<_>>().join(" and "),
+            if valid.templates.len() > 1 { "s" } else { "" }
+        )
+    };
     changes::append(
         &tx,
         &now,
@@ -172,11 +264,58 @@ pub fn create_pilot(store: &mut Store, input: &NewPilotInput) -> Result<Pilot> {
             entity: "pilot",
             entity_id: &id.to_string(),
             action: "created",
-            summary: &format!("Created draft pilot \"{}\"", valid.name),
+            summary: &format!("Created draft pilot \"{}\"{from}", valid.name),
         },
     )?;
     tx.commit()?;
     pilots::get(store.conn(), id)
+}
+
+/// The designer's basics form, checked.
+pub(crate) struct CheckedBasics {
+    name: String,
+    objective: String,
+    start_date: NaiveDate,
+    sponsor: String,
+    budget: Money,
+    ai_agenda: String,
+}
+
+impl CheckedBasics {
+    pub fn record(&self) -> BasicsRecord<'_> {
+        BasicsRecord {
+            name: &self.name,
+            objective: &self.objective,
+            start_date: self.start_date,
+            end_date: end_date_for(self.start_date),
+            sponsor: &self.sponsor,
+            budget: self.budget,
+            ai_agenda: &self.ai_agenda,
+        }
+    }
+}
+
+pub(crate) fn check_basics_input(conn: &Connection, pilot_id: i64, input: &BasicsInput) -> Result<CheckedBasics> {
+    let mut problems = Problems::default();
+    let basics = check_basics(
+        conn,
+        &mut problems,
+        (&input.name, &input.objective, &input.start_date, &input.sponsor, &input.budget),
+        Some(pilot_id),
+    )?;
+    let ai_agenda = input.ai_agenda.trim().to_string();
+    problems.limit("aiAgenda", &ai_agenda, AI_AGENDA_MAX);
+    match basics {
+        Some(b) if problems.is_empty() => Ok(CheckedBasics {
+            name: b.name,
+            objective: b.objective,
+            start_date: b.start_date,
+            sponsor: b.sponsor,
+            budget: b.budget,
+            ai_agenda,
+        }),
+        _ => Err(Error::invalid(problems.0)),
+    }
 }
 
 pub fn list_pilots(store: &Store) -> Result<Vec<PilotSummary>> {

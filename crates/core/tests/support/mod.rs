@@ -32,6 +32,7 @@ pub fn pilot_input(name: &str) -> NewPilotInput {
         start_date: "2027-01-11".into(),
         sponsor: "Priya Raman".into(),
         budget: "12,500".into(),
+        templates: vec![],
     }
 }
 

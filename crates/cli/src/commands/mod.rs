@@ -1,0 +1,40 @@
+//! One module per area; each owns its arguments and runs them against the core.
+
+pub mod design;
+pub mod pack;
+pub mod pilot;
+pub mod workspace;
+
+use std::path::Path;
+
+use chrono::{Local, NaiveDate};
+use pilotdesk_core::paths::default_db_path;
+use pilotdesk_core::{Result, Store};
+
+use crate::cli::{Cli, Command};
+
+/// What every command may need besides its arguments.
+pub struct Context<'a> {
+    pub db: &'a Path,
+    pub today: NaiveDate,
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let path = cli.db.unwrap_or_else(default_db_path);
+    let mut store = Store::open(&path)?;
+    let context = Context {
+        db: &path,
+        today: Local::now().date_naive(),
+    };
+    match cli.command {
+        Command::Demo => workspace::demo(&mut store, &context),
+        Command::Pilot(command) => pilot::run(command, &mut store, &context),
+        Command::Readiness { id, json } => design::readiness(&store, id, json, &context),
+        Command::Templates { json } => workspace::templates(json),
+        Command::Managers { json } => workspace::managers(&store, json),
+        Command::People(command) => workspace::people(command, &store),
+        Command::Pack(command) => pack::run(command, &mut store, &context),
+        Command::Packs { json } => pack::list(&store, json),
+        Command::Info { json } => workspace::info(&store, json, &context),
+    }
+}

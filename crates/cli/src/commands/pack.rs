@@ -1,0 +1,64 @@
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use pilotdesk_core::model::PaperSize;
+use pilotdesk_core::packs::short_hash;
+use pilotdesk_core::workflows::packs;
+use pilotdesk_core::{Result, Store};
+
+use super::Context;
+use crate::output;
+
+#[derive(Subcommand)]
+pub enum PackCommand {
+    /// The pilot proposal the steering group reads before approving.
+    Proposal {
+        /// The pilot's id (see `pilot list`).
+        id: i64,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// a4 or letter; the workspace setting when left out.
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<PaperSize>,
+    },
+}
+
+fn parse_paper(text: &str) -> std::result::Result<PaperSize, String> {
+    PaperSize::parse(text).ok_or_else(|| format!("\"{text}\" is not a paper size; use a4 or letter"))
+}
+
+pub fn run(command: PackCommand, store: &mut Store, context: &Context) -> Result<()> {
+    let PackCommand::Proposal { id, out, paper } = command;
+    let record = packs::save_proposal(store, id, &out, paper, context.today)?;
+    println!(
+        "Wrote {} ({} pages, content hash {}).",
+        out.display(),
+        record.pages,
+        short_hash(&record.content_hash)
+    );
+    Ok(())
+}
+
+pub fn list(store: &Store, json: bool) -> Result<()> {
+    let records = packs::list_packs(store)?;
+    if json {
+        output::json(&records);
+    } else {
+        let rows: Vec<Vec<String>> = records
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_string(),
+                    r.title.clone(),
+                    r.subject.clone(),
+                    r.produced_at.clone(),
+                    short_hash(&r.content_hash).to_string(),
+                    r.path.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        output::table(&["ID", "PACK", "PILOT", "PRODUCED", "HASH", "FILE"], &rows);
+    }
+    Ok(())
+}

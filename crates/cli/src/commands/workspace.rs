@@ -1,0 +1,100 @@
+use clap::Subcommand;
+use pilotdesk_core::workflows::demo::{load_demo, DemoOutcome};
+use pilotdesk_core::workflows::{cohort, playbook, workspace};
+use pilotdesk_core::{Result, Store};
+
+use super::Context;
+use crate::output;
+
+#[derive(Subcommand)]
+pub enum PeopleCommand {
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn demo(store: &mut Store, context: &Context) -> Result<()> {
+    match load_demo(store, context.today)? {
+        DemoOutcome::Loaded { people, pilot } => println!(
+            "Loaded the demo workspace into {}: {people} people and the draft pilot \"{}\" (id {}).",
+            context.db.display(),
+            pilot.name,
+            pilot.id
+        ),
+        DemoOutcome::AlreadyLoaded => {
+            println!("The demo workspace is already loaded in {}.", context.db.display())
+        }
+    }
+    Ok(())
+}
+
+pub fn templates(json: bool) -> Result<()> {
+    let templates = playbook::list_templates();
+    if json {
+        output::json(&templates);
+        return Ok(());
+    }
+    for template in templates {
+        println!("{}  ({})", template.workflow, template.key);
+        println!("  {}", template.summary);
+        for task in &template.tasks {
+            println!("  - {task}");
+        }
+        println!("  KPIs: {}", template.kpis.join("; "));
+        println!();
+    }
+    Ok(())
+}
+
+pub fn managers(store: &Store, json: bool) -> Result<()> {
+    let managers = cohort::manager_candidates(store)?;
+    if json {
+        output::json(&managers);
+    } else {
+        let rows: Vec<Vec<String>> = managers
+            .iter()
+            .map(|m| vec![m.id.clone(), m.name.clone(), m.role.clone(), m.team.clone(), m.team_size.to_string()])
+            .collect();
+        output::table(&["ID", "NAME", "ROLE", "TEAM", "REPORTS"], &rows);
+    }
+    Ok(())
+}
+
+pub fn people(command: PeopleCommand, store: &Store) -> Result<()> {
+    let PeopleCommand::List { json } = command;
+    let people = workspace::list_people(store)?;
+    if json {
+        output::json(&people);
+    } else {
+        let rows: Vec<Vec<String>> = people
+            .iter()
+            .map(|p| {
+                vec![
+                    p.id.clone(),
+                    p.name.clone(),
+                    p.team.clone(),
+                    p.role.clone(),
+                    p.manager_id.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        output::table(&["ID", "NAME", "TEAM", "ROLE", "MANAGER"], &rows);
+    }
+    Ok(())
+}
+
+pub fn info(store: &Store, json: bool, context: &Context) -> Result<()> {
+    let overview = workspace::overview(store)?;
+    if json {
+        output::json(&overview);
+    } else {
+        println!("Workspace  {}", overview.settings.workspace_name);
+        println!("Database   {}", context.db.display());
+        println!("Schema     version {}", overview.schema_version);
+        println!("People     {} in {} teams", overview.people_count, overview.teams.len());
+        println!("Pilots     {}", overview.pilot_count);
+        println!("Acting as  {}", overview.settings.current_user);
+    }
+    Ok(())
+}

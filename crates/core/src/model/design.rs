@@ -1,0 +1,34 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{BudgetEstimate, BudgetLine, ChecklistMark, Cohort, Kpi, Pilot, Readiness, TimeCosts, Transition, Workflow};
+
+/// Everything the designer, the checklist and the proposal pack need about one pilot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PilotDesign {
+    pub pilot: Pilot,
+    pub workflows: Vec<Workflow>,
+    pub kpis: Vec<Kpi>,
+    pub cohort: Cohort,
+    pub budget_lines: Vec<BudgetLine>,
+    pub time_costs: TimeCosts,
+    pub estimate: BudgetEstimate,
+    pub marks: Vec<ChecklistMark>,
+    pub readiness: Readiness,
+    pub transitions: Vec<Transition>,
+    /// Once approved, baselines and success criteria cannot change without a new decision.
+    pub criteria_locked: bool,
+    /// The design can be edited only in Draft or Ready.
+    pub editable: bool,
+}
+
+/// What the data says beyond the design itself, for Step 2 of the checklist.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// Coaching events of this pilot in the last 14 days.
+    pub recent_events: u32,
+    /// Observations since the start date, per KPI id.
+    pub observations_per_kpi: Vec<(i64, u32)>,
+}
