@@ -5,11 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
-use crate::model::{
-    ChangeRecord, Money, NewPilotInput, PackKind, PackRecord, PaperSize, Person, Pilot,
-    PilotDetail, PilotStatus, PilotSummary, SettingsInput, Team, WorkspaceOverview,
-    WorkspaceSettings,
-};
+use crate::model::*;
 
 pub const HEADER: &str =
     "// Generated from the Rust types by `scripts/gen-types`. Do not edit by hand.\n\n";
@@ -36,6 +32,40 @@ pub fn typescript() -> String {
         ChangeRecord::decl(&cfg),
         PackKind::decl(&cfg),
         PackRecord::decl(&cfg),
+        BasicsInput::decl(&cfg),
+        TemplateSummary::decl(&cfg),
+        CoachingMoment::decl(&cfg),
+        PlaybookTask::decl(&cfg),
+        Workflow::decl(&cfg),
+        MomentInput::decl(&cfg),
+        TaskInput::decl(&cfg),
+        Direction::decl(&cfg),
+        Baseline::decl(&cfg),
+        SuccessCriterion::decl(&cfg),
+        Kpi::decl(&cfg),
+        KpiInput::decl(&cfg),
+        ComparisonDesign::decl(&cfg),
+        Arm::decl(&cfg),
+        CohortMember::decl(&cfg),
+        Cohort::decl(&cfg),
+        ManagerCandidate::decl(&cfg),
+        CohortInput::decl(&cfg),
+        BudgetCategory::decl(&cfg),
+        Pricing::decl(&cfg),
+        BudgetLine::decl(&cfg),
+        TimeCosts::decl(&cfg),
+        CostRow::decl(&cfg),
+        BudgetEstimate::decl(&cfg),
+        BudgetLineInput::decl(&cfg),
+        TimeCostsInput::decl(&cfg),
+        BudgetInput::decl(&cfg),
+        ItemStatus::decl(&cfg),
+        ChecklistMark::decl(&cfg),
+        ChecklistItem::decl(&cfg),
+        ChecklistStep::decl(&cfg),
+        Readiness::decl(&cfg),
+        Transition::decl(&cfg),
+        PilotDesign::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

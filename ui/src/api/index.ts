@@ -5,14 +5,23 @@ import { documentDir, join } from "@tauri-apps/api/path";
 import { save } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
+  BasicsInput,
+  BudgetInput,
+  CohortInput,
+  KpiInput,
+  ManagerCandidate,
   NewPilotInput,
   PackRecord,
   PaperSize,
   Person,
   Pilot,
+  PilotDesign,
   PilotDetail,
+  PilotStatus,
   PilotSummary,
   SettingsInput,
+  TaskInput,
+  TemplateSummary,
   WorkspaceOverview,
   WorkspaceSettings,
 } from "./types.gen";
@@ -56,6 +65,30 @@ export const api = {
   saveProposalPack: (pilotId: number, path: string, paper?: PaperSize) =>
     call<PackRecord>("save_proposal_pack", { pilotId, path, paper: paper ?? null }),
   updateSettings: (input: SettingsInput) => call<WorkspaceSettings>("update_settings", { input }),
+
+  // The designer. Every edit answers with the whole design as it now stands.
+  getPilotDesign: (pilotId: number) => call<PilotDesign>("get_pilot_design", { pilotId }),
+  listTemplates: () => call<TemplateSummary[]>("list_templates"),
+  listManagerCandidates: () => call<ManagerCandidate[]>("list_manager_candidates"),
+  updateBasics: (pilotId: number, input: BasicsInput) => call<PilotDesign>("update_basics", { pilotId, input }),
+  addWorkflow: (pilotId: number, name: string) => call<PilotDesign>("add_workflow", { pilotId, name }),
+  applyTemplate: (pilotId: number, key: string) => call<PilotDesign>("apply_template", { pilotId, key }),
+  renameWorkflow: (workflowId: number, name: string) => call<PilotDesign>("rename_workflow", { workflowId, name }),
+  removeWorkflow: (workflowId: number) => call<PilotDesign>("remove_workflow", { workflowId }),
+  addTask: (workflowId: number, input: TaskInput) => call<PilotDesign>("add_task", { workflowId, input }),
+  updateTask: (taskId: number, input: TaskInput) => call<PilotDesign>("update_task", { taskId, input }),
+  removeTask: (taskId: number) => call<PilotDesign>("remove_task", { taskId }),
+  saveKpi: (pilotId: number, input: KpiInput) => call<PilotDesign>("save_kpi", { pilotId, input }),
+  removeKpi: (kpiId: number) => call<PilotDesign>("remove_kpi", { kpiId }),
+  setCohort: (pilotId: number, input: CohortInput) => call<PilotDesign>("set_cohort", { pilotId, input }),
+  setBudget: (pilotId: number, input: BudgetInput) => call<PilotDesign>("set_budget", { pilotId, input }),
+  markChecklistItem: (pilotId: number, item: string, kind: "waived" | "confirmed", reason: string) =>
+    call<PilotDesign>("mark_checklist_item", { pilotId, item, kind, reason }),
+  clearChecklistMark: (pilotId: number, item: string) =>
+    call<PilotDesign>("clear_checklist_mark", { pilotId, item }),
+  transitionPilot: (pilotId: number, to: PilotStatus, reason: string) =>
+    call<PilotDesign>("transition_pilot", { pilotId, to, reason }),
+  submitPilot: (pilotId: number, reason: string) => call<PilotDesign>("submit_pilot", { pilotId, reason }),
 };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's

@@ -64,7 +64,12 @@ sponsor: string,
 /**
  * Committed budget for tooling and analytics, in minor units.
  */
-budget: Money, status: PilotStatus, createdAt: string, updatedAt: string, };
+budget: Money, 
+/**
+ * Where AI-generated agendas and prompts are used, e.g. "onboarding 1:1s"; empty when
+ * not set up.
+ */
+aiAgenda: string, status: PilotStatus, createdAt: string, updatedAt: string, };
 
 export type PilotSummary = { id: number, name: string, workflows: Array<string>, startDate: string, endDate: string, sponsor: string, status: PilotStatus, };
 
@@ -76,7 +81,11 @@ startDate: string, sponsor: string,
 /**
  * The committed tooling and analytics budget, e.g. "25,000".
  */
-budget: string, };
+budget: string, 
+/**
+ * Built-in playbook templates to clone, each adding its workflow, tasks and KPIs.
+ */
+templates: Array<string>, };
 
 export type PilotPhase = { "phase": "not_started", days: number, } | { "phase": "in_window", day: number, } | { "phase": "ended", days: number, };
 
@@ -111,3 +120,208 @@ contentHash: string, pages: number, paperSize: PaperSize,
  * Where it was saved, if it was saved to a file.
  */
 path: string | null, };
+
+export type BasicsInput = { name: string, objective: string, startDate: string, sponsor: string, budget: string, aiAgenda: string, };
+
+export type TemplateSummary = { key: string, workflow: string, summary: string, tasks: Array<string>, kpis: Array<string>, };
+
+export type CoachingMoment = { 
+/**
+ * What the manager asks or does, e.g. "Replay one moment where the buyer named a pain".
+ */
+prompt: string, 
+/**
+ * How often a week, e.g. 2 for "twice a week".
+ */
+perWeek: number, 
+/**
+ * How long it takes; 5 to 15 minutes is the micro-coaching range.
+ */
+minutes: number, };
+
+export type PlaybookTask = { id: number, workflowId: number, position: number, 
+/**
+ * The behaviour to coach.
+ */
+behaviour: string, moments: Array<CoachingMoment>, 
+/**
+ * The competency it builds.
+ */
+competency: string, 
+/**
+ * The skill module that supports it.
+ */
+skillModule: string, 
+/**
+ * The KPI it is expected to move.
+ */
+kpiId: number | null, };
+
+export type Workflow = { id: number, position: number, name: string, 
+/**
+ * The built-in template it was cloned from, if any.
+ */
+template: string | null, tasks: Array<PlaybookTask>, };
+
+export type MomentInput = { prompt: string, perWeek: string, minutes: string, };
+
+export type TaskInput = { behaviour: string, moments: Array<MomentInput>, competency: string, skillModule: string, kpiId: number | null, };
+
+export type Direction = "higher" | "lower";
+
+export type Baseline = { start: string, end: string, value: number, };
+
+export type SuccessCriterion = { 
+/**
+ * The lift to reach, in the KPI's unit, in its good direction.
+ */
+targetLift: number, 
+/**
+ * Whether the 95% interval of the effect must also exclude zero.
+ */
+intervalAboveZero: boolean, 
+/**
+ * The decision rule in words.
+ */
+rule: string, };
+
+export type Kpi = { id: number, position: number, name: string, 
+/**
+ * e.g. "days", "%", "points".
+ */
+unit: string, direction: Direction, 
+/**
+ * What one unit of improvement is worth; none when the KPI is not monetised.
+ */
+valuePerUnit: Money | null, dataSource: string, baseline: Baseline | null, criterion: SuccessCriterion | null, };
+
+export type KpiInput = { id: number | null, name: string, unit: string, 
+/**
+ * "higher" or "lower".
+ */
+direction: string, 
+/**
+ * Money per unit, e.g. "350"; empty when not monetised.
+ */
+valuePerUnit: string, dataSource: string, baselineStart: string, baselineEnd: string, baselineValue: string, targetLift: string, intervalAboveZero: boolean, };
+
+export type ComparisonDesign = "randomised_waitlist" | "matched_teams" | "staggered_waves" | "none";
+
+export type Arm = "pilot" | "comparison";
+
+export type CohortMember = { managerId: string, managerName: string, team: string, 
+/**
+ * Direct reports: the people this manager coaches.
+ */
+teamSize: number, arm: Arm, wave: number | null, 
+/**
+ * For matched teams: the pilot manager this comparison team stands beside.
+ */
+matchedWith: string | null, 
+/**
+ * How different the matched teams are (0 = identical).
+ */
+matchDistance: number | null, };
+
+export type Cohort = { design: ComparisonDesign, 
+/**
+ * The seed of a randomised draw; the same seed and managers give the same assignment.
+ */
+seed: string | null, members: Array<CohortMember>, };
+
+export type ManagerCandidate = { id: string, name: string, role: string, team: string, teamSize: number, };
+
+export type CohortInput = { design: string, 
+/**
+ * For a randomised waitlist or staggered waves: every candidate manager. For matched
+ * teams or no comparison: the pilot managers.
+ */
+managerIds: Array<string>, 
+/**
+ * Reuse a recorded seed to reproduce a draw; empty draws a new one.
+ */
+seed: string, };
+
+export type BudgetCategory = "tooling" | "analytics" | "vendor";
+
+export type Pricing = "fixed" | "per_seat" | "per_module";
+
+export type BudgetLine = { category: BudgetCategory, description: string, pricing: Pricing, unitCost: Money, 
+/**
+ * Seats or modules; 1 for a fixed line.
+ */
+quantity: number, };
+
+export type TimeCosts = { managerHoursPerWeek: number, managerHourlyCost: Money, coachCount: number, coachHoursPerWeek: number, coachHourlyCost: Money, coacheeHoursPerWeek: number, coacheeHourlyCost: Money, };
+
+export type CostRow = { label: string, 
+/**
+ * How it was computed, e.g. "4 managers × 1.5 h × 13 weeks × USD 65".
+ */
+basis: string, amount: Money, };
+
+export type BudgetEstimate = { rows: Array<CostRow>, toolingAndAnalytics: Money, vendor: Money, peopleTime: Money, total: Money, managers: number, coachees: number, weeks: number, };
+
+export type BudgetLineInput = { category: string, description: string, pricing: string, unitCost: string, quantity: string, };
+
+export type TimeCostsInput = { managerHoursPerWeek: string, managerHourlyCost: string, coachCount: string, coachHoursPerWeek: string, coachHourlyCost: string, coacheeHoursPerWeek: string, coacheeHourlyCost: string, };
+
+export type BudgetInput = { lines: Array<BudgetLineInput>, time: TimeCostsInput, };
+
+export type ItemStatus = "met" | "not_met" | "waived" | "not_yet_applicable";
+
+export type ChecklistMark = { item: string, 
+/**
+ * "waived" or "confirmed".
+ */
+kind: string, reason: string, by: string, at: string, };
+
+export type ChecklistItem = { 
+/**
+ * Stable key, e.g. "kpis"; used to waive or confirm the item.
+ */
+key: string, step: number, title: string, status: ItemStatus, 
+/**
+ * Why it has that status, from the data.
+ */
+reason: string, 
+/**
+ * Present when the item is waived or confirmed by hand.
+ */
+mark: ChecklistMark | null, 
+/**
+ * True when the data cannot say it and a person confirms it.
+ */
+confirmedByHand: boolean, };
+
+export type ChecklistStep = { step: number, title: string, items: Array<ChecklistItem>, 
+/**
+ * Items met or waived.
+ */
+done: number, 
+/**
+ * Items that apply now.
+ */
+applicable: number, };
+
+export type Readiness = { pilotId: number, steps: Array<ChecklistStep>, 
+/**
+ * Every Step 1 item met or waived: the pilot may be submitted.
+ */
+step1Complete: boolean, };
+
+export type Transition = { id: number, from: PilotStatus, to: PilotStatus, at: string, actor: string, reason: string, 
+/**
+ * The readiness checklist as JSON, as it stood.
+ */
+evidence: string, };
+
+export type PilotDesign = { pilot: Pilot, workflows: Array<Workflow>, kpis: Array<Kpi>, cohort: Cohort, budgetLines: Array<BudgetLine>, timeCosts: TimeCosts, estimate: BudgetEstimate, marks: Array<ChecklistMark>, readiness: Readiness, transitions: Array<Transition>, 
+/**
+ * Once approved, baselines and success criteria cannot change without a new decision.
+ */
+criteriaLocked: boolean, 
+/**
+ * The design can be edited only in Draft or Ready.
+ */
+editable: boolean, };

@@ -171,6 +171,9 @@ pub fn validate_new_pilot(store: &Store, input: &NewPilotInput) -> Result<ValidP
         .chain(workflows.iter().cloned())
         .collect();
     check_workflow_names(&mut problems, &all_names);
+    // Report problems in the order the form shows its fields.
+    const FORM_ORDER: [&str; 7] = ["name", "objective", "templates", "workflows", "startDate", "sponsor", "budget"];
+    problems.0.sort_by_key(|d| FORM_ORDER.iter().position(|f| Some(*f) == d.field.as_deref()));
 
     match basics {
         Some(b) if problems.is_empty() => Ok(ValidPilot {

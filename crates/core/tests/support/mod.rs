@@ -83,3 +83,72 @@ pub fn all_fonts_embedded(pdffonts_output: &str) -> bool {
             fields.len() >= 5 && fields[fields.len() - 5] == "yes"
         })
 }
+
+/// A pilot from the demo whose Step 1 is complete: two template workflows, two KPIs with
+/// baselines and criteria, a randomised waitlist and an AI agenda. Returns its id.
+pub fn designed_pilot(store: &mut Store) -> i64 {
+    use pilotdesk_core::model::{BasicsInput, CohortInput, KpiInput};
+    use pilotdesk_core::workflows::{cohort, design, kpis, pilots};
+    let today = date("2026-11-23");
+    let pilot = pilots::create_pilot(
+        store,
+        &NewPilotInput {
+            name: "Sales and service coaching".into(),
+            objective: "Shorten time to first deal and lift first-contact resolution.".into(),
+            workflows: vec![],
+            start_date: "2027-01-11".into(),
+            sponsor: "Marcus Oyelaran".into(),
+            budget: "20000".into(),
+            templates: vec!["sales-onboarding".into(), "customer-escalation".into()],
+        },
+    )
+    .expect("the pilot is created from templates");
+    let design = design::load_design(store, pilot.id, today).unwrap();
+    for (kpi, baseline, target) in design.kpis.iter().zip(["74", "31", "68"]).zip(["10", "5", "4"]).map(|((k, b), t)| (k, b, t)) {
+        kpis::save_kpi(
+            store,
+            pilot.id,
+            &KpiInput {
+                id: Some(kpi.id),
+                name: kpi.name.clone(),
+                unit: kpi.unit.clone(),
+                direction: kpi.direction.as_str().into(),
+                value_per_unit: kpi.value_per_unit.map(|m| m.format_plain()).unwrap_or_default(),
+                data_source: kpi.data_source.clone(),
+                baseline_start: "2026-07-01".into(),
+                baseline_end: "2026-12-31".into(),
+                baseline_value: baseline.into(),
+                target_lift: target.into(),
+                interval_above_zero: true,
+            },
+            today,
+        )
+        .expect("the KPI takes a baseline and a criterion");
+    }
+    cohort::set_cohort(
+        store,
+        pilot.id,
+        &CohortInput {
+            design: "randomised_waitlist".into(),
+            manager_ids: vec!["E1007".into(), "E1008".into(), "E1024".into(), "E1025".into()],
+            seed: "20261123".into(),
+        },
+        today,
+    )
+    .expect("the cohort is drawn");
+    design::update_basics(
+        store,
+        pilot.id,
+        &BasicsInput {
+            name: pilot.name.clone(),
+            objective: pilot.objective.clone(),
+            start_date: "2027-01-11".into(),
+            sponsor: pilot.sponsor.clone(),
+            budget: "20000".into(),
+            ai_agenda: "new sellers' weekly 1:1s".into(),
+        },
+        today,
+    )
+    .expect("the AI agenda is set up");
+    pilot.id
+}

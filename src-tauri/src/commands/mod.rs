@@ -1,0 +1,16 @@
+//! Thin commands: take the arguments, call the core, map its error to `ApiError`.
+//! Async, so they run off the main thread and never freeze the window.
+
+pub mod design;
+pub mod packs;
+pub mod pilots;
+pub mod workspace;
+
+use chrono::{Local, NaiveDate};
+use pilotdesk_core::ApiError;
+
+pub type Reply<T> = Result<T, ApiError>;
+
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}

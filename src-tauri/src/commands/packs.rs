@@ -1,0 +1,24 @@
+use std::path::PathBuf;
+
+use pilotdesk_core::model::{PackRecord, PaperSize};
+use pilotdesk_core::workflows::packs;
+use tauri::State;
+
+use super::{today, Reply};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn list_packs(state: State<'_, AppState>) -> Reply<Vec<PackRecord>> {
+    Ok(packs::list_packs(&*state.store()?)?)
+}
+
+#[tauri::command]
+pub async fn save_proposal_pack(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    path: String,
+    paper: Option<PaperSize>,
+) -> Reply<PackRecord> {
+    let path = PathBuf::from(path);
+    Ok(packs::save_proposal(&mut *state.store()?, pilot_id, &path, paper, today())?)
+}

@@ -1,0 +1,21 @@
+use pilotdesk_core::model::{Person, SettingsInput, WorkspaceOverview, WorkspaceSettings};
+use pilotdesk_core::workflows::{settings, workspace};
+use tauri::State;
+
+use super::Reply;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn get_overview(state: State<'_, AppState>) -> Reply<WorkspaceOverview> {
+    Ok(workspace::overview(&*state.store()?)?)
+}
+
+#[tauri::command]
+pub async fn list_people(state: State<'_, AppState>) -> Reply<Vec<Person>> {
+    Ok(workspace::list_people(&*state.store()?)?)
+}
+
+#[tauri::command]
+pub async fn update_settings(state: State<'_, AppState>, input: SettingsInput) -> Reply<WorkspaceSettings> {
+    Ok(settings::update_settings(&mut *state.store()?, &input)?)
+}
