@@ -80,12 +80,26 @@ fn status_mark(status: ItemStatus) -> &'static str {
 
 pub fn readiness_text(readiness: &Readiness) {
     for step in &readiness.steps {
-        println!("Step {}: {} ({} of {} done)", step.step, step.title, step.done, step.applicable);
+        println!(
+            "Step {}: {} ({} of {} done)",
+            step.step, step.title, step.done, step.applicable
+        );
         for item in &step.items {
-            println!("  [{:>8}] {} ({})", status_mark(item.status), item.title, item.key);
+            println!(
+                "  [{:>8}] {} ({})",
+                status_mark(item.status),
+                item.title,
+                item.key
+            );
             println!("             {}", item.reason);
             if let Some(mark) = &item.mark {
-                println!("             {} by {} on {}: {}", mark.kind, mark.by, &mark.at[..10.min(mark.at.len())], mark.reason);
+                println!(
+                    "             {} by {} on {}: {}",
+                    mark.kind,
+                    mark.by,
+                    &mark.at[..10.min(mark.at.len())],
+                    mark.reason
+                );
             }
         }
     }
@@ -106,24 +120,41 @@ pub fn cohort_text(cohort: &Cohort) {
             Arm::Pilot => "pilot",
             Arm::Comparison => "comparison",
         };
-        println!("  {arm:<10} {} {} ({}, {} reports)", member.manager_id, member.manager_name, member.team, member.team_size);
+        println!(
+            "  {arm:<10} {} {} ({}, {} reports)",
+            member.manager_id, member.manager_name, member.team, member.team_size
+        );
     }
 }
 
 pub fn design_text(design: &PilotDesign, currency: &str) {
     pilot_text(&design.pilot, currency);
     for workflow in &design.workflows {
-        println!("  workflow {} \"{}\" ({} tasks)", workflow.id, workflow.name, workflow.tasks.len());
+        println!(
+            "  workflow {} \"{}\" ({} tasks)",
+            workflow.id,
+            workflow.name,
+            workflow.tasks.len()
+        );
         for task in &workflow.tasks {
             println!("    task {}: {}", task.id, task.behaviour);
         }
     }
     for kpi in &design.kpis {
-        let criterion = kpi.criterion.as_ref().map_or("no success criterion yet".to_string(), |c| c.rule.clone());
-        println!("  KPI {} \"{}\" ({}): {criterion}", kpi.id, kpi.name, kpi.unit);
+        let criterion = kpi
+            .criterion
+            .as_ref()
+            .map_or("no success criterion yet".to_string(), |c| c.rule.clone());
+        println!(
+            "  KPI {} \"{}\" ({}): {criterion}",
+            kpi.id, kpi.name, kpi.unit
+        );
     }
     println!("  comparison  {}", design.cohort.design.label());
-    println!("  estimate    {}", design.estimate.total.format_with(currency));
+    println!(
+        "  estimate    {}",
+        design.estimate.total.format_with(currency)
+    );
     println!(
         "  readiness   Step 1 {} of {}",
         design.readiness.steps[0].done, design.readiness.steps[0].applicable

@@ -24,7 +24,11 @@ fn task_input(task: &PlaybookTask) -> TaskInput {
         moments: task
             .moments
             .iter()
-            .map(|m| MomentInput { prompt: m.prompt.clone(), per_week: m.per_week.to_string(), minutes: m.minutes.to_string() })
+            .map(|m| MomentInput {
+                prompt: m.prompt.clone(),
+                per_week: m.per_week.to_string(),
+                minutes: m.minutes.to_string(),
+            })
             .collect(),
         competency: task.competency.clone(),
         skill_module: task.skill_module.clone(),
@@ -40,10 +44,18 @@ fn a_template_clones_its_workflow_playbook_and_linked_kpis() {
     assert_eq!(d.workflows.len(), 2);
     assert_eq!(d.workflows[0].template.as_deref(), Some("sales-onboarding"));
     assert_eq!(d.workflows[0].tasks.len(), 4);
-    assert_eq!(d.kpis.len(), 3, "two from sales onboarding, one more up to the limit of three");
+    assert_eq!(
+        d.kpis.len(),
+        3,
+        "two from sales onboarding, one more up to the limit of three"
+    );
     for task in d.workflows.iter().flat_map(|w| &w.tasks) {
         let kpi = task.kpi_id.and_then(|k| d.kpis.iter().find(|x| x.id == k));
-        assert!(kpi.is_some() || task.kpi_id.is_none(), "{} links a KPI of this pilot", task.behaviour);
+        assert!(
+            kpi.is_some() || task.kpi_id.is_none(),
+            "{} links a KPI of this pilot",
+            task.behaviour
+        );
     }
     assert!(d.readiness.step1_complete, "{:?}", d.readiness.blocking());
 }
@@ -59,16 +71,25 @@ fn editing_a_task_is_saved_and_recorded_and_bad_moments_are_named() {
     playbook::update_task(&mut store, task.id, &input, today()).unwrap();
     let d = design::load_design(&store, id, today()).unwrap();
     let saved = &d.workflows[0].tasks[0];
-    assert_eq!(saved.behaviour, "Ask about the business problem before any demo");
+    assert_eq!(
+        saved.behaviour,
+        "Ask about the business problem before any demo"
+    );
     assert_eq!(saved.moments[0].per_week, 3);
-    let history = pilotdesk_core::store::changes::for_entity(store.conn(), "pilot", &id.to_string()).unwrap();
-    assert!(history.iter().any(|c| c.summary.contains("Edited the task \"Ask about the business problem")));
+    let history =
+        pilotdesk_core::store::changes::for_entity(store.conn(), "pilot", &id.to_string()).unwrap();
+    assert!(history.iter().any(|c| c
+        .summary
+        .contains("Edited the task \"Ask about the business problem")));
 
     input.moments[0].minutes = "40".into();
     input.moments[1].prompt = " ".into();
     input.behaviour.clear();
     let error = playbook::update_task(&mut store, task.id, &input, today()).unwrap_err();
-    assert_eq!(fields(&error), vec!["behaviour", "moments.0.minutes", "moments.1.prompt"]);
+    assert_eq!(
+        fields(&error),
+        vec!["behaviour", "moments.0.minutes", "moments.1.prompt"]
+    );
     let unchanged = &design::load_design(&store, id, today()).unwrap().workflows[0].tasks[0];
     assert_eq!(unchanged, saved);
 }
@@ -80,10 +101,18 @@ fn a_playbook_holds_at_most_four_tasks() {
     let d = design::load_design(&store, id, today()).unwrap();
     let input = task_input(&d.workflows[0].tasks[0]);
     let error = playbook::add_task(&mut store, d.workflows[0].id, &input, today()).unwrap_err();
-    assert!(error.to_string().contains("a playbook holds 3 or 4"), "{error}");
+    assert!(
+        error.to_string().contains("a playbook holds 3 or 4"),
+        "{error}"
+    );
     playbook::remove_task(&mut store, d.workflows[1].tasks[3].id, today()).unwrap();
     playbook::add_task(&mut store, d.workflows[1].id, &input, today()).unwrap();
-    assert_eq!(design::load_design(&store, id, today()).unwrap().workflows[1].tasks.len(), 4);
+    assert_eq!(
+        design::load_design(&store, id, today()).unwrap().workflows[1]
+            .tasks
+            .len(),
+        4
+    );
 }
 
 #[test]
@@ -94,13 +123,27 @@ fn a_ready_pilot_that_loses_step_1_goes_back_to_draft_on_the_record() {
     let d = design::load_design(&store, id, today()).unwrap();
     let tasks = &d.workflows[1].tasks;
     playbook::remove_task(&mut store, tasks[0].id, today()).unwrap();
-    assert_eq!(design::load_design(&store, id, today()).unwrap().pilot.status, PilotStatus::Ready, "3 tasks still count");
+    assert_eq!(
+        design::load_design(&store, id, today())
+            .unwrap()
+            .pilot
+            .status,
+        PilotStatus::Ready,
+        "3 tasks still count"
+    );
     playbook::remove_task(&mut store, tasks[1].id, today()).unwrap();
     let d = design::load_design(&store, id, today()).unwrap();
     assert_eq!(d.pilot.status, PilotStatus::Draft);
     let last = d.transitions.last().unwrap();
-    assert_eq!((last.from, last.to), (PilotStatus::Ready, PilotStatus::Draft));
-    assert!(last.reason.contains("a playbook of 3-4 tasks per workflow"), "{}", last.reason);
+    assert_eq!(
+        (last.from, last.to),
+        (PilotStatus::Ready, PilotStatus::Draft)
+    );
+    assert!(
+        last.reason.contains("a playbook of 3-4 tasks per workflow"),
+        "{}",
+        last.reason
+    );
 }
 
 #[test]
@@ -110,7 +153,10 @@ fn a_submitted_pilot_cannot_be_edited() {
     lifecycle::submit(&mut store, id, "", today()).unwrap();
     let error = playbook::add_workflow(&mut store, id, "Renewals", today()).unwrap_err();
     assert_eq!(error.code(), "conflict");
-    assert!(error.to_string().contains("withdraw it to Draft"), "{error}");
+    assert!(
+        error.to_string().contains("withdraw it to Draft"),
+        "{error}"
+    );
 }
 
 fn kpi_input(kpi: &Kpi) -> KpiInput {
@@ -140,17 +186,34 @@ fn success_criteria_and_baselines_lock_at_approval() {
         "Scale if days to first closed deal falls by at least 10 days and the 95% interval of the effect lies above zero"
     );
     lifecycle::submit(&mut store, id, "", today()).unwrap();
-    lifecycle::transition(&mut store, id, PilotStatus::Approved, "Approved 4-0", today()).unwrap();
-    assert!(design::load_design(&store, id, today()).unwrap().criteria_locked);
+    lifecycle::transition(
+        &mut store,
+        id,
+        PilotStatus::Approved,
+        "Approved 4-0",
+        today(),
+    )
+    .unwrap();
+    assert!(
+        design::load_design(&store, id, today())
+            .unwrap()
+            .criteria_locked
+    );
 
     let mut lowered = kpi_input(&kpi);
     lowered.target_lift = "3".into();
     let error = kpis::save_kpi(&mut store, id, &lowered, today()).unwrap_err();
     assert_eq!(error.code(), "conflict");
-    assert!(error.to_string().contains("locked when it was approved"), "{error}");
+    assert!(
+        error.to_string().contains("locked when it was approved"),
+        "{error}"
+    );
     let mut moved = kpi_input(&kpi);
     moved.baseline_value = "60".into();
-    assert!(kpis::save_kpi(&mut store, id, &moved, today()).unwrap_err().to_string().contains("locked"));
+    assert!(kpis::save_kpi(&mut store, id, &moved, today())
+        .unwrap_err()
+        .to_string()
+        .contains("locked"));
     let after = design::load_design(&store, id, today()).unwrap().kpis[0].clone();
     assert_eq!(after, kpi, "nothing changed");
 }
@@ -173,7 +236,17 @@ fn kpi_input_is_checked_field_by_field() {
         interval_above_zero: true,
     };
     let error = kpis::save_kpi(&mut store, id, &input, today()).unwrap_err();
-    assert_eq!(fields(&error), vec!["name", "unit", "direction", "valuePerUnit", "baselineValue", "targetLift"]);
+    assert_eq!(
+        fields(&error),
+        vec![
+            "name",
+            "unit",
+            "direction",
+            "valuePerUnit",
+            "baselineValue",
+            "targetLift"
+        ]
+    );
     let mut late = input.clone();
     late.name = "New".into();
     late.unit = "%".into();
@@ -182,7 +255,12 @@ fn kpi_input_is_checked_field_by_field() {
     late.baseline_value = "4".into();
     late.target_lift = "2".into();
     let error = kpis::save_kpi(&mut store, id, &late, today()).unwrap_err();
-    assert!(error.to_string().contains("must end before the pilot starts on 11 Jan 2027"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("must end before the pilot starts on 11 Jan 2027"),
+        "{error}"
+    );
     late.baseline_end = "2026-12-31".into();
     let full = kpis::save_kpi(&mut store, id, &late, today()).unwrap_err();
     assert!(full.to_string().contains("2 or 3 KPIs"), "{full}");
@@ -196,23 +274,59 @@ fn cohort_of(store: &Store, id: i64) -> Cohort {
 fn a_randomised_waitlist_is_reproducible_from_its_recorded_seed() {
     let mut store = demo_store();
     let id = designed_pilot(&mut store);
-    let managers: Vec<String> = ["E1007", "E1008", "E1024", "E1025", "E1040", "E1041"].map(String::from).to_vec();
-    cohort::set_cohort(&mut store, id, &CohortInput { design: "randomised_waitlist".into(), manager_ids: managers.clone(), seed: String::new() }, today()).unwrap();
+    let managers: Vec<String> = ["E1007", "E1008", "E1024", "E1025", "E1040", "E1041"]
+        .map(String::from)
+        .to_vec();
+    cohort::set_cohort(
+        &mut store,
+        id,
+        &CohortInput {
+            design: "randomised_waitlist".into(),
+            manager_ids: managers.clone(),
+            seed: String::new(),
+        },
+        today(),
+    )
+    .unwrap();
     let first = cohort_of(&store, id);
     let seed = first.seed.clone().expect("a fresh draw records its seed");
     let arms = |c: &Cohort, arm: Arm| {
-        let mut ids: Vec<String> = c.members.iter().filter(|m| m.arm == arm).map(|m| m.manager_id.clone()).collect();
+        let mut ids: Vec<String> = c
+            .members
+            .iter()
+            .filter(|m| m.arm == arm)
+            .map(|m| m.manager_id.clone())
+            .collect();
         ids.sort();
         ids
     };
-    assert_eq!((arms(&first, Arm::Pilot).len(), arms(&first, Arm::Comparison).len()), (3, 3));
+    assert_eq!(
+        (
+            arms(&first, Arm::Pilot).len(),
+            arms(&first, Arm::Comparison).len()
+        ),
+        (3, 3)
+    );
 
     let (pilot, waitlist) = cohort::redraw(&managers, &seed).unwrap();
-    assert_eq!((pilot, waitlist), (arms(&first, Arm::Pilot), arms(&first, Arm::Comparison)));
+    assert_eq!(
+        (pilot, waitlist),
+        (arms(&first, Arm::Pilot), arms(&first, Arm::Comparison))
+    );
 
     let mut shuffled = managers.clone();
     shuffled.reverse();
-    cohort::set_cohort(&mut store, id, &CohortInput { design: "randomised_waitlist".into(), manager_ids: shuffled, seed: seed.clone() }, today()).unwrap();
+    cohort::set_cohort(
+        &mut store,
+        id,
+        &CohortInput {
+            design: "randomised_waitlist".into(),
+            manager_ids: shuffled,
+            seed: seed.clone(),
+        },
+        today(),
+    )
+    .unwrap();
     let again = cohort_of(&store, id);
     assert_eq!(arms(&again, Arm::Pilot), arms(&first, Arm::Pilot));
     assert_eq!(again.seed.as_deref(), Some(seed.as_str()));
@@ -222,14 +336,39 @@ fn a_randomised_waitlist_is_reproducible_from_its_recorded_seed() {
 fn matched_teams_pair_each_pilot_team_with_a_similar_one() {
     let mut store = demo_store();
     let id = designed_pilot(&mut store);
-    cohort::set_cohort(&mut store, id, &CohortInput { design: "matched_teams".into(), manager_ids: vec!["E1007".into(), "E1040".into()], seed: String::new() }, today()).unwrap();
+    cohort::set_cohort(
+        &mut store,
+        id,
+        &CohortInput {
+            design: "matched_teams".into(),
+            manager_ids: vec!["E1007".into(), "E1040".into()],
+            seed: String::new(),
+        },
+        today(),
+    )
+    .unwrap();
     let c = cohort_of(&store, id);
     assert_eq!(c.seed, None);
-    let comparison: Vec<&CohortMember> = c.members.iter().filter(|m| m.arm == Arm::Comparison).collect();
+    let comparison: Vec<&CohortMember> = c
+        .members
+        .iter()
+        .filter(|m| m.arm == Arm::Comparison)
+        .collect();
     assert_eq!(comparison.len(), 2);
-    let sales_match = comparison.iter().find(|m| m.matched_with.as_deref() == Some("E1007")).unwrap();
-    assert_eq!(sales_match.team.starts_with("Sales"), true, "a sales team lead is matched with another sales team: {}", sales_match.team);
-    let support_match = comparison.iter().find(|m| m.matched_with.as_deref() == Some("E1040")).unwrap();
+    let sales_match = comparison
+        .iter()
+        .find(|m| m.matched_with.as_deref() == Some("E1007"))
+        .unwrap();
+    assert_eq!(
+        sales_match.team.starts_with("Sales"),
+        true,
+        "a sales team lead is matched with another sales team: {}",
+        sales_match.team
+    );
+    let support_match = comparison
+        .iter()
+        .find(|m| m.matched_with.as_deref() == Some("E1040"))
+        .unwrap();
     assert_eq!(support_match.team, "Customer Support");
     assert!(comparison.iter().all(|m| m.match_distance.is_some()));
 }
@@ -238,24 +377,56 @@ fn matched_teams_pair_each_pilot_team_with_a_similar_one() {
 fn staggered_waves_and_bad_cohorts() {
     let mut store = demo_store();
     let id = designed_pilot(&mut store);
-    cohort::set_cohort(&mut store, id, &CohortInput { design: "staggered_waves".into(), manager_ids: vec!["E1007".into(), "E1008".into(), "E1024".into()], seed: "5".into() }, today()).unwrap();
+    cohort::set_cohort(
+        &mut store,
+        id,
+        &CohortInput {
+            design: "staggered_waves".into(),
+            manager_ids: vec!["E1007".into(), "E1008".into(), "E1024".into()],
+            seed: "5".into(),
+        },
+        today(),
+    )
+    .unwrap();
     let c = cohort_of(&store, id);
-    assert!(c.members.iter().all(|m| (m.arm == Arm::Pilot) == (m.wave == Some(1))));
-    let error = cohort::set_cohort(&mut store, id, &CohortInput { design: "coin-toss".into(), manager_ids: vec!["E1050".into(), "E1007".into(), "E1007".into()], seed: "abc".into() }, today()).unwrap_err();
-    assert_eq!(fields(&error), vec!["design", "managerIds", "managerIds", "seed"]);
-    assert_eq!(cohort_of(&store, id), c, "a refused cohort leaves the old one");
+    assert!(c
+        .members
+        .iter()
+        .all(|m| (m.arm == Arm::Pilot) == (m.wave == Some(1))));
+    let error = cohort::set_cohort(
+        &mut store,
+        id,
+        &CohortInput {
+            design: "coin-toss".into(),
+            manager_ids: vec!["E1050".into(), "E1007".into(), "E1007".into()],
+            seed: "abc".into(),
+        },
+        today(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        fields(&error),
+        vec!["design", "managerIds", "managerIds", "seed"]
+    );
+    assert_eq!(
+        cohort_of(&store, id),
+        c,
+        "a refused cohort leaves the old one"
+    );
 }
 
 #[test]
 fn the_budget_is_saved_whole_and_estimated_or_refused_whole() {
     let mut store = demo_store();
     let id = designed_pilot(&mut store);
-    let line = |category: &str, description: &str, pricing: &str, cost: &str, quantity: &str| BudgetLineInput {
-        category: category.into(),
-        description: description.into(),
-        pricing: pricing.into(),
-        unit_cost: cost.into(),
-        quantity: quantity.into(),
+    let line = |category: &str, description: &str, pricing: &str, cost: &str, quantity: &str| {
+        BudgetLineInput {
+            category: category.into(),
+            description: description.into(),
+            pricing: pricing.into(),
+            unit_cost: cost.into(),
+            quantity: quantity.into(),
+        }
     };
     let input = BudgetInput {
         lines: vec![
@@ -278,8 +449,19 @@ fn the_budget_is_saved_whole_and_estimated_or_refused_whole() {
     assert_eq!(d.budget_lines.len(), 3);
     assert_eq!(d.budget_lines[0].quantity, 1, "a fixed line counts once");
     // 2 pilot managers (13 reports) × 1.5 h × 13 weeks × 65, and 13 × 0.5 × 13 × 40.
-    let pilot_managers = d.cohort.members.iter().filter(|m| m.arm == Arm::Pilot).count() as i64;
-    let coachees: i64 = d.cohort.members.iter().filter(|m| m.arm == Arm::Pilot).map(|m| i64::from(m.team_size)).sum();
+    let pilot_managers = d
+        .cohort
+        .members
+        .iter()
+        .filter(|m| m.arm == Arm::Pilot)
+        .count() as i64;
+    let coachees: i64 = d
+        .cohort
+        .members
+        .iter()
+        .filter(|m| m.arm == Arm::Pilot)
+        .map(|m| i64::from(m.team_size))
+        .sum();
     let time = (pilot_managers * 15 * 13 * 65 * 10) + (coachees * 5 * 13 * 40 * 10);
     assert_eq!(d.estimate.total, Money(600_000 + 450_000 + 320_000 + time));
     assert_eq!(d.estimate.tooling_and_analytics, Money(1_050_000));
@@ -289,6 +471,18 @@ fn the_budget_is_saved_whole_and_estimated_or_refused_whole() {
     bad.lines[2].quantity = "many".into();
     bad.time.manager_hours_per_week = "80".into();
     let error = budget::set_budget(&mut store, id, &bad, today()).unwrap_err();
-    assert_eq!(fields(&error), vec!["lines.1.category", "lines.2.quantity", "time.managerHoursPerWeek"]);
-    assert_eq!(design::load_design(&store, id, today()).unwrap().budget_lines, d.budget_lines);
+    assert_eq!(
+        fields(&error),
+        vec![
+            "lines.1.category",
+            "lines.2.quantity",
+            "time.managerHoursPerWeek"
+        ]
+    );
+    assert_eq!(
+        design::load_design(&store, id, today())
+            .unwrap()
+            .budget_lines,
+        d.budget_lines
+    );
 }

@@ -33,7 +33,10 @@ const LEGAL: &[(PilotStatus, PilotStatus)] = {
 fn force_status(store: &Store, id: i64, status: PilotStatus) {
     store
         .conn()
-        .execute("UPDATE pilots SET status = ?2 WHERE id = ?1", rusqlite::params![id, status.as_str()])
+        .execute(
+            "UPDATE pilots SET status = ?2 WHERE id = ?1",
+            rusqlite::params![id, status.as_str()],
+        )
         .unwrap();
 }
 
@@ -58,8 +61,14 @@ fn every_pair_of_statuses_is_allowed_exactly_when_the_lifecycle_says_so() {
                 let recorded = design.transitions.last().unwrap();
                 assert_eq!((recorded.from, recorded.to), (from, to));
                 assert_eq!(recorded.reason, "steering group minute 14");
-                assert_eq!(recorded.actor, "Isla Okafor", "the demo's L&D lead is acting");
-                assert!(recorded.evidence.contains("\"step1Complete\":true"), "the checklist is kept as evidence");
+                assert_eq!(
+                    recorded.actor, "Isla Okafor",
+                    "the demo's L&D lead is acting"
+                );
+                assert!(
+                    recorded.evidence.contains("\"step1Complete\":true"),
+                    "the checklist is kept as evidence"
+                );
             } else {
                 let error = result.expect_err(&format!("{from:?} -> {to:?} must be refused"));
                 assert_eq!(error.code(), "conflict");
@@ -76,7 +85,8 @@ fn every_pair_of_statuses_is_allowed_exactly_when_the_lifecycle_says_so() {
 fn a_transition_needs_a_reason() {
     let mut store = demo_store();
     let id = designed_pilot(&mut store);
-    let error = transition(&mut store, id, PilotStatus::Ready, "  ", date("2026-11-23")).unwrap_err();
+    let error =
+        transition(&mut store, id, PilotStatus::Ready, "  ", date("2026-11-23")).unwrap_err();
     assert_eq!(error.code(), "invalid_input");
     assert!(error.to_string().contains("reason"));
 }
@@ -88,8 +98,22 @@ fn submitting_with_unmet_step_1_items_is_refused_and_names_them() {
     let error = submit(&mut store, 1, "", date("2026-11-23")).unwrap_err();
     assert_eq!(error.code(), "invalid_input");
     let api = pilotdesk_core::ApiError::from(&error);
-    let keys: Vec<&str> = api.details.iter().filter_map(|d| d.field.as_deref()).collect();
-    assert_eq!(keys, vec!["playbooks", "ai_agenda", "modular_learning", "kpis", "cohort", "comparison"]);
+    let keys: Vec<&str> = api
+        .details
+        .iter()
+        .filter_map(|d| d.field.as_deref())
+        .collect();
+    assert_eq!(
+        keys,
+        vec![
+            "playbooks",
+            "ai_agenda",
+            "modular_learning",
+            "kpis",
+            "cohort",
+            "comparison"
+        ]
+    );
     assert!(api.message.contains("6 are not"), "{}", api.message);
     let design = load_design(&store, 1, date("2026-11-23")).unwrap();
     assert_eq!(design.pilot.status, PilotStatus::Draft);
@@ -99,7 +123,14 @@ fn submitting_with_unmet_step_1_items_is_refused_and_names_them() {
 #[test]
 fn marking_ready_is_refused_while_step_1_is_incomplete() {
     let mut store = demo_store();
-    let error = transition(&mut store, 1, PilotStatus::Ready, "looks done", date("2026-11-23")).unwrap_err();
+    let error = transition(
+        &mut store,
+        1,
+        PilotStatus::Ready,
+        "looks done",
+        date("2026-11-23"),
+    )
+    .unwrap_err();
     assert_eq!(error.code(), "invalid_input");
 }
 
@@ -110,9 +141,19 @@ fn submitting_a_complete_draft_records_ready_then_submitted() {
     submit(&mut store, id, "", date("2026-11-23")).unwrap();
     let design = load_design(&store, id, date("2026-11-23")).unwrap();
     assert_eq!(design.pilot.status, PilotStatus::Submitted);
-    let path: Vec<(PilotStatus, PilotStatus)> = design.transitions.iter().map(|t| (t.from, t.to)).collect();
-    assert_eq!(path, vec![(PilotStatus::Draft, PilotStatus::Ready), (PilotStatus::Ready, PilotStatus::Submitted)]);
-    assert_eq!(design.transitions[1].reason, "Submitted for steering-group review");
+    let path: Vec<(PilotStatus, PilotStatus)> =
+        design.transitions.iter().map(|t| (t.from, t.to)).collect();
+    assert_eq!(
+        path,
+        vec![
+            (PilotStatus::Draft, PilotStatus::Ready),
+            (PilotStatus::Ready, PilotStatus::Submitted)
+        ]
+    );
+    assert_eq!(
+        design.transitions[1].reason,
+        "Submitted for steering-group review"
+    );
     assert!(!design.editable);
 }
 
@@ -125,18 +166,36 @@ fn waived_items_let_a_pilot_be_submitted() {
     pilotdesk_core::workflows::cohort::set_cohort(
         &mut store,
         id,
-        &pilotdesk_core::model::CohortInput { design: "none".into(), manager_ids: vec!["E1007".into()], seed: String::new() },
+        &pilotdesk_core::model::CohortInput {
+            design: "none".into(),
+            manager_ids: vec!["E1007".into()],
+            seed: String::new(),
+        },
         today,
     )
     .unwrap();
     assert!(submit(&mut store, id, "", today).is_err());
     let refused = mark_item(&mut store, id, "comparison", "waived", " ", today).unwrap_err();
-    assert!(refused.to_string().contains("a waiver needs a recorded reason"));
+    assert!(refused
+        .to_string()
+        .contains("a waiver needs a recorded reason"));
     let met = mark_item(&mut store, id, "sponsor", "waived", "why not", today).unwrap_err();
     assert!(met.to_string().contains("is met"), "{met}");
-    mark_item(&mut store, id, "comparison", "waived", "Only one sales team in the region", today).unwrap();
+    mark_item(
+        &mut store,
+        id,
+        "comparison",
+        "waived",
+        "Only one sales team in the region",
+        today,
+    )
+    .unwrap();
     let design = load_design(&store, id, today).unwrap();
-    let item = design.readiness.items().find(|i| i.key == "comparison").unwrap();
+    let item = design
+        .readiness
+        .items()
+        .find(|i| i.key == "comparison")
+        .unwrap();
     assert_eq!(item.status, ItemStatus::Waived);
     assert_eq!(item.mark.as_ref().unwrap().by, "Isla Okafor");
     submit(&mut store, id, "", today).unwrap();

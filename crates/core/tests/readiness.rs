@@ -23,7 +23,11 @@ fn task(id: i64, module: &str) -> PlaybookTask {
         workflow_id: 1,
         position: id as u32,
         behaviour: format!("Behaviour {id}"),
-        moments: vec![CoachingMoment { prompt: "Ask".into(), per_week: 2, minutes: 10 }],
+        moments: vec![CoachingMoment {
+            prompt: "Ask".into(),
+            per_week: 2,
+            minutes: 10,
+        }],
         competency: "Competency".into(),
         skill_module: module.into(),
         kpi_id: Some(1),
@@ -36,7 +40,9 @@ fn workflow(id: i64, name: &str, tasks: usize) -> Workflow {
         position: id as u32,
         name: name.into(),
         template: None,
-        tasks: (0..tasks).map(|i| task(id * 10 + i as i64, "Module")).collect(),
+        tasks: (0..tasks)
+            .map(|i| task(id * 10 + i as i64, "Module"))
+            .collect(),
     }
 }
 
@@ -49,8 +55,16 @@ fn kpi(id: i64, name: &str) -> Kpi {
         direction: Direction::Higher,
         value_per_unit: Some(Money(100_000)),
         data_source: "CRM".into(),
-        baseline: Some(Baseline { start: date("2026-07-01"), end: date("2026-12-31"), value: 30.0 }),
-        criterion: Some(SuccessCriterion { target_lift: 5.0, interval_above_zero: true, rule: "x".into() }),
+        baseline: Some(Baseline {
+            start: date("2026-07-01"),
+            end: date("2026-12-31"),
+            value: 30.0,
+        }),
+        criterion: Some(SuccessCriterion {
+            target_lift: 5.0,
+            interval_above_zero: true,
+            rule: "x".into(),
+        }),
     }
 }
 
@@ -68,11 +82,25 @@ fn member(id: &str, arm: Arm, size: u32) -> CohortMember {
 }
 
 fn mark(item: &str, kind: &str) -> ChecklistMark {
-    ChecklistMark { item: item.into(), kind: kind.into(), reason: "Agreed with HR".into(), by: "Ada".into(), at: "2026-11-23T10:00:00Z".into() }
+    ChecklistMark {
+        item: item.into(),
+        kind: kind.into(),
+        reason: "Agreed with HR".into(),
+        by: "Ada".into(),
+        at: "2026-11-23T10:00:00Z".into(),
+    }
 }
 
 fn transition(to: PilotStatus) -> Transition {
-    Transition { id: 1, from: PilotStatus::Running, to, at: "2027-02-25T09:00:00Z".into(), actor: "Ada".into(), reason: "held".into(), evidence: "{}".into() }
+    Transition {
+        id: 1,
+        from: PilotStatus::Running,
+        to,
+        at: "2027-02-25T09:00:00Z".into(),
+        actor: "Ada".into(),
+        reason: "held".into(),
+        evidence: "{}".into(),
+    }
 }
 
 /// A draft whose Step 1 is complete.
@@ -92,16 +120,34 @@ fn complete() -> Fixture {
             created_at: String::new(),
             updated_at: String::new(),
         },
-        workflows: vec![workflow(1, "Sales onboarding", 4), workflow(2, "Customer escalation", 3)],
+        workflows: vec![
+            workflow(1, "Sales onboarding", 4),
+            workflow(2, "Customer escalation", 3),
+        ],
         kpis: vec![kpi(1, "Conversion"), kpi(2, "Resolution")],
         cohort: Cohort {
             design: ComparisonDesign::RandomisedWaitlist,
             seed: Some("7".into()),
-            members: vec![member("E1", Arm::Pilot, 7), member("E2", Arm::Comparison, 6)],
+            members: vec![
+                member("E1", Arm::Pilot, 7),
+                member("E2", Arm::Comparison, 6),
+            ],
         },
         lines: vec![
-            BudgetLine { category: BudgetCategory::Tooling, description: "App".into(), pricing: Pricing::Fixed, unit_cost: Money(500_000), quantity: 1 },
-            BudgetLine { category: BudgetCategory::Vendor, description: "Modules".into(), pricing: Pricing::PerModule, unit_cost: Money(40_000), quantity: 4 },
+            BudgetLine {
+                category: BudgetCategory::Tooling,
+                description: "App".into(),
+                pricing: Pricing::Fixed,
+                unit_cost: Money(500_000),
+                quantity: 1,
+            },
+            BudgetLine {
+                category: BudgetCategory::Vendor,
+                description: "Modules".into(),
+                pricing: Pricing::PerModule,
+                unit_cost: Money(40_000),
+                quantity: 4,
+            },
         ],
         marks: vec![],
         transitions: vec![],
@@ -121,7 +167,10 @@ fn at_outcome() -> Fixture {
     let mut f = running();
     f.pilot.status = PilotStatus::Day90Outcome;
     f.today = date("2027-04-12");
-    f.transitions = vec![transition(PilotStatus::Day45Review), transition(PilotStatus::Day90Outcome)];
+    f.transitions = vec![
+        transition(PilotStatus::Day45Review),
+        transition(PilotStatus::Day90Outcome),
+    ];
     f
 }
 
@@ -141,13 +190,21 @@ fn readiness(f: &Fixture) -> Readiness {
 }
 
 fn item(f: &Fixture, key: &str) -> ChecklistItem {
-    readiness(f).items().find(|i| i.key == key).cloned().unwrap_or_else(|| panic!("no item {key}"))
+    readiness(f)
+        .items()
+        .find(|i| i.key == key)
+        .cloned()
+        .unwrap_or_else(|| panic!("no item {key}"))
 }
 
 fn assert_status(f: &Fixture, key: &str, status: ItemStatus, reason_contains: &str) {
     let item = item(f, key);
     assert_eq!(item.status, status, "{key}: {}", item.reason);
-    assert!(item.reason.contains(reason_contains), "{key}: {:?} lacks {reason_contains:?}", item.reason);
+    assert!(
+        item.reason.contains(reason_contains),
+        "{key}: {:?} lacks {reason_contains:?}",
+        item.reason
+    );
 }
 
 #[test]
@@ -161,10 +218,20 @@ fn the_complete_fixture_meets_every_step_1_item_and_may_be_submitted() {
 
 #[test]
 fn workflows() {
-    assert_status(&complete(), "workflows", ItemStatus::Met, "Sales onboarding and Customer escalation");
+    assert_status(
+        &complete(),
+        "workflows",
+        ItemStatus::Met,
+        "Sales onboarding and Customer escalation",
+    );
     let mut f = complete();
     f.workflows.truncate(1);
-    assert_status(&f, "workflows", ItemStatus::NotMet, "Only \"Sales onboarding\"");
+    assert_status(
+        &f,
+        "workflows",
+        ItemStatus::NotMet,
+        "Only \"Sales onboarding\"",
+    );
     f.workflows.clear();
     assert_status(&f, "workflows", ItemStatus::NotMet, "No workflow");
     let mut f = complete();
@@ -177,7 +244,12 @@ fn playbooks() {
     assert_status(&complete(), "playbooks", ItemStatus::Met, "7 in all");
     let mut f = complete();
     f.workflows[1].tasks.truncate(2);
-    assert_status(&f, "playbooks", ItemStatus::NotMet, "\"Customer escalation\" has 2 tasks");
+    assert_status(
+        &f,
+        "playbooks",
+        ItemStatus::NotMet,
+        "\"Customer escalation\" has 2 tasks",
+    );
 }
 
 #[test]
@@ -198,16 +270,29 @@ fn ai_agenda_and_its_waiver() {
     f.marks.push(mark("ai_agenda", "waived"));
     let waived = item(&f, "ai_agenda");
     assert_eq!(waived.status, ItemStatus::Waived);
-    assert_eq!(waived.mark.as_ref().map(|m| m.reason.as_str()), Some("Agreed with HR"));
+    assert_eq!(
+        waived.mark.as_ref().map(|m| m.reason.as_str()),
+        Some("Agreed with HR")
+    );
     assert!(readiness(&f).step1_complete, "a waived item counts as done");
 }
 
 #[test]
 fn modular_learning() {
-    assert_status(&complete(), "modular_learning", ItemStatus::Met, "All 7 tasks");
+    assert_status(
+        &complete(),
+        "modular_learning",
+        ItemStatus::Met,
+        "All 7 tasks",
+    );
     let mut f = complete();
     f.workflows[0].tasks[2].skill_module.clear();
-    assert_status(&f, "modular_learning", ItemStatus::NotMet, "\"Behaviour 12\"");
+    assert_status(
+        &f,
+        "modular_learning",
+        ItemStatus::NotMet,
+        "\"Behaviour 12\"",
+    );
 }
 
 #[test]
@@ -216,7 +301,12 @@ fn kpis() {
     let mut f = complete();
     f.kpis[1].baseline = None;
     f.kpis[0].criterion = None;
-    assert_status(&f, "kpis", ItemStatus::NotMet, "No baseline for \"Resolution\"; no success criterion for \"Conversion\"");
+    assert_status(
+        &f,
+        "kpis",
+        ItemStatus::NotMet,
+        "No baseline for \"Resolution\"; no success criterion for \"Conversion\"",
+    );
     let mut f = complete();
     f.kpis.truncate(1);
     assert_status(&f, "kpis", ItemStatus::NotMet, "Only \"Conversion\"");
@@ -227,7 +317,12 @@ fn kpis() {
 
 #[test]
 fn cohort() {
-    assert_status(&complete(), "cohort", ItemStatus::Met, "1 manager coaching 7 people");
+    assert_status(
+        &complete(),
+        "cohort",
+        ItemStatus::Met,
+        "1 manager coaching 7 people",
+    );
     let mut f = complete();
     f.cohort.members.retain(|m| m.arm == Arm::Comparison);
     assert_status(&f, "cohort", ItemStatus::NotMet, "No pilot managers");
@@ -245,7 +340,12 @@ fn comparison() {
     let mut f = complete();
     f.cohort.design = ComparisonDesign::MatchedTeams;
     f.cohort.members.retain(|m| m.arm == Arm::Pilot);
-    assert_status(&f, "comparison", ItemStatus::NotMet, "no comparison managers");
+    assert_status(
+        &f,
+        "comparison",
+        ItemStatus::NotMet,
+        "no comparison managers",
+    );
 }
 
 #[test]
@@ -263,14 +363,29 @@ fn budget() {
     f.pilot.budget = Money(0);
     assert_status(&f, "budget", ItemStatus::NotMet, "No budget committed");
     f.pilot.budget = Money(400_000);
-    assert_status(&f, "budget", ItemStatus::NotMet, "USD 4,000 committed does not cover the USD 5,000");
+    assert_status(
+        &f,
+        "budget",
+        ItemStatus::NotMet,
+        "USD 4,000 committed does not cover the USD 5,000",
+    );
 }
 
 #[test]
 fn events_flowing() {
-    assert_status(&complete(), "events_flowing", ItemStatus::NotYetApplicable, "once the pilot is running");
+    assert_status(
+        &complete(),
+        "events_flowing",
+        ItemStatus::NotYetApplicable,
+        "once the pilot is running",
+    );
     let mut f = running();
-    assert_status(&f, "events_flowing", ItemStatus::NotMet, "No coaching events");
+    assert_status(
+        &f,
+        "events_flowing",
+        ItemStatus::NotMet,
+        "No coaching events",
+    );
     f.evidence.recent_events = 12;
     assert_status(&f, "events_flowing", ItemStatus::Met, "12 coaching events");
 }
@@ -291,23 +406,48 @@ fn dashboard_is_confirmed_by_hand() {
     assert!(unconfirmed.confirmed_by_hand);
     assert_eq!(unconfirmed.status, ItemStatus::NotMet);
     f.marks.push(mark("dashboard", "confirmed"));
-    assert_status(&f, "dashboard", ItemStatus::Met, "Confirmed by Ada: Agreed with HR");
+    assert_status(
+        &f,
+        "dashboard",
+        ItemStatus::Met,
+        "Confirmed by Ada: Agreed with HR",
+    );
 }
 
 #[test]
 fn day45_review() {
     let mut f = running();
-    assert_status(&f, "day45_review", ItemStatus::NotYetApplicable, "Due on 25 Feb 2027");
+    assert_status(
+        &f,
+        "day45_review",
+        ItemStatus::NotYetApplicable,
+        "Due on 25 Feb 2027",
+    );
     f.today = date("2027-03-01");
-    assert_status(&f, "day45_review", ItemStatus::NotMet, "Was due on 25 Feb 2027");
+    assert_status(
+        &f,
+        "day45_review",
+        ItemStatus::NotMet,
+        "Was due on 25 Feb 2027",
+    );
     f.pilot.status = PilotStatus::Day45Review;
     assert_status(&f, "day45_review", ItemStatus::Met, "held");
 }
 
 #[test]
 fn step_3_waits_for_the_outcome_then_asks_for_confirmations() {
-    for key in ["certified_coaches", "outcome_budget", "governance_cadence", "privacy_quality_reviews"] {
-        assert_status(&running(), key, ItemStatus::NotYetApplicable, "day-90 outcome");
+    for key in [
+        "certified_coaches",
+        "outcome_budget",
+        "governance_cadence",
+        "privacy_quality_reviews",
+    ] {
+        assert_status(
+            &running(),
+            key,
+            ItemStatus::NotYetApplicable,
+            "day-90 outcome",
+        );
         let mut f = at_outcome();
         assert_status(&f, key, ItemStatus::NotMet, "confirm it by hand");
         f.marks.push(mark(key, "confirmed"));
@@ -317,10 +457,20 @@ fn step_3_waits_for_the_outcome_then_asks_for_confirmations() {
 
 #[test]
 fn modular_purchasing() {
-    assert_status(&at_outcome(), "modular_purchasing", ItemStatus::Met, "1 vendor line");
+    assert_status(
+        &at_outcome(),
+        "modular_purchasing",
+        ItemStatus::Met,
+        "1 vendor line",
+    );
     let mut f = at_outcome();
     f.lines.retain(|l| l.category != BudgetCategory::Vendor);
-    assert_status(&f, "modular_purchasing", ItemStatus::NotMet, "No vendor line");
+    assert_status(
+        &f,
+        "modular_purchasing",
+        ItemStatus::NotMet,
+        "No vendor line",
+    );
 }
 
 #[test]
@@ -329,6 +479,10 @@ fn scores_count_met_and_waived_among_applicable_items() {
     f.evidence.recent_events = 3;
     f.marks.push(mark("dashboard", "waived"));
     let r = readiness(&f);
-    assert_eq!((r.steps[1].done, r.steps[1].applicable), (3, 4), "events, dashboard waived, review held");
+    assert_eq!(
+        (r.steps[1].done, r.steps[1].applicable),
+        (3, 4),
+        "events, dashboard waived, review held"
+    );
     assert_eq!((r.steps[2].done, r.steps[2].applicable), (1, 5));
 }

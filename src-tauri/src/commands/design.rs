@@ -14,7 +14,11 @@ use super::{today, Reply};
 use crate::state::AppState;
 
 /// Applies an edit and answers with the pilot's design afterwards.
-fn edit_then_load(state: &AppState, pilot_id: impl FnOnce(&Store) -> Result<i64>, apply: impl FnOnce(&mut Store) -> Result<()>) -> Reply<PilotDesign> {
+fn edit_then_load(
+    state: &AppState,
+    pilot_id: impl FnOnce(&Store) -> Result<i64>,
+    apply: impl FnOnce(&mut Store) -> Result<()>,
+) -> Reply<PilotDesign> {
     let mut store = state.store()?;
     let pilot_id = pilot_id(&store)?;
     apply(&mut store)?;
@@ -37,22 +41,50 @@ pub async fn list_manager_candidates(state: State<'_, AppState>) -> Reply<Vec<Ma
 }
 
 #[tauri::command]
-pub async fn update_basics(state: State<'_, AppState>, pilot_id: i64, input: BasicsInput) -> Reply<PilotDesign> {
-    edit_then_load(&state, |_| Ok(pilot_id), |s| design::update_basics(s, pilot_id, &input, today()))
+pub async fn update_basics(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    input: BasicsInput,
+) -> Reply<PilotDesign> {
+    edit_then_load(
+        &state,
+        |_| Ok(pilot_id),
+        |s| design::update_basics(s, pilot_id, &input, today()),
+    )
 }
 
 #[tauri::command]
-pub async fn add_workflow(state: State<'_, AppState>, pilot_id: i64, name: String) -> Reply<PilotDesign> {
-    edit_then_load(&state, |_| Ok(pilot_id), |s| playbook::add_workflow(s, pilot_id, &name, today()).map(drop))
+pub async fn add_workflow(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    name: String,
+) -> Reply<PilotDesign> {
+    edit_then_load(
+        &state,
+        |_| Ok(pilot_id),
+        |s| playbook::add_workflow(s, pilot_id, &name, today()).map(drop),
+    )
 }
 
 #[tauri::command]
-pub async fn apply_template(state: State<'_, AppState>, pilot_id: i64, key: String) -> Reply<PilotDesign> {
-    edit_then_load(&state, |_| Ok(pilot_id), |s| playbook::apply_template(s, pilot_id, &key, today()).map(drop))
+pub async fn apply_template(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    key: String,
+) -> Reply<PilotDesign> {
+    edit_then_load(
+        &state,
+        |_| Ok(pilot_id),
+        |s| playbook::apply_template(s, pilot_id, &key, today()).map(drop),
+    )
 }
 
 #[tauri::command]
-pub async fn rename_workflow(state: State<'_, AppState>, workflow_id: i64, name: String) -> Reply<PilotDesign> {
+pub async fn rename_workflow(
+    state: State<'_, AppState>,
+    workflow_id: i64,
+    name: String,
+) -> Reply<PilotDesign> {
     edit_then_load(
         &state,
         |s| playbooks::pilot_of_workflow(s.conn(), workflow_id),
@@ -70,7 +102,11 @@ pub async fn remove_workflow(state: State<'_, AppState>, workflow_id: i64) -> Re
 }
 
 #[tauri::command]
-pub async fn add_task(state: State<'_, AppState>, workflow_id: i64, input: TaskInput) -> Reply<PilotDesign> {
+pub async fn add_task(
+    state: State<'_, AppState>,
+    workflow_id: i64,
+    input: TaskInput,
+) -> Reply<PilotDesign> {
     edit_then_load(
         &state,
         |s| playbooks::pilot_of_workflow(s.conn(), workflow_id),
@@ -79,7 +115,11 @@ pub async fn add_task(state: State<'_, AppState>, workflow_id: i64, input: TaskI
 }
 
 #[tauri::command]
-pub async fn update_task(state: State<'_, AppState>, task_id: i64, input: TaskInput) -> Reply<PilotDesign> {
+pub async fn update_task(
+    state: State<'_, AppState>,
+    task_id: i64,
+    input: TaskInput,
+) -> Reply<PilotDesign> {
     edit_then_load(
         &state,
         |s| playbooks::owner_of_task(s.conn(), task_id).map(|(_, pilot)| pilot),
@@ -97,23 +137,51 @@ pub async fn remove_task(state: State<'_, AppState>, task_id: i64) -> Reply<Pilo
 }
 
 #[tauri::command]
-pub async fn save_kpi(state: State<'_, AppState>, pilot_id: i64, input: KpiInput) -> Reply<PilotDesign> {
-    edit_then_load(&state, |_| Ok(pilot_id), |s| kpis::save_kpi(s, pilot_id, &input, today()).map(drop))
+pub async fn save_kpi(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    input: KpiInput,
+) -> Reply<PilotDesign> {
+    edit_then_load(
+        &state,
+        |_| Ok(pilot_id),
+        |s| kpis::save_kpi(s, pilot_id, &input, today()).map(drop),
+    )
 }
 
 #[tauri::command]
 pub async fn remove_kpi(state: State<'_, AppState>, kpi_id: i64) -> Reply<PilotDesign> {
-    edit_then_load(&state, |s| kpi_store::pilot_of(s.conn(), kpi_id), |s| kpis::remove_kpi(s, kpi_id, today()))
+    edit_then_load(
+        &state,
+        |s| kpi_store::pilot_of(s.conn(), kpi_id),
+        |s| kpis::remove_kpi(s, kpi_id, today()),
+    )
 }
 
 #[tauri::command]
-pub async fn set_cohort(state: State<'_, AppState>, pilot_id: i64, input: CohortInput) -> Reply<PilotDesign> {
-    edit_then_load(&state, |_| Ok(pilot_id), |s| cohort::set_cohort(s, pilot_id, &input, today()))
+pub async fn set_cohort(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    input: CohortInput,
+) -> Reply<PilotDesign> {
+    edit_then_load(
+        &state,
+        |_| Ok(pilot_id),
+        |s| cohort::set_cohort(s, pilot_id, &input, today()),
+    )
 }
 
 #[tauri::command]
-pub async fn set_budget(state: State<'_, AppState>, pilot_id: i64, input: BudgetInput) -> Reply<PilotDesign> {
-    edit_then_load(&state, |_| Ok(pilot_id), |s| budget::set_budget(s, pilot_id, &input, today()))
+pub async fn set_budget(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    input: BudgetInput,
+) -> Reply<PilotDesign> {
+    edit_then_load(
+        &state,
+        |_| Ok(pilot_id),
+        |s| budget::set_budget(s, pilot_id, &input, today()),
+    )
 }
 
 #[tauri::command]
@@ -124,10 +192,22 @@ pub async fn mark_checklist_item(
     kind: String,
     reason: String,
 ) -> Reply<PilotDesign> {
-    edit_then_load(&state, |_| Ok(pilot_id), |s| design::mark_item(s, pilot_id, &item, &kind, &reason, today()))
+    edit_then_load(
+        &state,
+        |_| Ok(pilot_id),
+        |s| design::mark_item(s, pilot_id, &item, &kind, &reason, today()),
+    )
 }
 
 #[tauri::command]
-pub async fn clear_checklist_mark(state: State<'_, AppState>, pilot_id: i64, item: String) -> Reply<PilotDesign> {
-    edit_then_load(&state, |_| Ok(pilot_id), |s| design::clear_mark(s, pilot_id, &item, today()))
+pub async fn clear_checklist_mark(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    item: String,
+) -> Reply<PilotDesign> {
+    edit_then_load(
+        &state,
+        |_| Ok(pilot_id),
+        |s| design::clear_mark(s, pilot_id, &item, today()),
+    )
 }

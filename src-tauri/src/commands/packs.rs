@@ -20,5 +20,11 @@ pub async fn save_proposal_pack(
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
     let path = PathBuf::from(path);
-    Ok(packs::save_proposal(&mut *state.store()?, pilot_id, &path, paper, today())?)
+    Ok(packs::save_proposal(
+        &mut *state.store()?,
+        pilot_id,
+        &path,
+        paper,
+        today(),
+    )?)
 }

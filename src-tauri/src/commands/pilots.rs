@@ -1,4 +1,6 @@
-use pilotdesk_core::model::{NewPilotInput, Pilot, PilotDesign, PilotDetail, PilotStatus, PilotSummary};
+use pilotdesk_core::model::{
+    NewPilotInput, Pilot, PilotDesign, PilotDetail, PilotStatus, PilotSummary,
+};
 use pilotdesk_core::workflows::{design, lifecycle, pilots};
 use tauri::State;
 
@@ -39,7 +41,11 @@ pub async fn transition_pilot(
 }
 
 #[tauri::command]
-pub async fn submit_pilot(state: State<'_, AppState>, pilot_id: i64, reason: String) -> Reply<PilotDesign> {
+pub async fn submit_pilot(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    reason: String,
+) -> Reply<PilotDesign> {
     let mut store = state.store()?;
     lifecycle::submit(&mut store, pilot_id, &reason, today())?;
     Ok(design::load_design(&store, pilot_id, today())?)

@@ -16,6 +16,9 @@ pub async fn list_people(state: State<'_, AppState>) -> Reply<Vec<Person>> {
 }
 
 #[tauri::command]
-pub async fn update_settings(state: State<'_, AppState>, input: SettingsInput) -> Reply<WorkspaceSettings> {
+pub async fn update_settings(
+    state: State<'_, AppState>,
+    input: SettingsInput,
+) -> Reply<WorkspaceSettings> {
     Ok(settings::update_settings(&mut *state.store()?, &input)?)
 }

@@ -324,4 +324,8 @@ criteriaLocked: boolean,
 /**
  * The design can be edited only in Draft or Ready.
  */
-editable: boolean, };
+editable: boolean, 
+/**
+ * Where the lifecycle allows the pilot to go next.
+ */
+nextStatuses: Array<PilotStatus>, };

@@ -16,7 +16,11 @@ pub enum DesignCommand {
     /// Add a workflow: typed (empty playbook) or cloned from a template.
     WorkflowAdd {
         pilot: i64,
-        #[arg(long, conflicts_with = "template", required_unless_present = "template")]
+        #[arg(
+            long,
+            conflicts_with = "template",
+            required_unless_present = "template"
+        )]
         name: Option<String>,
         #[arg(long)]
         template: Option<String>,
@@ -26,7 +30,9 @@ pub enum DesignCommand {
         #[arg(long)]
         name: String,
     },
-    WorkflowRemove { workflow: i64 },
+    WorkflowRemove {
+        workflow: i64,
+    },
     /// Add a playbook task to a workflow.
     TaskAdd {
         workflow: i64,
@@ -39,14 +45,18 @@ pub enum DesignCommand {
         #[command(flatten)]
         task_args: TaskArgs,
     },
-    TaskRemove { task: i64 },
+    TaskRemove {
+        task: i64,
+    },
     /// Add a KPI, or change one with --kpi-id.
     KpiSet {
         pilot: i64,
         #[command(flatten)]
         kpi: KpiArgs,
     },
-    KpiRemove { kpi: i64 },
+    KpiRemove {
+        kpi: i64,
+    },
     /// Choose the pilot's managers and comparison design.
     Cohort {
         pilot: i64,
@@ -81,7 +91,10 @@ pub enum DesignCommand {
         note: String,
     },
     /// Withdraw a waiver or confirmation.
-    Unmark { pilot: i64, item: String },
+    Unmark {
+        pilot: i64,
+        item: String,
+    },
 }
 
 #[derive(clap::Args)]
@@ -168,7 +181,10 @@ fn current_task(store: &Store, task_id: i64, context: &Context) -> Result<TaskIn
         .iter()
         .flat_map(|w| &w.tasks)
         .find(|t| t.id == task_id)
-        .ok_or(Error::NotFound { entity: "playbook task", id: task_id.to_string() })?;
+        .ok_or(Error::NotFound {
+            entity: "playbook task",
+            id: task_id.to_string(),
+        })?;
     Ok(TaskInput {
         behaviour: task.behaviour.clone(),
         moments: task
@@ -189,10 +205,19 @@ fn current_task(store: &Store, task_id: i64, context: &Context) -> Result<TaskIn
 pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Result<()> {
     let today = context.today;
     match command {
-        DesignCommand::WorkflowAdd { pilot, name, template } => {
+        DesignCommand::WorkflowAdd {
+            pilot,
+            name,
+            template,
+        } => {
             let id = match template {
                 Some(key) => playbook::apply_template(store, pilot, &key, today)?,
-                None => playbook::add_workflow(store, pilot, name.as_deref().unwrap_or_default(), today)?,
+                None => playbook::add_workflow(
+                    store,
+                    pilot,
+                    name.as_deref().unwrap_or_default(),
+                    today,
+                )?,
             };
             println!("Added workflow {id}.");
         }
@@ -242,7 +267,12 @@ pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Resu
             kpis::remove_kpi(store, kpi, today)?;
             println!("Removed KPI {kpi}.");
         }
-        DesignCommand::Cohort { pilot, design: chosen, managers, seed } => {
+        DesignCommand::Cohort {
+            pilot,
+            design: chosen,
+            managers,
+            seed,
+        } => {
             cohort::set_cohort(
                 store,
                 pilot,
@@ -269,9 +299,16 @@ pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Resu
             })?;
             budget::set_budget(store, pilot, &input, today)?;
             let estimate = design::load_design(store, pilot, today)?.estimate;
-            println!("Updated the budget: fully loaded estimate {}.", estimate.total.format_plain());
+            println!(
+                "Updated the budget: fully loaded estimate {}.",
+                estimate.total.format_plain()
+            );
         }
-        DesignCommand::Waive { pilot, item, reason } => {
+        DesignCommand::Waive {
+            pilot,
+            item,
+            reason,
+        } => {
             design::mark_item(store, pilot, &item, "waived", &reason, today)?;
             println!("Waived {item}.");
         }

@@ -25,7 +25,8 @@ pub enum PackCommand {
 }
 
 fn parse_paper(text: &str) -> std::result::Result<PaperSize, String> {
-    PaperSize::parse(text).ok_or_else(|| format!("\"{text}\" is not a paper size; use a4 or letter"))
+    PaperSize::parse(text)
+        .ok_or_else(|| format!("\"{text}\" is not a paper size; use a4 or letter"))
 }
 
 pub fn run(command: PackCommand, store: &mut Store, context: &Context) -> Result<()> {

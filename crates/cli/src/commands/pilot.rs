@@ -94,7 +94,11 @@ fn parse_status(text: &str) -> std::result::Result<PilotStatus, String> {
     PilotStatus::parse(text).ok_or_else(|| {
         format!(
             "\"{text}\" is not a status; use one of {}",
-            PilotStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            PilotStatus::ALL
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     })
 }
@@ -138,7 +142,15 @@ pub fn run(command: PilotCommand, store: &mut Store, context: &Context) -> Resul
                 println!("No pilots yet. Create one with `pilotdesk pilot create`.");
             } else {
                 output::table(
-                    &["ID", "NAME", "STATUS", "START", "END", "SPONSOR", "WORKFLOWS"],
+                    &[
+                        "ID",
+                        "NAME",
+                        "STATUS",
+                        "START",
+                        "END",
+                        "SPONSOR",
+                        "WORKFLOWS",
+                    ],
                     &output::pilot_rows(&list),
                 );
             }

@@ -54,7 +54,15 @@ pub fn managers(store: &Store, json: bool) -> Result<()> {
     } else {
         let rows: Vec<Vec<String>> = managers
             .iter()
-            .map(|m| vec![m.id.clone(), m.name.clone(), m.role.clone(), m.team.clone(), m.team_size.to_string()])
+            .map(|m| {
+                vec![
+                    m.id.clone(),
+                    m.name.clone(),
+                    m.role.clone(),
+                    m.team.clone(),
+                    m.team_size.to_string(),
+                ]
+            })
             .collect();
         output::table(&["ID", "NAME", "ROLE", "TEAM", "REPORTS"], &rows);
     }
@@ -92,7 +100,11 @@ pub fn info(store: &Store, json: bool, context: &Context) -> Result<()> {
         println!("Workspace  {}", overview.settings.workspace_name);
         println!("Database   {}", context.db.display());
         println!("Schema     version {}", overview.schema_version);
-        println!("People     {} in {} teams", overview.people_count, overview.teams.len());
+        println!(
+            "People     {} in {} teams",
+            overview.people_count,
+            overview.teams.len()
+        );
         println!("Pilots     {}", overview.pilot_count);
         println!("Acting as  {}", overview.settings.current_user);
     }

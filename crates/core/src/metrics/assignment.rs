@@ -53,7 +53,11 @@ pub fn distance(a: &TeamProfile, b: &TeamProfile) -> f64 {
     };
     let roles: std::collections::BTreeSet<&String> = a.roles.keys().chain(b.roles.keys()).collect();
     // Total variation distance between the two role distributions: 0 same mix, 1 disjoint.
-    let mix = roles.iter().map(|r| (share(a, r) - share(b, r)).abs()).sum::<f64>() / 2.0;
+    let mix = roles
+        .iter()
+        .map(|r| (share(a, r) - share(b, r)).abs())
+        .sum::<f64>()
+        / 2.0;
     let baseline = match (a.baseline, b.baseline) {
         (Some(x), Some(y)) => {
             let scale = x.abs().max(y.abs()).max(f64::EPSILON);
@@ -76,7 +80,10 @@ pub fn propose_matches(pilot: &[TeamProfile], candidates: &[TeamProfile]) -> Vec
             .iter()
             .filter(|c| c.manager_id != team.manager_id && !taken.contains(&c.manager_id))
             .map(|c| (distance(team, c), c))
-            .min_by(|x, y| x.0.total_cmp(&y.0).then_with(|| x.1.manager_id.cmp(&y.1.manager_id)));
+            .min_by(|x, y| {
+                x.0.total_cmp(&y.0)
+                    .then_with(|| x.1.manager_id.cmp(&y.1.manager_id))
+            });
         if let Some((distance, candidate)) = best {
             taken.insert(candidate.manager_id.clone());
             matches.push(Match {
@@ -113,7 +120,8 @@ mod tests {
     #[test]
     fn different_seeds_give_different_draws() {
         let candidates = ids(12);
-        let draws: std::collections::HashSet<Vec<String>> = (0..20).map(|seed| draw(&candidates, seed).0).collect();
+        let draws: std::collections::HashSet<Vec<String>> =
+            (0..20).map(|seed| draw(&candidates, seed).0).collect();
         assert!(draws.len() > 10, "only {} distinct draws", draws.len());
     }
 
@@ -143,7 +151,10 @@ mod tests {
 
     #[test]
     fn a_candidate_is_matched_once() {
-        let pilot = [team("P1", 5, &[("A", 5)], None), team("P2", 5, &[("A", 5)], None)];
+        let pilot = [
+            team("P1", 5, &[("A", 5)], None),
+            team("P2", 5, &[("A", 5)], None),
+        ];
         let candidates = [team("C1", 5, &[("A", 5)], None)];
         let matches = propose_matches(&pilot, &candidates);
         assert_eq!(matches.len(), 1);

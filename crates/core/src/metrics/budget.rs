@@ -1,7 +1,9 @@
 //! The fully loaded cost of a 90-day pilot: tooling, analytics and vendor lines plus the
 //! time of managers, coaches and coachees at what an hour of it costs.
 
-use crate::model::{BudgetCategory, BudgetEstimate, BudgetLine, CostRow, Money, Pricing, TimeCosts};
+use crate::model::{
+    BudgetCategory, BudgetEstimate, BudgetLine, CostRow, Money, Pricing, TimeCosts,
+};
 
 /// A 90-day pilot spans 13 weeks.
 pub const PILOT_WEEKS: u32 = 13;
@@ -14,7 +16,11 @@ pub struct Headcount {
 }
 
 fn line_total(line: &BudgetLine) -> Money {
-    Money(line.unit_cost.cents().saturating_mul(i64::from(line.quantity)))
+    Money(
+        line.unit_cost
+            .cents()
+            .saturating_mul(i64::from(line.quantity)),
+    )
 }
 
 /// Whole cents of people × hours a week × weeks × hourly cost.
@@ -31,14 +37,21 @@ fn hours(value: f64) -> String {
     }
 }
 
-pub fn estimate(lines: &[BudgetLine], time: &TimeCosts, headcount: Headcount, currency: &str) -> BudgetEstimate {
+pub fn estimate(
+    lines: &[BudgetLine],
+    time: &TimeCosts,
+    headcount: Headcount,
+    currency: &str,
+) -> BudgetEstimate {
     let mut rows = Vec::new();
     let mut tooling_and_analytics = 0i64;
     let mut vendor = 0i64;
     for line in lines {
         let amount = line_total(line);
         match line.category {
-            BudgetCategory::Tooling | BudgetCategory::Analytics => tooling_and_analytics += amount.cents(),
+            BudgetCategory::Tooling | BudgetCategory::Analytics => {
+                tooling_and_analytics += amount.cents()
+            }
             BudgetCategory::Vendor => vendor += amount.cents(),
         }
         let basis = match line.pricing {
@@ -58,9 +71,27 @@ pub fn estimate(lines: &[BudgetLine], time: &TimeCosts, headcount: Headcount, cu
     }
 
     let time_rows = [
-        ("Managers' coaching time", headcount.managers, "managers", time.manager_hours_per_week, time.manager_hourly_cost),
-        ("Internal coaches' time", time.coach_count, "coaches", time.coach_hours_per_week, time.coach_hourly_cost),
-        ("Coachees' time", headcount.coachees, "coachees", time.coachee_hours_per_week, time.coachee_hourly_cost),
+        (
+            "Managers' coaching time",
+            headcount.managers,
+            "managers",
+            time.manager_hours_per_week,
+            time.manager_hourly_cost,
+        ),
+        (
+            "Internal coaches' time",
+            time.coach_count,
+            "coaches",
+            time.coach_hours_per_week,
+            time.coach_hourly_cost,
+        ),
+        (
+            "Coachees' time",
+            headcount.coachees,
+            "coachees",
+            time.coachee_hours_per_week,
+            time.coachee_hourly_cost,
+        ),
     ];
     let mut people_time = 0i64;
     for (label, people, noun, per_week, hourly) in time_rows {
@@ -123,20 +154,39 @@ mod tests {
             coachee_hours_per_week: 0.5,
             coachee_hourly_cost: Money(4_000),
         };
-        let estimate = estimate(&lines, &time, Headcount { managers: 4, coachees: 30 }, "USD");
+        let estimate = estimate(
+            &lines,
+            &time,
+            Headcount {
+                managers: 4,
+                coachees: 30,
+            },
+            "USD",
+        );
         assert_eq!(estimate.tooling_and_analytics, Money(650_000));
         assert_eq!(estimate.vendor, Money(360_000 + 150_000));
         // 4 × 1.5 × 13 × 65 = 5,070; 2 × 2 × 13 × 55 = 2,860; 30 × 0.5 × 13 × 40 = 7,800
         assert_eq!(estimate.people_time, Money(507_000 + 286_000 + 780_000));
         assert_eq!(estimate.total, Money(650_000 + 510_000 + 1_573_000));
         assert_eq!(estimate.rows.len(), 7);
-        assert_eq!(estimate.rows[4].basis, "4 managers × 1.5 h a week × 13 weeks × USD 65/h");
+        assert_eq!(
+            estimate.rows[4].basis,
+            "4 managers × 1.5 h a week × 13 weeks × USD 65/h"
+        );
         assert_eq!(estimate.rows[2].basis, "30 × USD 120 per seat");
     }
 
     #[test]
     fn people_without_hours_add_no_rows() {
-        let estimate = estimate(&[], &TimeCosts::default(), Headcount { managers: 3, coachees: 20 }, "EUR");
+        let estimate = estimate(
+            &[],
+            &TimeCosts::default(),
+            Headcount {
+                managers: 3,
+                coachees: 20,
+            },
+            "EUR",
+        );
         assert!(estimate.rows.is_empty());
         assert_eq!(estimate.total, Money(0));
     }

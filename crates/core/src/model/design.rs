@@ -1,7 +1,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{BudgetEstimate, BudgetLine, ChecklistMark, Cohort, Kpi, Pilot, Readiness, TimeCosts, Transition, Workflow};
+use super::{
+    BudgetEstimate, BudgetLine, ChecklistMark, Cohort, Kpi, Pilot, PilotStatus, Readiness,
+    TimeCosts, Transition, Workflow,
+};
 
 /// Everything the designer, the checklist and the proposal pack need about one pilot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -21,6 +24,8 @@ pub struct PilotDesign {
     pub criteria_locked: bool,
     /// The design can be edited only in Draft or Ready.
     pub editable: bool,
+    /// Where the lifecycle allows the pilot to go next.
+    pub next_statuses: Vec<PilotStatus>,
 }
 
 /// What the data says beyond the design itself, for Step 2 of the checklist.

@@ -10,26 +10,28 @@ mod lifecycle;
 mod money;
 mod pack;
 mod person;
-mod playbook;
 mod pilot;
+mod playbook;
 mod readiness;
 mod settings;
 mod views;
 
-pub use change::ChangeRecord;
-pub use money::Money;
-pub use pack::{PackKind, PackRecord};
-pub use person::{Person, Team};
-pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};
-pub use settings::{PaperSize, SettingsInput, WorkspaceSettings};
-pub use views::{PilotDetail, WorkspaceOverview};
 pub use budget::{
     BudgetCategory, BudgetEstimate, BudgetInput, BudgetLine, BudgetLineInput, CostRow, Pricing,
     TimeCosts, TimeCostsInput,
 };
+pub use change::ChangeRecord;
 pub use cohort::{Arm, Cohort, CohortInput, CohortMember, ComparisonDesign, ManagerCandidate};
 pub use design::{Evidence, PilotDesign};
 pub use kpi::{Baseline, Direction, Kpi, KpiInput, SuccessCriterion};
 pub use lifecycle::Transition;
-pub use playbook::{CoachingMoment, MomentInput, PlaybookTask, TaskInput, TemplateSummary, Workflow};
+pub use money::Money;
+pub use pack::{PackKind, PackRecord};
+pub use person::{Person, Team};
+pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};
+pub use playbook::{
+    CoachingMoment, MomentInput, PlaybookTask, TaskInput, TemplateSummary, Workflow,
+};
 pub use readiness::{ChecklistItem, ChecklistMark, ChecklistStep, ItemStatus, Readiness};
+pub use settings::{PaperSize, SettingsInput, WorkspaceSettings};
+pub use views::{PilotDetail, WorkspaceOverview};

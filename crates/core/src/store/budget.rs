@@ -45,7 +45,12 @@ pub fn time_for(conn: &Connection, pilot_id: i64) -> Result<TimeCosts> {
         .unwrap_or_default())
 }
 
-pub fn replace(tx: &Transaction, pilot_id: i64, lines: &[BudgetLine], time: &TimeCosts) -> Result<()> {
+pub fn replace(
+    tx: &Transaction,
+    pilot_id: i64,
+    lines: &[BudgetLine],
+    time: &TimeCosts,
+) -> Result<()> {
     tx.execute("DELETE FROM budget_lines WHERE pilot_id = ?1", [pilot_id])?;
     let mut insert = tx.prepare(
         "INSERT INTO budget_lines (pilot_id, position, category, description, pricing, unit_cost, quantity)

@@ -25,7 +25,14 @@ pub fn set(tx: &Transaction, pilot_id: i64, mark: &ChecklistMark) -> Result<()> 
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (pilot_id, item) DO UPDATE SET kind = excluded.kind,
              reason = excluded.reason, by_whom = excluded.by_whom, at = excluded.at",
-        params![pilot_id, mark.item, mark.kind, mark.reason, mark.by, mark.at],
+        params![
+            pilot_id,
+            mark.item,
+            mark.kind,
+            mark.reason,
+            mark.by,
+            mark.at
+        ],
     )?;
     Ok(())
 }

@@ -105,7 +105,11 @@ pub fn report_roles(conn: &Connection) -> Result<BTreeMap<String, BTreeMap<Strin
     )?;
     let mut roles: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
     let rows = statement.query_map([], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, u32>(2)?))
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, u32>(2)?,
+        ))
     })?;
     for row in rows {
         let (manager, role, count) = row?;
@@ -125,6 +129,8 @@ pub fn team_baselines(conn: &Connection, kpi_id: i64) -> Result<BTreeMap<String,
            AND (k.baseline_end IS NULL OR o.observed_on <= k.baseline_end)
          GROUP BY p.manager_id",
     )?;
-    let rows = statement.query_map([kpi_id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, f64>(1)?)))?;
+    let rows = statement.query_map([kpi_id], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, f64>(1)?))
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

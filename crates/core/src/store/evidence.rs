@@ -5,7 +5,12 @@ use crate::error::Result;
 use crate::model::Evidence;
 
 /// What the recorded data says for Step 2, as of `today`.
-pub fn for_pilot(conn: &Connection, pilot_id: i64, start: NaiveDate, today: NaiveDate) -> Result<Evidence> {
+pub fn for_pilot(
+    conn: &Connection,
+    pilot_id: i64,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Result<Evidence> {
     let since = (today - chrono::Duration::days(14)).max(start);
     let recent_events: u32 = conn.query_row(
         "SELECT count(*) FROM coaching_events WHERE pilot_id = ?1 AND date(occurred_at) >= ?2

@@ -17,7 +17,13 @@ pub struct KpiRecord<'a> {
 
 /// The decision rule in words, e.g. "Scale if days to first deal falls by at least 5 days
 /// and the 95% interval of the effect lies above zero".
-pub fn rule_text(name: &str, unit: &str, direction: Direction, target: f64, interval: bool) -> String {
+pub fn rule_text(
+    name: &str,
+    unit: &str,
+    direction: Direction,
+    target: f64,
+    interval: bool,
+) -> String {
     let movement = match direction {
         Direction::Higher => "rises",
         Direction::Lower => "falls",
@@ -28,8 +34,15 @@ pub fn rule_text(name: &str, unit: &str, direction: Direction, target: f64, inte
         format!("{target}")
     };
     // A change in a percentage is stated in points, so "5" never reads as a relative 5%.
-    let unit = if unit.trim() == "%" { "percentage points" } else { unit };
-    let mut rule = format!("Scale if {} {movement} by at least {target} {unit}", name.to_lowercase());
+    let unit = if unit.trim() == "%" {
+        "percentage points"
+    } else {
+        unit
+    };
+    let mut rule = format!(
+        "Scale if {} {movement} by at least {target} {unit}",
+        name.to_lowercase()
+    );
     if interval {
         rule.push_str(" and the 95% interval of the effect lies above zero");
     }
@@ -39,7 +52,11 @@ pub fn rule_text(name: &str, unit: &str, direction: Direction, target: f64, inte
 fn from_row(row: &Row) -> rusqlite::Result<Kpi> {
     let direction: String = row.get(4)?;
     let direction = Direction::parse(&direction).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, "unknown direction".into())
+        rusqlite::Error::FromSqlConversionFailure(
+            4,
+            rusqlite::types::Type::Text,
+            "unknown direction".into(),
+        )
     })?;
     let name: String = row.get(2)?;
     let unit: String = row.get(3)?;
@@ -48,11 +65,13 @@ fn from_row(row: &Row) -> rusqlite::Result<Kpi> {
         _ => None,
     };
     let interval: bool = row.get(11)?;
-    let criterion = row.get::<_, Option<f64>>(10)?.map(|target_lift| SuccessCriterion {
-        target_lift,
-        interval_above_zero: interval,
-        rule: rule_text(&name, &unit, direction, target_lift, interval),
-    });
+    let criterion = row
+        .get::<_, Option<f64>>(10)?
+        .map(|target_lift| SuccessCriterion {
+            target_lift,
+            interval_above_zero: interval,
+            rule: rule_text(&name, &unit, direction, target_lift, interval),
+        });
     Ok(Kpi {
         id: row.get(0)?,
         position: row.get(1)?,
@@ -70,20 +89,25 @@ const COLUMNS: &str = "id, position, name, unit, direction, value_per_unit, data
                        baseline_start, baseline_end, baseline_value, target_lift, interval_above_zero";
 
 pub fn for_pilot(conn: &Connection, pilot_id: i64) -> Result<Vec<Kpi>> {
-    let mut statement =
-        conn.prepare(&format!("SELECT {COLUMNS} FROM pilot_kpis WHERE pilot_id = ?1 ORDER BY position"))?;
+    let mut statement = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM pilot_kpis WHERE pilot_id = ?1 ORDER BY position"
+    ))?;
     let rows = statement.query_map([pilot_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The pilot a KPI belongs to.
 pub fn pilot_of(conn: &Connection, kpi_id: i64) -> Result<i64> {
-    conn.query_row("SELECT pilot_id FROM pilot_kpis WHERE id = ?1", [kpi_id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::NotFound {
-            entity: "KPI",
-            id: kpi_id.to_string(),
-        })
+    conn.query_row(
+        "SELECT pilot_id FROM pilot_kpis WHERE id = ?1",
+        [kpi_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        entity: "KPI",
+        id: kpi_id.to_string(),
+    })
 }
 
 pub fn insert(tx: &Transaction, pilot_id: i64, record: &KpiRecord) -> Result<i64> {

@@ -69,7 +69,10 @@ pub fn update_basics(tx: &Transaction, id: i64, basics: &BasicsRecord, now: &str
 }
 
 pub fn touch(tx: &Transaction, id: i64, now: &str) -> Result<()> {
-    tx.execute("UPDATE pilots SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+    tx.execute(
+        "UPDATE pilots SET updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )?;
     Ok(())
 }
 

@@ -52,7 +52,12 @@ pub fn workflows_for(conn: &Connection, pilot_id: i64) -> Result<Vec<Workflow>> 
     Ok(workflows)
 }
 
-pub fn insert_workflow(tx: &Transaction, pilot_id: i64, name: &str, template: Option<&str>) -> Result<i64> {
+pub fn insert_workflow(
+    tx: &Transaction,
+    pilot_id: i64,
+    name: &str,
+    template: Option<&str>,
+) -> Result<i64> {
     let position: i64 = tx.query_row(
         "SELECT coalesce(max(position) + 1, 0) FROM pilot_workflows WHERE pilot_id = ?1",
         [pilot_id],
@@ -66,7 +71,10 @@ pub fn insert_workflow(tx: &Transaction, pilot_id: i64, name: &str, template: Op
 }
 
 pub fn rename_workflow(tx: &Transaction, workflow_id: i64, name: &str) -> Result<()> {
-    tx.execute("UPDATE pilot_workflows SET name = ?2 WHERE id = ?1", params![workflow_id, name])?;
+    tx.execute(
+        "UPDATE pilot_workflows SET name = ?2 WHERE id = ?1",
+        params![workflow_id, name],
+    )?;
     Ok(())
 }
 
@@ -77,12 +85,16 @@ pub fn delete_workflow(tx: &Transaction, workflow_id: i64) -> Result<()> {
 
 /// The pilot a workflow belongs to.
 pub fn pilot_of_workflow(conn: &Connection, workflow_id: i64) -> Result<i64> {
-    conn.query_row("SELECT pilot_id FROM pilot_workflows WHERE id = ?1", [workflow_id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::NotFound {
-            entity: "workflow",
-            id: workflow_id.to_string(),
-        })
+    conn.query_row(
+        "SELECT pilot_id FROM pilot_workflows WHERE id = ?1",
+        [workflow_id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        entity: "workflow",
+        id: workflow_id.to_string(),
+    })
 }
 
 /// The workflow and pilot a task belongs to.

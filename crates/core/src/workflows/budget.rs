@@ -46,7 +46,12 @@ fn count(problems: &mut Problems, field: &str, text: &str) -> u32 {
 }
 
 /// Replaces the budget lines and time costs with what was typed, all or nothing.
-pub fn set_budget(store: &mut Store, pilot_id: i64, input: &BudgetInput, today: NaiveDate) -> Result<()> {
+pub fn set_budget(
+    store: &mut Store,
+    pilot_id: i64,
+    input: &BudgetInput,
+    today: NaiveDate,
+) -> Result<()> {
     let mut problems = Problems::default();
     if input.lines.len() > LINES_MAX {
         problems.add("lines", format!("keep to {LINES_MAX} lines"));
@@ -62,14 +67,22 @@ pub fn set_budget(store: &mut Store, pilot_id: i64, input: &BudgetInput, today: 
         if pricing.is_none() {
             problems.add(&field("pricing"), "choose fixed, per seat or per module");
         }
-        let description = problems.required(&field("description"), &line.description, 160, "say what this line pays for");
+        let description = problems.required(
+            &field("description"),
+            &line.description,
+            160,
+            "say what this line pays for",
+        );
         let unit_cost = problems.money(&field("unitCost"), &line.unit_cost);
         let quantity = match pricing {
             Some(Pricing::Fixed) if line.quantity.trim().is_empty() => 1,
             _ => match line.quantity.trim().parse::<u32>() {
                 Ok(n) if n <= 100_000 => n,
                 _ => {
-                    problems.add(&field("quantity"), "enter how many seats or modules, a whole number");
+                    problems.add(
+                        &field("quantity"),
+                        "enter how many seats or modules, a whole number",
+                    );
                     0
                 }
             },
@@ -86,13 +99,37 @@ pub fn set_budget(store: &mut Store, pilot_id: i64, input: &BudgetInput, today: 
     }
     let time = &input.time;
     let time = TimeCosts {
-        manager_hours_per_week: hours(&mut problems, "time.managerHoursPerWeek", &time.manager_hours_per_week),
-        manager_hourly_cost: amount(&mut problems, "time.managerHourlyCost", &time.manager_hourly_cost),
+        manager_hours_per_week: hours(
+            &mut problems,
+            "time.managerHoursPerWeek",
+            &time.manager_hours_per_week,
+        ),
+        manager_hourly_cost: amount(
+            &mut problems,
+            "time.managerHourlyCost",
+            &time.manager_hourly_cost,
+        ),
         coach_count: count(&mut problems, "time.coachCount", &time.coach_count),
-        coach_hours_per_week: hours(&mut problems, "time.coachHoursPerWeek", &time.coach_hours_per_week),
-        coach_hourly_cost: amount(&mut problems, "time.coachHourlyCost", &time.coach_hourly_cost),
-        coachee_hours_per_week: hours(&mut problems, "time.coacheeHoursPerWeek", &time.coachee_hours_per_week),
-        coachee_hourly_cost: amount(&mut problems, "time.coacheeHourlyCost", &time.coachee_hourly_cost),
+        coach_hours_per_week: hours(
+            &mut problems,
+            "time.coachHoursPerWeek",
+            &time.coach_hours_per_week,
+        ),
+        coach_hourly_cost: amount(
+            &mut problems,
+            "time.coachHourlyCost",
+            &time.coach_hourly_cost,
+        ),
+        coachee_hours_per_week: hours(
+            &mut problems,
+            "time.coacheeHoursPerWeek",
+            &time.coachee_hours_per_week,
+        ),
+        coachee_hourly_cost: amount(
+            &mut problems,
+            "time.coacheeHourlyCost",
+            &time.coachee_hourly_cost,
+        ),
     };
     problems.into_result(|| ())?;
     edit(store, pilot_id, today, |tx| {

@@ -30,7 +30,12 @@ fn member(manager_id: &str, arm: Arm, wave: Option<u32>) -> MemberRecord {
 /// managers given, with the seed given or a new one, and records the seed so the same
 /// draw can be reproduced. Matched teams pairs each pilot team with the most similar team
 /// outside the pilot.
-pub fn set_cohort(store: &mut Store, pilot_id: i64, input: &CohortInput, today: NaiveDate) -> Result<()> {
+pub fn set_cohort(
+    store: &mut Store,
+    pilot_id: i64,
+    input: &CohortInput,
+    today: NaiveDate,
+) -> Result<()> {
     let mut problems = Problems::default();
     let design = ComparisonDesign::parse(&input.design);
     if design.is_none() {
@@ -44,7 +49,10 @@ pub fn set_cohort(store: &mut Store, pilot_id: i64, input: &CohortInput, today: 
     for id in &input.manager_ids {
         let id = id.trim();
         if !candidates.iter().any(|c| c.id == id) {
-            problems.add("managerIds", format!("{id} is not a manager of anyone in People"));
+            problems.add(
+                "managerIds",
+                format!("{id} is not a manager of anyone in People"),
+            );
         } else if managers.iter().any(|m| m == id) {
             problems.add("managerIds", format!("{id} is listed twice"));
         } else {
@@ -63,7 +71,10 @@ pub fn set_cohort(store: &mut Store, pilot_id: i64, input: &CohortInput, today: 
         }
     };
     let design = design.unwrap_or(ComparisonDesign::None);
-    let random = matches!(design, ComparisonDesign::RandomisedWaitlist | ComparisonDesign::StaggeredWaves);
+    let random = matches!(
+        design,
+        ComparisonDesign::RandomisedWaitlist | ComparisonDesign::StaggeredWaves
+    );
     if random && managers.len() < 2 {
         problems.add("managerIds", "a random split needs at least two managers");
     }
@@ -72,7 +83,11 @@ pub fn set_cohort(store: &mut Store, pilot_id: i64, input: &CohortInput, today: 
     }
     problems.into_result(|| ())?;
 
-    let seed = if random { Some(seed.unwrap_or_else(rand::random)) } else { None };
+    let seed = if random {
+        Some(seed.unwrap_or_else(rand::random))
+    } else {
+        None
+    };
     let members: Vec<MemberRecord> = match design {
         ComparisonDesign::RandomisedWaitlist | ComparisonDesign::StaggeredWaves => {
             let (first, second) = draw(&managers, seed.unwrap_or_default());
@@ -80,13 +95,18 @@ pub fn set_cohort(store: &mut Store, pilot_id: i64, input: &CohortInput, today: 
             first
                 .iter()
                 .map(|id| member(id, Arm::Pilot, waves.then_some(1)))
-                .chain(second.iter().map(|id| member(id, Arm::Comparison, waves.then_some(2))))
+                .chain(
+                    second
+                        .iter()
+                        .map(|id| member(id, Arm::Comparison, waves.then_some(2))),
+                )
                 .collect()
         }
         ComparisonDesign::MatchedTeams => {
             let profiles = team_profiles(store, pilot_id, &candidates)?;
-            let (pilot, others): (Vec<TeamProfile>, Vec<TeamProfile>) =
-                profiles.into_iter().partition(|p| managers.contains(&p.manager_id));
+            let (pilot, others): (Vec<TeamProfile>, Vec<TeamProfile>) = profiles
+                .into_iter()
+                .partition(|p| managers.contains(&p.manager_id));
             let matches = propose_matches(&pilot, &others);
             managers
                 .iter()
@@ -100,7 +120,10 @@ pub fn set_cohort(store: &mut Store, pilot_id: i64, input: &CohortInput, today: 
                 }))
                 .collect()
         }
-        ComparisonDesign::None => managers.iter().map(|id| member(id, Arm::Pilot, None)).collect(),
+        ComparisonDesign::None => managers
+            .iter()
+            .map(|id| member(id, Arm::Pilot, None))
+            .collect(),
     };
     let pilots = members.iter().filter(|m| m.arm == Arm::Pilot).count();
     let comparison = members.len() - pilots;
@@ -120,7 +143,11 @@ pub fn set_cohort(store: &mut Store, pilot_id: i64, input: &CohortInput, today: 
     })
 }
 
-fn team_profiles(store: &Store, pilot_id: i64, candidates: &[ManagerCandidate]) -> Result<Vec<TeamProfile>> {
+fn team_profiles(
+    store: &Store,
+    pilot_id: i64,
+    candidates: &[ManagerCandidate],
+) -> Result<Vec<TeamProfile>> {
     let roles = cohort::report_roles(store.conn())?;
     // Baselines come from the first KPI that has observations in its baseline window.
     let mut baselines = Default::default();

@@ -11,7 +11,9 @@ use crate::model::{Arm, BasicsInput, ChecklistMark, Money, PilotDesign, PilotSta
 use crate::store::changes::{self, NewChange};
 use crate::store::kpis::KpiRecord;
 use crate::store::playbooks::TaskRecord;
-use crate::store::{budget, checklist, cohort, evidence, kpis, pilots, playbooks, settings, transitions, Store};
+use crate::store::{
+    budget, checklist, cohort, evidence, kpis, pilots, playbooks, settings, transitions, Store,
+};
 
 use super::lifecycle::transition_in;
 use super::readiness::{self, ReadinessInput};
@@ -36,7 +38,11 @@ fn editable(status: PilotStatus) -> bool {
 }
 
 /// Loads everything about a pilot's design through any connection or transaction.
-pub(crate) fn load_design_in(conn: &Connection, pilot_id: i64, today: NaiveDate) -> Result<PilotDesign> {
+pub(crate) fn load_design_in(
+    conn: &Connection,
+    pilot_id: i64,
+    today: NaiveDate,
+) -> Result<PilotDesign> {
     let pilot = pilots::get(conn, pilot_id)?;
     let workflows = playbooks::workflows_for(conn, pilot_id)?;
     let kpis = kpis::for_pilot(conn, pilot_id)?;
@@ -69,6 +75,7 @@ pub(crate) fn load_design_in(conn: &Connection, pilot_id: i64, today: NaiveDate)
     Ok(PilotDesign {
         criteria_locked: criteria_locked(pilot.status),
         editable: editable(pilot.status),
+        next_statuses: super::lifecycle::next_statuses(pilot.status).to_vec(),
         pilot,
         workflows,
         kpis,
@@ -86,7 +93,11 @@ pub fn load_design(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Pil
     load_design_in(store.conn(), pilot_id, today)
 }
 
-pub fn readiness(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<crate::model::Readiness> {
+pub fn readiness(
+    store: &Store,
+    pilot_id: i64,
+    today: NaiveDate,
+) -> Result<crate::model::Readiness> {
     Ok(load_design(store, pilot_id, today)?.readiness)
 }
 
@@ -137,7 +148,11 @@ pub(crate) fn edit<T>(
     if pilot.status == PilotStatus::Ready {
         let readiness = load_design_in(&tx, pilot_id, today)?.readiness;
         if !readiness.step1_complete {
-            let missing: Vec<String> = readiness.blocking().iter().map(|i| i.title.to_lowercase()).collect();
+            let missing: Vec<String> = readiness
+                .blocking()
+                .iter()
+                .map(|i| i.title.to_lowercase())
+                .collect();
             transition_in(
                 &tx,
                 pilot_id,
@@ -152,7 +167,12 @@ pub(crate) fn edit<T>(
     Ok(value)
 }
 
-pub fn update_basics(store: &mut Store, pilot_id: i64, input: &BasicsInput, today: NaiveDate) -> Result<()> {
+pub fn update_basics(
+    store: &mut Store,
+    pilot_id: i64,
+    input: &BasicsInput,
+    today: NaiveDate,
+) -> Result<()> {
     let checked = super::pilots::check_basics_input(store.conn(), pilot_id, input)?;
     edit(store, pilot_id, today, |tx| {
         pilots::update_basics(tx, pilot_id, &checked.record(), &timestamp_now())?;
@@ -165,7 +185,11 @@ pub fn update_basics(store: &mut Store, pilot_id: i64, input: &BasicsInput, toda
 pub(crate) fn clone_template(tx: &Transaction, pilot_id: i64, template: &Template) -> Result<i64> {
     let mut existing = kpis::for_pilot(tx, pilot_id)?;
     for kpi in template.kpis {
-        if existing.iter().any(|k| k.name.eq_ignore_ascii_case(kpi.name)) || existing.len() >= 3 {
+        if existing
+            .iter()
+            .any(|k| k.name.eq_ignore_ascii_case(kpi.name))
+            || existing.len() >= 3
+        {
             continue;
         }
         kpis::insert(
@@ -184,7 +208,8 @@ pub(crate) fn clone_template(tx: &Transaction, pilot_id: i64, template: &Templat
         )?;
         existing = kpis::for_pilot(tx, pilot_id)?;
     }
-    let workflow_id = playbooks::insert_workflow(tx, pilot_id, template.workflow, Some(template.key))?;
+    let workflow_id =
+        playbooks::insert_workflow(tx, pilot_id, template.workflow, Some(template.key))?;
     for task in template.tasks {
         let moments: Vec<crate::model::CoachingMoment> = task
             .moments
@@ -225,7 +250,11 @@ pub fn mark_item(
             "item",
             format!(
                 "there is no checklist item \"{item}\"; items are {}",
-                readiness::ITEMS.iter().map(|i| i.1).collect::<Vec<_>>().join(", ")
+                readiness::ITEMS
+                    .iter()
+                    .map(|i| i.1)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
     };
@@ -251,8 +280,13 @@ pub fn mark_item(
     }
     if kind == "waived" {
         let current = readiness(store, pilot_id, today)?;
-        if current.items().any(|i| i.key == key && i.status == crate::model::ItemStatus::Met) {
-            return Err(Error::Conflict(format!("\"{title}\" is met; only an unmet item needs a waiver")));
+        if current
+            .items()
+            .any(|i| i.key == key && i.status == crate::model::ItemStatus::Met)
+        {
+            return Err(Error::Conflict(format!(
+                "\"{title}\" is met; only an unmet item needs a waiver"
+            )));
         }
     }
     let actor = settings::load(store.conn())?.current_user;
@@ -268,7 +302,11 @@ pub fn mark_item(
                 at: timestamp_now(),
             },
         )?;
-        let verb = if kind == "waived" { "Waived" } else { "Confirmed" };
+        let verb = if kind == "waived" {
+            "Waived"
+        } else {
+            "Confirmed"
+        };
         Ok(((), format!("{verb} \"{title}\": {reason}")))
     };
     if step == 1 {
@@ -281,14 +319,22 @@ pub fn mark_item(
 /// Removes a waiver or confirmation.
 pub fn clear_mark(store: &mut Store, pilot_id: i64, item: &str, today: NaiveDate) -> Result<()> {
     let Some(&(step, key, title, _)) = readiness::item(item) else {
-        return Err(Error::invalid_field("item", format!("there is no checklist item \"{item}\"")));
+        return Err(Error::invalid_field(
+            "item",
+            format!("there is no checklist item \"{item}\""),
+        ));
     };
     let actor = settings::load(store.conn())?.current_user;
     let apply = |tx: &Transaction| -> Result<((), String)> {
         if !checklist::clear(tx, pilot_id, key)? {
-            return Err(Error::Conflict(format!("\"{title}\" is neither waived nor confirmed")));
+            return Err(Error::Conflict(format!(
+                "\"{title}\" is neither waived nor confirmed"
+            )));
         }
-        Ok(((), format!("Withdrew the waiver or confirmation of \"{title}\"")))
+        Ok((
+            (),
+            format!("Withdrew the waiver or confirmation of \"{title}\""),
+        ))
     };
     if step == 1 {
         edit(store, pilot_id, today, apply)

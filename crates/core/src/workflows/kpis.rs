@@ -28,7 +28,10 @@ fn number(problems: &mut Problems, field: &str, text: &str, what: &str) -> Optio
     match text.trim().replace(',', "").parse::<f64>() {
         Ok(n) if n.is_finite() => Some(n),
         _ => {
-            problems.add(field, format!("\"{}\" is not a number; enter the {what}", text.trim()));
+            problems.add(
+                field,
+                format!("\"{}\" is not a number; enter the {what}", text.trim()),
+            );
             None
         }
     }
@@ -36,11 +39,21 @@ fn number(problems: &mut Problems, field: &str, text: &str, what: &str) -> Optio
 
 fn check(input: &KpiInput, start: NaiveDate, taken: &[String]) -> Result<CheckedKpi> {
     let mut problems = Problems::default();
-    let name = problems.required("name", &input.name, 120, "name the KPI, e.g. First-contact resolution");
+    let name = problems.required(
+        "name",
+        &input.name,
+        120,
+        "name the KPI, e.g. First-contact resolution",
+    );
     if taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
         problems.add("name", format!("the pilot already tracks \"{name}\""));
     }
-    let unit = problems.required("unit", &input.unit, 40, "give the unit, e.g. %, days or points");
+    let unit = problems.required(
+        "unit",
+        &input.unit,
+        40,
+        "give the unit, e.g. %, days or points",
+    );
     let direction = Direction::parse(&input.direction);
     if direction.is_none() {
         problems.add("direction", "say whether higher or lower is better");
@@ -53,17 +66,34 @@ fn check(input: &KpiInput, start: NaiveDate, taken: &[String]) -> Result<Checked
     let data_source = input.data_source.trim().to_string();
     problems.limit("dataSource", &data_source, 200);
 
-    let any_baseline = [&input.baseline_start, &input.baseline_end, &input.baseline_value]
-        .iter()
-        .any(|f| !f.trim().is_empty());
+    let any_baseline = [
+        &input.baseline_start,
+        &input.baseline_end,
+        &input.baseline_value,
+    ]
+    .iter()
+    .any(|f| !f.trim().is_empty());
     let baseline = if any_baseline {
-        let from = problems.date("baselineStart", &input.baseline_start, "give the first day of the baseline window");
-        let to = problems.date("baselineEnd", &input.baseline_end, "give the last day of the baseline window");
+        let from = problems.date(
+            "baselineStart",
+            &input.baseline_start,
+            "give the first day of the baseline window",
+        );
+        let to = problems.date(
+            "baselineEnd",
+            &input.baseline_end,
+            "give the last day of the baseline window",
+        );
         let value = if input.baseline_value.trim().is_empty() {
             problems.add("baselineValue", "give the baseline value");
             None
         } else {
-            number(&mut problems, "baselineValue", &input.baseline_value, "baseline value")
+            number(
+                &mut problems,
+                "baselineValue",
+                &input.baseline_value,
+                "baseline value",
+            )
         };
         match (from, to, value) {
             (Some(from), Some(to), Some(value)) => {
@@ -78,7 +108,11 @@ fn check(input: &KpiInput, start: NaiveDate, taken: &[String]) -> Result<Checked
                         ),
                     );
                 }
-                Some(Baseline { start: from, end: to, value })
+                Some(Baseline {
+                    start: from,
+                    end: to,
+                    value,
+                })
             }
             _ => None,
         }
@@ -88,10 +122,18 @@ fn check(input: &KpiInput, start: NaiveDate, taken: &[String]) -> Result<Checked
     let target_lift = if input.target_lift.trim().is_empty() {
         None
     } else {
-        match number(&mut problems, "targetLift", &input.target_lift, "target lift") {
+        match number(
+            &mut problems,
+            "targetLift",
+            &input.target_lift,
+            "target lift",
+        ) {
             Some(n) if n > 0.0 => Some(n),
             Some(_) => {
-                problems.add("targetLift", "the target lift is an improvement, so it is above 0");
+                problems.add(
+                    "targetLift",
+                    "the target lift is an improvement, so it is above 0",
+                );
                 None
             }
             None => None,
@@ -112,14 +154,24 @@ fn check(input: &KpiInput, start: NaiveDate, taken: &[String]) -> Result<Checked
 
 /// Adds a KPI (no id) or changes one. After approval, a change to a baseline or a success
 /// criterion is refused: it needs a new steering-group decision.
-pub fn save_kpi(store: &mut Store, pilot_id: i64, input: &KpiInput, today: NaiveDate) -> Result<i64> {
+pub fn save_kpi(
+    store: &mut Store,
+    pilot_id: i64,
+    input: &KpiInput,
+    today: NaiveDate,
+) -> Result<i64> {
     let pilot = pilots::get(store.conn(), pilot_id)?;
     let existing = kpis::for_pilot(store.conn(), pilot_id)?;
     let current = match input.id {
-        Some(id) => Some(existing.iter().find(|k| k.id == id).ok_or(Error::NotFound {
-            entity: "KPI",
-            id: id.to_string(),
-        })?),
+        Some(id) => Some(
+            existing
+                .iter()
+                .find(|k| k.id == id)
+                .ok_or(Error::NotFound {
+                    entity: "KPI",
+                    id: id.to_string(),
+                })?,
+        ),
         None => None,
     };
     let taken: Vec<String> = existing
@@ -131,14 +183,23 @@ pub fn save_kpi(store: &mut Store, pilot_id: i64, input: &KpiInput, today: Naive
 
     let locked = !matches!(
         pilot.status,
-        PilotStatus::Draft | PilotStatus::Ready | PilotStatus::Submitted | PilotStatus::ChangesRequested | PilotStatus::Rejected
+        PilotStatus::Draft
+            | PilotStatus::Ready
+            | PilotStatus::Submitted
+            | PilotStatus::ChangesRequested
+            | PilotStatus::Rejected
     );
     if locked {
         let criterion_changed = match current {
             Some(kpi) => {
                 kpi.baseline != checked.baseline
-                    || kpi.criterion.as_ref().map(|c| (c.target_lift, c.interval_above_zero))
-                        != checked.target_lift.map(|t| (t, checked.interval_above_zero))
+                    || kpi
+                        .criterion
+                        .as_ref()
+                        .map(|c| (c.target_lift, c.interval_above_zero))
+                        != checked
+                            .target_lift
+                            .map(|t| (t, checked.interval_above_zero))
             }
             None => true,
         };
@@ -153,7 +214,10 @@ pub fn save_kpi(store: &mut Store, pilot_id: i64, input: &KpiInput, today: Naive
     if current.is_none() && existing.len() >= KPIS_MAX {
         return Err(Error::invalid_field(
             "name",
-            format!("a pilot tracks 2 or 3 KPIs; remove one before adding \"{}\"", checked.name),
+            format!(
+                "a pilot tracks 2 or 3 KPIs; remove one before adding \"{}\"",
+                checked.name
+            ),
         ));
     }
 

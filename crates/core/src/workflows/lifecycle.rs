@@ -43,7 +43,11 @@ fn refuse(from: PilotStatus, to: PilotStatus) -> Error {
         format!(
             "from {} it can go to {}",
             from.label(),
-            options.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")
+            options
+                .iter()
+                .map(|s| s.label())
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     };
     Error::Conflict(format!(
@@ -126,7 +130,13 @@ pub(crate) fn transition_in(
 }
 
 /// Moves a pilot to `to`, recording who, when and why.
-pub fn transition(store: &mut Store, pilot_id: i64, to: PilotStatus, reason: &str, today: NaiveDate) -> Result<()> {
+pub fn transition(
+    store: &mut Store,
+    pilot_id: i64,
+    to: PilotStatus,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<()> {
     let actor = settings::load(store.conn())?.current_user;
     let tx = store.write()?;
     transition_in(&tx, pilot_id, to, reason, &actor, today)?;
@@ -150,7 +160,14 @@ pub fn submit(store: &mut Store, pilot_id: i64, reason: &str, today: NaiveDate) 
         if let Some(error) = blocked_by_step1(&readiness) {
             return Err(error);
         }
-        transition_in(&tx, pilot_id, Ready, "Every Step 1 item is met or waived", &actor, today)?;
+        transition_in(
+            &tx,
+            pilot_id,
+            Ready,
+            "Every Step 1 item is met or waived",
+            &actor,
+            today,
+        )?;
     }
     transition_in(&tx, pilot_id, Submitted, reason, &actor, today)?;
     tx.commit()?;

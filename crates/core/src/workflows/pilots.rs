@@ -92,7 +92,10 @@ fn check_basics(
 ) -> Result<Option<Basics>> {
     let (name, objective, start_date, sponsor, budget) = input;
     let name = problems.required("name", name, NAME_MAX, "give the pilot a name");
-    if !name.is_empty() && name.chars().count() <= NAME_MAX && pilots::name_taken(conn, &name, pilot_id)? {
+    if !name.is_empty()
+        && name.chars().count() <= NAME_MAX
+        && pilots::name_taken(conn, &name, pilot_id)?
+    {
         problems.add("name", format!("a pilot named \"{name}\" already exists"));
     }
     let objective = objective.trim().to_string();
@@ -142,7 +145,13 @@ pub fn validate_new_pilot(store: &Store, input: &NewPilotInput) -> Result<ValidP
     let basics = check_basics(
         store.conn(),
         &mut problems,
-        (&input.name, &input.objective, &input.start_date, &input.sponsor, &input.budget),
+        (
+            &input.name,
+            &input.objective,
+            &input.start_date,
+            &input.sponsor,
+            &input.budget,
+        ),
         None,
     )?;
 
@@ -154,7 +163,11 @@ pub fn validate_new_pilot(store: &Store, input: &NewPilotInput) -> Result<ValidP
                 "templates",
                 format!(
                     "there is no template \"{key}\"; choose from {}",
-                    templates::TEMPLATES.iter().map(|t| t.key).collect::<Vec<_>>().join(", ")
+                    templates::TEMPLATES
+                        .iter()
+                        .map(|t| t.key)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ),
         }
@@ -172,8 +185,20 @@ pub fn validate_new_pilot(store: &Store, input: &NewPilotInput) -> Result<ValidP
         .collect();
     check_workflow_names(&mut problems, &all_names);
     // Report problems in the order the form shows its fields.
-    const FORM_ORDER: [&str; 7] = ["name", "objective", "templates", "workflows", "startDate", "sponsor", "budget"];
-    problems.0.sort_by_key(|d| FORM_ORDER.iter().position(|f| Some(*f) == d.field.as_deref()));
+    const FORM_ORDER: [&str; 7] = [
+        "name",
+        "objective",
+        "templates",
+        "workflows",
+        "startDate",
+        "sponsor",
+        "budget",
+    ];
+    problems.0.sort_by_key(|d| {
+        FORM_ORDER
+            .iter()
+            .position(|f| Some(*f) == d.field.as_deref())
+    });
 
     match basics {
         Some(b) if problems.is_empty() => Ok(ValidPilot {
@@ -208,7 +233,10 @@ pub(crate) fn check_workflow_names(problems: &mut Problems, names: &[String]) {
         );
     }
     for (index, name) in names.iter().enumerate() {
-        if names[..index].iter().any(|earlier| earlier.eq_ignore_ascii_case(name)) {
+        if names[..index]
+            .iter()
+            .any(|earlier| earlier.eq_ignore_ascii_case(name))
+        {
             problems.add("workflows", format!("\"{name}\" is listed twice"));
         }
     }
@@ -255,7 +283,12 @@ pub fn create_pilot(store: &mut Store, input: &NewPilotInput) -> Result<Pilot> {
     } else {
         format!(
             " from the {} template{}",
-            valid.templates.iter().map(|t| t.workflow).collect::<Vec<_>>().join(" and "),
+            valid
+                .templates
+                .iter()
+                .map(|t| t.workflow)
+                .collect::<Vec<_>>()
+                .join(" and "),
             if valid.templates.len() > 1 { "s" } else { "" }
         )
     };
@@ -298,12 +331,22 @@ impl CheckedBasics {
     }
 }
 
-pub(crate) fn check_basics_input(conn: &Connection, pilot_id: i64, input: &BasicsInput) -> Result<CheckedBasics> {
+pub(crate) fn check_basics_input(
+    conn: &Connection,
+    pilot_id: i64,
+    input: &BasicsInput,
+) -> Result<CheckedBasics> {
     let mut problems = Problems::default();
     let basics = check_basics(
         conn,
         &mut problems,
-        (&input.name, &input.objective, &input.start_date, &input.sponsor, &input.budget),
+        (
+            &input.name,
+            &input.objective,
+            &input.start_date,
+            &input.sponsor,
+            &input.budget,
+        ),
         Some(pilot_id),
     )?;
     let ai_agenda = input.ai_agenda.trim().to_string();

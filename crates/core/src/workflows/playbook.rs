@@ -22,7 +22,10 @@ pub fn list_templates() -> Vec<TemplateSummary> {
 }
 
 fn workflow_names(conn: &Connection, pilot_id: i64) -> Result<Vec<String>> {
-    Ok(playbooks::workflows_for(conn, pilot_id)?.into_iter().map(|w| w.name).collect())
+    Ok(playbooks::workflows_for(conn, pilot_id)?
+        .into_iter()
+        .map(|w| w.name)
+        .collect())
 }
 
 pub fn add_workflow(store: &mut Store, pilot_id: i64, name: &str, today: NaiveDate) -> Result<i64> {
@@ -41,9 +44,17 @@ pub fn add_workflow(store: &mut Store, pilot_id: i64, name: &str, today: NaiveDa
     })
 }
 
-pub fn apply_template(store: &mut Store, pilot_id: i64, key: &str, today: NaiveDate) -> Result<i64> {
+pub fn apply_template(
+    store: &mut Store,
+    pilot_id: i64,
+    key: &str,
+    today: NaiveDate,
+) -> Result<i64> {
     let template = templates::find(key.trim()).ok_or_else(|| {
-        Error::invalid_field("template", format!("there is no template \"{}\"", key.trim()))
+        Error::invalid_field(
+            "template",
+            format!("there is no template \"{}\"", key.trim()),
+        )
     })?;
     let mut names = workflow_names(store.conn(), pilot_id)?;
     names.push(template.workflow.into());
@@ -52,17 +63,34 @@ pub fn apply_template(store: &mut Store, pilot_id: i64, key: &str, today: NaiveD
     problems.into_result(|| ())?;
     edit(store, pilot_id, today, |tx| {
         let id = clone_template(tx, pilot_id, template)?;
-        Ok((id, format!("Added the \"{}\" playbook from its template", template.workflow)))
+        Ok((
+            id,
+            format!(
+                "Added the \"{}\" playbook from its template",
+                template.workflow
+            ),
+        ))
     })
 }
 
-pub fn rename_workflow(store: &mut Store, workflow_id: i64, name: &str, today: NaiveDate) -> Result<()> {
+pub fn rename_workflow(
+    store: &mut Store,
+    workflow_id: i64,
+    name: &str,
+    today: NaiveDate,
+) -> Result<()> {
     let pilot_id = playbooks::pilot_of_workflow(store.conn(), workflow_id)?;
     let name = name.trim().to_string();
     let workflows = playbooks::workflows_for(store.conn(), pilot_id)?;
     let names: Vec<String> = workflows
         .iter()
-        .map(|w| if w.id == workflow_id { name.clone() } else { w.name.clone() })
+        .map(|w| {
+            if w.id == workflow_id {
+                name.clone()
+            } else {
+                w.name.clone()
+            }
+        })
         .collect();
     let mut problems = Problems::default();
     if name.is_empty() {
@@ -80,28 +108,54 @@ pub fn remove_workflow(store: &mut Store, workflow_id: i64, today: NaiveDate) ->
     let pilot_id = playbooks::pilot_of_workflow(store.conn(), workflow_id)?;
     let workflows = playbooks::workflows_for(store.conn(), pilot_id)?;
     if workflows.len() <= 1 {
-        return Err(Error::Conflict("a pilot keeps at least one workflow".into()));
+        return Err(Error::Conflict(
+            "a pilot keeps at least one workflow".into(),
+        ));
     }
-    let name = workflows.iter().find(|w| w.id == workflow_id).map(|w| w.name.clone()).unwrap_or_default();
+    let name = workflows
+        .iter()
+        .find(|w| w.id == workflow_id)
+        .map(|w| w.name.clone())
+        .unwrap_or_default();
     edit(store, pilot_id, today, |tx| {
         playbooks::delete_workflow(tx, workflow_id)?;
-        Ok(((), format!("Removed the workflow \"{name}\" and its playbook")))
+        Ok((
+            (),
+            format!("Removed the workflow \"{name}\" and its playbook"),
+        ))
     })
 }
 
 /// Checks a task as typed; every problem is reported against its field (`moments.1.minutes`).
-fn check_task(conn: &Connection, pilot_id: i64, input: &TaskInput) -> Result<(String, Vec<CoachingMoment>, String, String)> {
+fn check_task(
+    conn: &Connection,
+    pilot_id: i64,
+    input: &TaskInput,
+) -> Result<(String, Vec<CoachingMoment>, String, String)> {
     let mut problems = Problems::default();
-    let behaviour = problems.required("behaviour", &input.behaviour, 200, "name the behaviour to coach");
+    let behaviour = problems.required(
+        "behaviour",
+        &input.behaviour,
+        200,
+        "name the behaviour to coach",
+    );
     if input.moments.is_empty() {
         problems.add("moments", "add at least one coaching moment");
     } else if input.moments.len() > MOMENTS_MAX {
-        problems.add("moments", format!("keep to {MOMENTS_MAX} coaching moments or fewer"));
+        problems.add(
+            "moments",
+            format!("keep to {MOMENTS_MAX} coaching moments or fewer"),
+        );
     }
     let mut moments = Vec::new();
     for (index, moment) in input.moments.iter().enumerate() {
         let field = |name: &str| format!("moments.{index}.{name}");
-        let prompt = problems.required(&field("prompt"), &moment.prompt, 400, "write the prompt the manager uses");
+        let prompt = problems.required(
+            &field("prompt"),
+            &moment.prompt,
+            400,
+            "write the prompt the manager uses",
+        );
         let per_week = match moment.per_week.trim().parse::<u32>() {
             Ok(n) if (1..=7).contains(&n) => Some(n),
             _ => {
@@ -112,7 +166,10 @@ fn check_task(conn: &Connection, pilot_id: i64, input: &TaskInput) -> Result<(St
         let minutes = match moment.minutes.trim().parse::<u32>() {
             Ok(n) if MOMENT_MINUTES.contains(&n) => Some(n),
             _ => {
-                problems.add(&field("minutes"), "a micro-coaching moment takes 5 to 15 minutes");
+                problems.add(
+                    &field("minutes"),
+                    "a micro-coaching moment takes 5 to 15 minutes",
+                );
                 None
             }
         };
@@ -137,12 +194,20 @@ fn check_task(conn: &Connection, pilot_id: i64, input: &TaskInput) -> Result<(St
     problems.into_result(|| (behaviour, moments, competency, skill_module))
 }
 
-pub fn add_task(store: &mut Store, workflow_id: i64, input: &TaskInput, today: NaiveDate) -> Result<i64> {
+pub fn add_task(
+    store: &mut Store,
+    workflow_id: i64,
+    input: &TaskInput,
+    today: NaiveDate,
+) -> Result<i64> {
     let pilot_id = playbooks::pilot_of_workflow(store.conn(), workflow_id)?;
     let workflow = playbooks::workflows_for(store.conn(), pilot_id)?
         .into_iter()
         .find(|w| w.id == workflow_id)
-        .ok_or(Error::NotFound { entity: "workflow", id: workflow_id.to_string() })?;
+        .ok_or(Error::NotFound {
+            entity: "workflow",
+            id: workflow_id.to_string(),
+        })?;
     if workflow.tasks.len() >= TASKS_MAX {
         return Err(Error::Conflict(format!(
             "the \"{}\" playbook already has {TASKS_MAX} tasks; a playbook holds 3 or 4",
@@ -162,11 +227,19 @@ pub fn add_task(store: &mut Store, workflow_id: i64, input: &TaskInput, today: N
                 kpi_id: input.kpi_id,
             },
         )?;
-        Ok((id, format!("Added the task \"{behaviour}\" to \"{}\"", workflow.name)))
+        Ok((
+            id,
+            format!("Added the task \"{behaviour}\" to \"{}\"", workflow.name),
+        ))
     })
 }
 
-pub fn update_task(store: &mut Store, task_id: i64, input: &TaskInput, today: NaiveDate) -> Result<()> {
+pub fn update_task(
+    store: &mut Store,
+    task_id: i64,
+    input: &TaskInput,
+    today: NaiveDate,
+) -> Result<()> {
     let (_, pilot_id) = playbooks::owner_of_task(store.conn(), task_id)?;
     let (behaviour, moments, competency, skill_module) = check_task(store.conn(), pilot_id, input)?;
     edit(store, pilot_id, today, |tx| {

@@ -27,27 +27,66 @@ pub struct ReadinessInput<'a> {
 /// Every item, in order: (step, key, title, confirmed by hand).
 pub const ITEMS: &[(u32, &str, &str, bool)] = &[
     (1, "workflows", "Two high-impact workflows chosen", false),
-    (1, "playbooks", "A playbook of 3-4 tasks per workflow", false),
+    (
+        1,
+        "playbooks",
+        "A playbook of 3-4 tasks per workflow",
+        false,
+    ),
     (1, "window", "A 90-day window with a start date", false),
-    (1, "ai_agenda", "An AI-assisted agenda set up or waived", false),
-    (1, "modular_learning", "Modular learning linked to every task", false),
-    (1, "kpis", "2-3 business KPIs, each with a baseline and a success criterion", false),
+    (
+        1,
+        "ai_agenda",
+        "An AI-assisted agenda set up or waived",
+        false,
+    ),
+    (
+        1,
+        "modular_learning",
+        "Modular learning linked to every task",
+        false,
+    ),
+    (
+        1,
+        "kpis",
+        "2-3 business KPIs, each with a baseline and a success criterion",
+        false,
+    ),
     (1, "cohort", "Pilot managers and their teams chosen", false),
     (1, "comparison", "A comparison design", false),
     (1, "sponsor", "A senior sponsor", false),
-    (1, "budget", "A committed budget for tooling and analytics", false),
+    (
+        1,
+        "budget",
+        "A committed budget for tooling and analytics",
+        false,
+    ),
     (2, "events_flowing", "Coaching events flowing", false),
-    (2, "kpi_observations", "Each KPI receiving observations", false),
+    (
+        2,
+        "kpi_observations",
+        "Each KPI receiving observations",
+        false,
+    ),
     (2, "dashboard", "A monthly dashboard published", true),
     (2, "day45_review", "The day-45 review held", false),
     (3, "certified_coaches", "Certified internal coaches", true),
     (3, "modular_purchasing", "Modular purchasing set up", false),
     (3, "outcome_budget", "Outcome-based budget lines", true),
     (3, "governance_cadence", "A governance cadence", true),
-    (3, "privacy_quality_reviews", "Privacy and coaching-quality reviews done", true),
+    (
+        3,
+        "privacy_quality_reviews",
+        "Privacy and coaching-quality reviews done",
+        true,
+    ),
 ];
 
-pub const STEP_TITLES: [&str; 3] = ["Prioritize and pilot", "Measure and iterate", "Scale and sustain"];
+pub const STEP_TITLES: [&str; 3] = [
+    "Prioritize and pilot",
+    "Measure and iterate",
+    "Scale and sustain",
+];
 
 pub fn item(key: &str) -> Option<&'static (u32, &'static str, &'static str, bool)> {
     ITEMS.iter().find(|(_, k, _, _)| *k == key)
@@ -116,7 +155,9 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 "{} and {}",
                 input.workflows[0].name, input.workflows[1].name
             )),
-            n => met(format!("{n} workflows chosen; two are recommended, consider narrowing")),
+            n => met(format!(
+                "{n} workflows chosen; two are recommended, consider narrowing"
+            )),
         },
         "playbooks" => {
             if input.workflows.is_empty() {
@@ -126,16 +167,30 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 .workflows
                 .iter()
                 .filter(|w| !(3..=4).contains(&w.tasks.len()))
-                .map(|w| format!("\"{}\" has {} task{}", w.name, w.tasks.len(), if w.tasks.len() == 1 { "" } else { "s" }))
+                .map(|w| {
+                    format!(
+                        "\"{}\" has {} task{}",
+                        w.name,
+                        w.tasks.len(),
+                        if w.tasks.len() == 1 { "" } else { "s" }
+                    )
+                })
                 .collect();
             if off.is_empty() {
-                met(format!("Every workflow has 3-4 tasks ({} in all)", tasks().count()))
+                met(format!(
+                    "Every workflow has 3-4 tasks ({} in all)",
+                    tasks().count()
+                ))
             } else {
                 not_met(format!("{}; each playbook needs 3 or 4", list(&off)))
             }
         }
         "window" => {
-            let window = format!("{} to {}", long_date(pilot.start_date), long_date(pilot.end_date));
+            let window = format!(
+                "{} to {}",
+                long_date(pilot.start_date),
+                long_date(pilot.end_date)
+            );
             if rank(pilot.status) >= rank(PilotStatus::Approved) {
                 met(window)
             } else if pilot.start_date < input.today {
@@ -145,7 +200,10 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 ))
             } else {
                 let days = (pilot.start_date - input.today).num_days();
-                met(format!("{window}; starts in {days} day{}", if days == 1 { "" } else { "s" }))
+                met(format!(
+                    "{window}; starts in {days} day{}",
+                    if days == 1 { "" } else { "s" }
+                ))
             }
         }
         "ai_agenda" => {
@@ -160,7 +218,11 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
             if all.is_empty() {
                 return not_met("No playbook tasks yet to link learning to");
             }
-            let missing = quoted(all.iter().filter(|t| t.skill_module.trim().is_empty()).map(|t| t.behaviour.clone()));
+            let missing = quoted(
+                all.iter()
+                    .filter(|t| t.skill_module.trim().is_empty())
+                    .map(|t| t.behaviour.clone()),
+            );
             if missing.is_empty() {
                 met(format!("All {} tasks link a skill module", all.len()))
             } else {
@@ -173,14 +235,31 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 return not_met(if count == 0 {
                     "No KPI yet; choose 2 or 3 business KPIs".to_string()
                 } else {
-                    format!("Only \"{}\"; choose 2 or 3 business KPIs", input.kpis[0].name)
+                    format!(
+                        "Only \"{}\"; choose 2 or 3 business KPIs",
+                        input.kpis[0].name
+                    )
                 });
             }
             if count > 3 {
-                return not_met(format!("{count} KPIs; keep to 2 or 3 so the result stays clear"));
+                return not_met(format!(
+                    "{count} KPIs; keep to 2 or 3 so the result stays clear"
+                ));
             }
-            let no_baseline = quoted(input.kpis.iter().filter(|k| k.baseline.is_none()).map(|k| k.name.clone()));
-            let no_criterion = quoted(input.kpis.iter().filter(|k| k.criterion.is_none()).map(|k| k.name.clone()));
+            let no_baseline = quoted(
+                input
+                    .kpis
+                    .iter()
+                    .filter(|k| k.baseline.is_none())
+                    .map(|k| k.name.clone()),
+            );
+            let no_criterion = quoted(
+                input
+                    .kpis
+                    .iter()
+                    .filter(|k| k.criterion.is_none())
+                    .map(|k| k.name.clone()),
+            );
             let mut gaps = Vec::new();
             if !no_baseline.is_empty() {
                 gaps.push(format!("no baseline for {}", list(&no_baseline)));
@@ -189,16 +268,26 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 gaps.push(format!("no success criterion for {}", list(&no_criterion)));
             }
             if gaps.is_empty() {
-                met(format!("{count} KPIs, each with a baseline and a success criterion"))
+                met(format!(
+                    "{count} KPIs, each with a baseline and a success criterion"
+                ))
             } else {
                 let text = gaps.join("; ");
                 let mut chars = text.chars();
-                let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+                let first = chars
+                    .next()
+                    .map(|c| c.to_uppercase().collect::<String>())
+                    .unwrap_or_default();
                 not_met(format!("{first}{}", chars.as_str()))
             }
         }
         "cohort" => {
-            let pilot_arm: Vec<_> = input.cohort.members.iter().filter(|m| m.arm == Arm::Pilot).collect();
+            let pilot_arm: Vec<_> = input
+                .cohort
+                .members
+                .iter()
+                .filter(|m| m.arm == Arm::Pilot)
+                .collect();
             let coachees: u32 = pilot_arm.iter().map(|m| m.team_size).sum();
             if pilot_arm.is_empty() {
                 not_met("No pilot managers chosen yet")
@@ -214,7 +303,12 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
         }
         "comparison" => {
             let design = input.cohort.design;
-            let comparison = input.cohort.members.iter().filter(|m| m.arm == Arm::Comparison).count();
+            let comparison = input
+                .cohort
+                .members
+                .iter()
+                .filter(|m| m.arm == Arm::Comparison)
+                .count();
             match design {
                 ComparisonDesign::None => not_met(
                     "No comparison group: the lift would be a pre/post change against the trend, \
@@ -228,7 +322,9 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                     "Randomised waitlist: {comparison} managers wait, drawn with seed {}",
                     input.cohort.seed.as_deref().unwrap_or("(none)")
                 )),
-                ComparisonDesign::MatchedTeams => met(format!("Matched teams: {comparison} comparison teams")),
+                ComparisonDesign::MatchedTeams => {
+                    met(format!("Matched teams: {comparison} comparison teams"))
+                }
                 ComparisonDesign::StaggeredWaves => met(format!(
                     "Staggered waves: {comparison} managers start at day 45 and compare until then"
                 )),
@@ -245,7 +341,12 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
             let lines: i64 = input
                 .budget_lines
                 .iter()
-                .filter(|l| matches!(l.category, BudgetCategory::Tooling | BudgetCategory::Analytics))
+                .filter(|l| {
+                    matches!(
+                        l.category,
+                        BudgetCategory::Tooling | BudgetCategory::Analytics
+                    )
+                })
                 .map(|l| l.unit_cost.cents() * i64::from(l.quantity))
                 .sum();
             let committed = pilot.budget.format_with(input.currency);
@@ -257,7 +358,9 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
             } else if lines == 0 {
                 met(format!("{committed} committed"))
             } else {
-                met(format!("{committed} committed covers {needed} of tooling and analytics lines"))
+                met(format!(
+                    "{committed} committed covers {needed} of tooling and analytics lines"
+                ))
             }
         }
         "events_flowing" => {
@@ -266,7 +369,10 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
             }
             match input.evidence.recent_events {
                 0 => not_met("No coaching events recorded in the last 14 days"),
-                n => met(format!("{n} coaching event{} in the last 14 days", if n == 1 { "" } else { "s" })),
+                n => met(format!(
+                    "{n} coaching event{} in the last 14 days",
+                    if n == 1 { "" } else { "s" }
+                )),
             }
         }
         "kpi_observations" => {
@@ -277,13 +383,30 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 return not_met("The pilot has no KPIs to observe");
             }
             let count_for = |id: i64| {
-                input.evidence.observations_per_kpi.iter().find(|(k, _)| *k == id).map_or(0, |(_, n)| *n)
+                input
+                    .evidence
+                    .observations_per_kpi
+                    .iter()
+                    .find(|(k, _)| *k == id)
+                    .map_or(0, |(_, n)| *n)
             };
-            let silent = quoted(input.kpis.iter().filter(|k| count_for(k.id) == 0).map(|k| k.name.clone()));
+            let silent = quoted(
+                input
+                    .kpis
+                    .iter()
+                    .filter(|k| count_for(k.id) == 0)
+                    .map(|k| k.name.clone()),
+            );
             if silent.is_empty() {
-                met(format!("All {} KPIs have observations since the start", input.kpis.len()))
+                met(format!(
+                    "All {} KPIs have observations since the start",
+                    input.kpis.len()
+                ))
             } else {
-                not_met(format!("No observations since the start for {}", list(&silent)))
+                not_met(format!(
+                    "No observations since the start for {}",
+                    list(&silent)
+                ))
             }
         }
         "day45_review" => {
@@ -300,10 +423,16 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
             let modular = input
                 .budget_lines
                 .iter()
-                .filter(|l| l.category == BudgetCategory::Vendor && matches!(l.pricing, Pricing::PerModule | Pricing::PerSeat))
+                .filter(|l| {
+                    l.category == BudgetCategory::Vendor
+                        && matches!(l.pricing, Pricing::PerModule | Pricing::PerSeat)
+                })
                 .count();
             if modular > 0 {
-                met(format!("{modular} vendor line{} bought per module or per seat", if modular == 1 { "" } else { "s" }))
+                met(format!(
+                    "{modular} vendor line{} bought per module or per seat",
+                    if modular == 1 { "" } else { "s" }
+                ))
             } else {
                 not_met("No vendor line is bought per module or per seat")
             }
@@ -342,7 +471,9 @@ pub fn evaluate(input: &ReadinessInput) -> Readiness {
             })
         } else if by_hand {
             match &mark {
-                Some(m) if m.kind == "confirmed" => met(format!("Confirmed by {}: {}", m.by, m.reason)),
+                Some(m) if m.kind == "confirmed" => {
+                    met(format!("Confirmed by {}: {}", m.by, m.reason))
+                }
                 _ => not_met("The data cannot show this; confirm it by hand once it is done"),
             }
         } else {

@@ -40,7 +40,11 @@ pub struct Template {
 }
 
 const fn moment(prompt: &'static str, per_week: u32, minutes: u32) -> MomentTemplate {
-    MomentTemplate { prompt, per_week, minutes }
+    MomentTemplate {
+        prompt,
+        per_week,
+        minutes,
+    }
 }
 
 pub const TEMPLATES: &[Template] = &[
@@ -280,9 +284,16 @@ mod tests {
             assert!((1..=3).contains(&template.kpis.len()), "{}", template.key);
             for task in template.tasks {
                 assert!(!task.moments.is_empty());
-                assert!(task.moments.iter().all(|m| (5..=15).contains(&m.minutes) && (1..=5).contains(&m.per_week)));
+                assert!(task
+                    .moments
+                    .iter()
+                    .all(|m| (5..=15).contains(&m.minutes) && (1..=5).contains(&m.per_week)));
                 assert!(!task.skill_module.is_empty() && !task.competency.is_empty());
-                assert!(template.kpis.iter().any(|k| k.name == task.kpi), "{} names an unknown KPI", task.behaviour);
+                assert!(
+                    template.kpis.iter().any(|k| k.name == task.kpi),
+                    "{} names an unknown KPI",
+                    task.behaviour
+                );
             }
         }
         assert!(find("sales-onboarding").is_some() && find("nope").is_none());

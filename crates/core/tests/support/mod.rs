@@ -104,7 +104,13 @@ pub fn designed_pilot(store: &mut Store) -> i64 {
     )
     .expect("the pilot is created from templates");
     let design = design::load_design(store, pilot.id, today).unwrap();
-    for (kpi, baseline, target) in design.kpis.iter().zip(["74", "31", "68"]).zip(["10", "5", "4"]).map(|((k, b), t)| (k, b, t)) {
+    for (kpi, baseline, target) in design
+        .kpis
+        .iter()
+        .zip(["74", "31", "68"])
+        .zip(["10", "5", "4"])
+        .map(|((k, b), t)| (k, b, t))
+    {
         kpis::save_kpi(
             store,
             pilot.id,
@@ -113,7 +119,10 @@ pub fn designed_pilot(store: &mut Store) -> i64 {
                 name: kpi.name.clone(),
                 unit: kpi.unit.clone(),
                 direction: kpi.direction.as_str().into(),
-                value_per_unit: kpi.value_per_unit.map(|m| m.format_plain()).unwrap_or_default(),
+                value_per_unit: kpi
+                    .value_per_unit
+                    .map(|m| m.format_plain())
+                    .unwrap_or_default(),
                 data_source: kpi.data_source.clone(),
                 baseline_start: "2026-07-01".into(),
                 baseline_end: "2026-12-31".into(),
@@ -130,7 +139,12 @@ pub fn designed_pilot(store: &mut Store) -> i64 {
         pilot.id,
         &CohortInput {
             design: "randomised_waitlist".into(),
-            manager_ids: vec!["E1007".into(), "E1008".into(), "E1024".into(), "E1025".into()],
+            manager_ids: vec![
+                "E1007".into(),
+                "E1008".into(),
+                "E1024".into(),
+                "E1025".into(),
+            ],
             seed: "20261123".into(),
         },
         today,
