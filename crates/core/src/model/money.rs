@@ -76,6 +76,12 @@ impl Money {
         }
     }
 
+    /// Rounded to whole units, for prose and headline figures: "USD 28,283".
+    pub fn format_whole_with(self, currency: &str) -> String {
+        let rounded = (self.0 as f64 / 100.0).round() as i64 * 100;
+        Money(rounded).format_with(currency)
+    }
+
     /// "USD 12,500": the currency code first, unambiguous on paper.
     pub fn format_with(self, currency: &str) -> String {
         format!("{currency} {}", self.format_plain())
@@ -109,5 +115,6 @@ mod tests {
         assert_eq!(Money(123_456_789).format_plain(), "1,234,567.89");
         assert_eq!(Money(50).format_with("EUR"), "EUR 0.50");
         assert_eq!(Money(-100_000).format_plain(), "-1,000");
+        assert_eq!(Money(2_828_250).format_whole_with("USD"), "USD 28,283");
     }
 }

@@ -1,15 +1,19 @@
-//! The pilot proposal pack: what the steering group reads before approving a pilot.
+//! The pilot proposal pack: what the steering group reads before approving a pilot. It
+//! leads with the ask and the numbers that carry it, then the evidence design, the
+//! playbooks, the budget, the checklist and the risks, and ends with methods and lineage.
+
+mod sections;
 
 use chrono::{Duration, NaiveDate};
 
-use crate::model::{ChangeRecord, Pilot, WorkspaceSettings};
+use crate::model::{ChangeRecord, ComparisonDesign, ItemStatus, PilotDesign, WorkspaceSettings};
 
 use super::dates::{date_range, long_date};
-use super::document::{Block, Column, KeyFigure, Milestone, PackDocument, Table, Timeline};
+use super::document::{Block, KeyFigure, Milestone, PackDocument, Timeline};
 
 /// Everything the proposal prints, loaded beforehand so building it is a pure function.
 pub struct ProposalData<'a> {
-    pub pilot: &'a Pilot,
+    pub design: &'a PilotDesign,
     pub settings: &'a WorkspaceSettings,
     pub changes: &'a [ChangeRecord],
     pub people_on_record: u32,
@@ -23,8 +27,8 @@ pub fn decision_due(start: NaiveDate) -> NaiveDate {
     start - Duration::days(7)
 }
 
-fn workflow_phrase(workflows: &[String]) -> String {
-    let lower: Vec<String> = workflows.iter().map(|w| w.to_lowercase()).collect();
+fn workflow_phrase(names: &[String]) -> String {
+    let lower: Vec<String> = names.iter().map(|w| w.to_lowercase()).collect();
     match lower.as_slice() {
         [] => "its workflows".into(),
         [one] => one.clone(),
@@ -32,54 +36,87 @@ fn workflow_phrase(workflows: &[String]) -> String {
     }
 }
 
-pub fn build(data: &ProposalData) -> PackDocument {
-    let pilot = data.pilot;
+fn key_figures(data: &ProposalData) -> Vec<KeyFigure> {
+    let design = data.design;
+    let pilot = &design.pilot;
     let money = |m: crate::model::Money| m.format_with(&data.settings.currency);
+    let step1 = &design.readiness.steps[0];
+    let waived = step1
+        .items
+        .iter()
+        .filter(|i| i.status == ItemStatus::Waived)
+        .count();
+    vec![
+        KeyFigure {
+            value: "90 days".into(),
+            label: "Pilot window".into(),
+            basis: date_range(pilot.start_date, pilot.end_date),
+        },
+        KeyFigure {
+            value: design
+                .estimate
+                .total
+                .format_whole_with(&data.settings.currency),
+            label: "Fully loaded cost".into(),
+            basis: format!(
+                "Estimate; {} committed for tooling and analytics",
+                money(pilot.budget)
+            ),
+        },
+        KeyFigure {
+            value: match design.cohort.design {
+                ComparisonDesign::RandomisedWaitlist => "Waitlist".into(),
+                ComparisonDesign::MatchedTeams => "Matched".into(),
+                ComparisonDesign::StaggeredWaves => "Waves".into(),
+                ComparisonDesign::None => "None".into(),
+            },
+            label: "Comparison design".into(),
+            basis: if design.cohort.design == ComparisonDesign::None {
+                "Weaker evidence: pre/post against the trend".into()
+            } else {
+                design.cohort.design.label().into()
+            },
+        },
+        KeyFigure {
+            value: format!("{} of {}", step1.done, step1.applicable),
+            label: "Step 1 readiness".into(),
+            basis: match waived {
+                0 => "Items met, from the data".into(),
+                n => format!("{n} waived with a recorded reason"),
+            },
+        },
+    ]
+}
+
+pub fn build(data: &ProposalData) -> PackDocument {
+    let design = data.design;
+    let pilot = &design.pilot;
     let review = pilot.start_date + Duration::days(45);
     let due = decision_due(pilot.start_date);
+    let names: Vec<String> = design.workflows.iter().map(|w| w.name.clone()).collect();
 
     let mut blocks = vec![
         Block::Title(pilot.name.clone()),
         Block::Lead(format!(
             "Approve a 90-day manager-led coaching pilot in {}, running {}, sponsored by {}, \
-             with {} committed for tooling and analytics.",
-            workflow_phrase(&pilot.workflows),
+             at a fully loaded cost of {} of which {} is committed for tooling and analytics.",
+            workflow_phrase(&names),
             date_range(pilot.start_date, pilot.end_date),
             pilot.sponsor,
-            money(pilot.budget)
+            design
+                .estimate
+                .total
+                .format_whole_with(&data.settings.currency),
+            pilot.budget.format_whole_with(&data.settings.currency)
         )),
-        Block::KeyFigures(vec![
-            KeyFigure {
-                value: "90 days".into(),
-                label: "Pilot window".into(),
-                basis: date_range(pilot.start_date, pilot.end_date),
-            },
-            KeyFigure {
-                value: pilot.workflows.len().to_string(),
-                label: if pilot.workflows.len() == 1 {
-                    "High-impact workflow".into()
-                } else {
-                    "High-impact workflows".into()
-                },
-                basis: "Two is the recommended scope for a first pilot".into(),
-            },
-            KeyFigure {
-                value: money(pilot.budget),
-                label: "Committed budget".into(),
-                basis: "Tooling and analytics, for the 90 days".into(),
-            },
-            KeyFigure {
-                value: "Day 45".into(),
-                label: "Mid-point review".into(),
-                basis: long_date(review),
-            },
-        ]),
+        Block::KeyFigures(key_figures(data)),
         Block::Callout {
             title: format!("Decision requested by {}", long_date(due)),
             text: format!(
                 "The steering group is asked to approve this pilot, request changes or reject \
-                 it by {}, one week before launch, so that managers can be briefed. The \
-                 sponsor, {}, owns the outcome.",
+                 it by {}, one week before launch, so that managers can be briefed. Approval \
+                 locks the baselines and success criteria below. The sponsor, {}, owns the \
+                 outcome.",
                 long_date(due),
                 pilot.sponsor
             ),
@@ -92,7 +129,6 @@ pub fn build(data: &ProposalData) -> PackDocument {
         } else {
             pilot.objective.clone()
         }),
-        Block::Heading("Timeline".into()),
         Block::Timeline(Timeline {
             title: format!(
                 "Three checkpoints: launch on {}, review at day 45, outcome decision at day 90",
@@ -115,83 +151,14 @@ pub fn build(data: &ProposalData) -> PackDocument {
                 },
             ],
         }),
-        Block::Heading("The pilot at a glance".into()),
-        Block::Table(Table {
-            columns: vec![Column::left("Item", 1.0), Column::left("Detail", 3.0)],
-            rows: vec![
-                vec!["Status".into(), pilot.status.label().into()],
-                vec!["Senior sponsor".into(), pilot.sponsor.clone()],
-                vec![
-                    "Window".into(),
-                    format!(
-                        "{} to {} (90 days)",
-                        long_date(pilot.start_date),
-                        long_date(pilot.end_date)
-                    ),
-                ],
-                vec!["Committed budget".into(), money(pilot.budget)],
-                vec!["Decision due".into(), long_date(due)],
-            ],
-            note: None,
-        }),
-        Block::Subheading("Workflows in scope, in priority order".into()),
-        Block::Table(Table {
-            columns: vec![
-                Column::right("Priority", 0.7),
-                Column::left("Workflow", 5.0),
-            ],
-            rows: pilot
-                .workflows
-                .iter()
-                .enumerate()
-                .map(|(i, w)| vec![(i + 1).to_string(), w.clone()])
-                .collect(),
-            note: None,
-        }),
-        Block::Heading("Appendix: methods and data lineage".into()),
-        Block::Bullets(vec![
-            "The pilot window is fixed at 90 days from the start date; the mid-point review \
-             falls on day 45 and the outcome decision on day 90."
-                .into(),
-            format!(
-                "Amounts are in {} and cover tooling and analytics only.",
-                data.settings.currency
-            ),
-            format!(
-                "Drawn from the workspace \"{}\" on {}: pilot record #{} and {} people on record.",
-                data.settings.workspace_name,
-                long_date(data.produced_on),
-                pilot.id,
-                data.people_on_record
-            ),
-            "This pack is frozen: the content hash in the footer identifies this exact content \
-             in Pilotdesk's pack records."
-                .into(),
-        ]),
     ];
-
-    if !data.changes.is_empty() {
-        blocks.push(Block::Subheading("Record of changes".into()));
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::left("When (UTC)", 1.4),
-                Column::left("Who", 1.4),
-                Column::left("What", 3.2),
-            ],
-            rows: data
-                .changes
-                .iter()
-                .map(|c| {
-                    vec![
-                        c.at.replace('T', " ").trim_end_matches('Z').to_string(),
-                        c.actor.clone(),
-                        c.summary.clone(),
-                    ]
-                })
-                .collect(),
-            note: None,
-        }));
-    }
+    blocks.extend(sections::success(design, &data.settings.currency));
+    blocks.extend(sections::evidence_design(design));
+    blocks.extend(sections::playbooks(design));
+    blocks.extend(sections::budget(design, &data.settings.currency));
+    blocks.extend(sections::checklist(design));
+    blocks.extend(sections::risks(design));
+    blocks.extend(sections::appendix(data));
 
     PackDocument {
         title: TITLE.into(),

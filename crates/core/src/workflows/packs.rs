@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::model::{PackKind, PackRecord, PaperSize};
 use crate::packs::{self, proposal, RenderedPack};
 use crate::store::changes::{self, NewChange};
-use crate::store::{people, pilots, settings, Store};
+use crate::store::{people, settings, Store};
 
 use super::timestamp_now;
 
@@ -18,16 +18,17 @@ pub fn render_proposal(
     paper: Option<PaperSize>,
     today: NaiveDate,
 ) -> Result<(RenderedPack, PackRecord)> {
-    let pilot = pilots::get(store.conn(), pilot_id)?;
+    let design = super::design::load_design(store, pilot_id, today)?;
     let settings = settings::load(store.conn())?;
     let history = changes::for_entity(store.conn(), "pilot", &pilot_id.to_string())?;
     let document = proposal::build(&proposal::ProposalData {
-        pilot: &pilot,
+        design: &design,
         settings: &settings,
         changes: &history,
         people_on_record: people::count(store.conn())?,
         produced_on: today,
     });
+    let pilot = &design.pilot;
     let paper = paper.unwrap_or(settings.paper_size);
     let rendered = packs::render(&document, paper)?;
     let record = PackRecord {

@@ -52,6 +52,11 @@ pub fn pdf_text(path: &Path) -> String {
     poppler("pdftotext", &["-layout", &path.to_string_lossy(), "-"])
 }
 
+/// Text in the order it was drawn, so a table cell's wrapped lines stay together.
+pub fn pdf_text_in_drawing_order(path: &Path) -> String {
+    poppler("pdftotext", &["-raw", &path.to_string_lossy(), "-"])
+}
+
 /// One string per page.
 pub fn pdf_pages(path: &Path) -> Vec<String> {
     pdf_text(path)

@@ -112,9 +112,16 @@ fn key_figures(flow: &mut Flow, figures: &[KeyFigure]) {
         canvas.fill_rect(x, top - height, box_width, height, theme::BRAND_TINT);
         canvas.fill_rect(x, top - 3.0, box_width, 3.0, theme::BRAND);
         let mut y = top - 10.0 - theme::FIGURE;
+        // A long value is set smaller rather than run out of its box.
+        let natural = fonts.width(Weight::Bold, theme::FIGURE, &figure.value);
+        let size = if natural > inner {
+            theme::FIGURE * inner / natural
+        } else {
+            theme::FIGURE
+        };
         canvas.text(
             fonts,
-            Style::new(Weight::Bold, theme::FIGURE, theme::BRAND),
+            Style::new(Weight::Bold, size, theme::BRAND),
             x + 8.0,
             y,
             &figure.value,

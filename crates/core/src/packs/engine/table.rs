@@ -61,7 +61,13 @@ pub fn draw(flow: &mut Flow, table: &Table) {
         Some(theme::HEADER_FILL),
     );
     for (index, row) in rows.iter().enumerate() {
-        if flow.ensure(row.height) {
+        // The last row (often a total) never stands alone on a new page.
+        let keep_with_next = if index + 2 == rows.len() {
+            rows[index + 1].height
+        } else {
+            0.0
+        };
+        if flow.ensure(row.height + keep_with_next) {
             draw_row(
                 flow,
                 &header,
