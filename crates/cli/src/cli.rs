@@ -28,7 +28,7 @@ pub enum Command {
     Demo,
     /// Create, design, submit and move pilots through their lifecycle.
     #[command(subcommand)]
-    Pilot(PilotCommand),
+    Pilot(Box<PilotCommand>),
     /// The readiness checklist of a pilot: three steps, each item with its status and reason.
     Readiness {
         id: i64,

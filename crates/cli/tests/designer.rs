@@ -16,7 +16,11 @@ fn pilotdesk(db: &Path, args: &[&str]) -> Output {
 
 fn ok(db: &Path, args: &[&str]) -> String {
     let output = pilotdesk(db, args);
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -29,9 +33,21 @@ fn from_templates(db: &Path) -> i64 {
     let pilot = json(
         db,
         &[
-            "pilot", "from-template", "--template", "sales-onboarding", "--template", "customer-escalation",
-            "--name", "Sales and service coaching", "--start", "2099-01-12", "--sponsor", "Marcus Oyelaran",
-            "--budget", "20000", "--json",
+            "pilot",
+            "from-template",
+            "--template",
+            "sales-onboarding",
+            "--template",
+            "customer-escalation",
+            "--name",
+            "Sales and service coaching",
+            "--start",
+            "2099-01-12",
+            "--sponsor",
+            "Marcus Oyelaran",
+            "--budget",
+            "20000",
+            "--json",
         ],
     );
     pilot["id"].as_i64().unwrap()
@@ -49,7 +65,10 @@ fn readiness_json_lists_three_steps_with_each_items_status_and_reason() {
     let items = steps[0]["items"].as_array().unwrap();
     assert_eq!(items.len(), 10);
     for item in steps.iter().flat_map(|s| s["items"].as_array().unwrap()) {
-        assert!(item["status"].is_string() && !item["reason"].as_str().unwrap().is_empty(), "{item}");
+        assert!(
+            item["status"].is_string() && !item["reason"].as_str().unwrap().is_empty(),
+            "{item}"
+        );
     }
     let status = |key: &str| items.iter().find(|i| i["key"] == key).unwrap()["status"].clone();
     assert_eq!(status("workflows"), "met");
@@ -67,7 +86,10 @@ fn submitting_with_unmet_items_exits_2_and_names_them() {
     let output = pilotdesk(&db, &["pilot", "submit", &id]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("cannot be submitted until every Step 1 item is met or waived"), "{stderr}");
+    assert!(
+        stderr.contains("cannot be submitted until every Step 1 item is met or waived"),
+        "{stderr}"
+    );
     for named in ["ai_agenda:", "kpis:", "cohort:", "comparison:"] {
         assert!(stderr.contains(named), "{named} is named: {stderr}");
     }
@@ -88,48 +110,139 @@ fn a_complete_design_submits_and_its_criteria_lock_at_approval() {
         ok(
             &db,
             &[
-                "pilot", "kpi-set", &pid, "--kpi-id", &kpi["id"].to_string(), "--name", kpi["name"].as_str().unwrap(),
-                "--unit", kpi["unit"].as_str().unwrap(), "--direction", kpi["direction"].as_str().unwrap(),
-                "--baseline-start", "2098-07-01", "--baseline-end", "2098-12-31", "--baseline", "40",
-                "--target-lift", target,
+                "pilot",
+                "kpi-set",
+                &pid,
+                "--kpi-id",
+                &kpi["id"].to_string(),
+                "--name",
+                kpi["name"].as_str().unwrap(),
+                "--unit",
+                kpi["unit"].as_str().unwrap(),
+                "--direction",
+                kpi["direction"].as_str().unwrap(),
+                "--baseline-start",
+                "2098-07-01",
+                "--baseline-end",
+                "2098-12-31",
+                "--baseline",
+                "40",
+                "--target-lift",
+                target,
             ],
         );
     }
     ok(&db, &["pilot", "kpi-remove", &kpis[2]["id"].to_string()]);
     let cohort = ok(
         &db,
-        &["pilot", "cohort", &pid, "--design", "randomised_waitlist", "--manager", "E1007", "--manager", "E1008", "--manager", "E1024", "--manager", "E1025", "--seed", "99"],
+        &[
+            "pilot",
+            "cohort",
+            &pid,
+            "--design",
+            "randomised_waitlist",
+            "--manager",
+            "E1007",
+            "--manager",
+            "E1008",
+            "--manager",
+            "E1024",
+            "--manager",
+            "E1025",
+            "--seed",
+            "99",
+        ],
     );
     assert!(cohort.contains("Seed: 99"), "{cohort}");
-    ok(&db, &["pilot", "basics", &pid, "--ai-agenda", "new sellers' 1:1s"]);
+    ok(
+        &db,
+        &["pilot", "basics", &pid, "--ai-agenda", "new sellers' 1:1s"],
+    );
 
     // Edit a task from the command line; unspecified fields keep their value.
     let task = design["workflows"][0]["tasks"][0].clone();
-    ok(&db, &["pilot", "task-edit", &task["id"].to_string(), "--behaviour", "Ask before pitching"]);
+    ok(
+        &db,
+        &[
+            "pilot",
+            "task-edit",
+            &task["id"].to_string(),
+            "--behaviour",
+            "Ask before pitching",
+        ],
+    );
     let after = json(&db, &["pilot", "show", &pid, "--json"]);
     let edited = &after["workflows"][0]["tasks"][0];
     assert_eq!(edited["behaviour"], "Ask before pitching");
     assert_eq!(edited["moments"], task["moments"]);
 
-    let bad = pilotdesk(&db, &["pilot", "task-edit", &task["id"].to_string(), "--moment", "Replay it|2|45"]);
+    let bad = pilotdesk(
+        &db,
+        &[
+            "pilot",
+            "task-edit",
+            &task["id"].to_string(),
+            "--moment",
+            "Replay it|2|45",
+        ],
+    );
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("moments.0.minutes: a micro-coaching moment takes 5 to 15 minutes"));
+    assert!(String::from_utf8_lossy(&bad.stderr)
+        .contains("moments.0.minutes: a micro-coaching moment takes 5 to 15 minutes"));
 
     ok(&db, &["pilot", "submit", &pid]);
-    ok(&db, &["pilot", "transition", &pid, "--to", "approved", "--reason", "Approved by the steering group"]);
+    ok(
+        &db,
+        &[
+            "pilot",
+            "transition",
+            &pid,
+            "--to",
+            "approved",
+            "--reason",
+            "Approved by the steering group",
+        ],
+    );
     let kpi = &kpis[0];
     let locked = pilotdesk(
         &db,
         &[
-            "pilot", "kpi-set", &pid, "--kpi-id", &kpi["id"].to_string(), "--name", kpi["name"].as_str().unwrap(),
-            "--unit", kpi["unit"].as_str().unwrap(), "--direction", kpi["direction"].as_str().unwrap(),
-            "--baseline-start", "2098-07-01", "--baseline-end", "2098-12-31", "--baseline", "40", "--target-lift", "3",
+            "pilot",
+            "kpi-set",
+            &pid,
+            "--kpi-id",
+            &kpi["id"].to_string(),
+            "--name",
+            kpi["name"].as_str().unwrap(),
+            "--unit",
+            kpi["unit"].as_str().unwrap(),
+            "--direction",
+            kpi["direction"].as_str().unwrap(),
+            "--baseline-start",
+            "2098-07-01",
+            "--baseline-end",
+            "2098-12-31",
+            "--baseline",
+            "40",
+            "--target-lift",
+            "3",
         ],
     );
     assert_eq!(locked.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&locked.stderr).contains("locked when it was approved"));
 
-    let illegal = pilotdesk(&db, &["pilot", "transition", &pid, "--to", "scaled", "--reason", "skip ahead"]);
+    let illegal = pilotdesk(
+        &db,
+        &[
+            "pilot",
+            "transition",
+            &pid,
+            "--to",
+            "scaled",
+            "--reason",
+            "skip ahead",
+        ],
+    );
     assert_eq!(illegal.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&illegal.stderr).contains("cannot go from Approved to Scaled"));
 }
@@ -139,6 +252,18 @@ fn templates_are_listed() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     let templates = json(&db, &["templates", "--json"]);
-    let keys: Vec<&str> = templates.as_array().unwrap().iter().map(|t| t["key"].as_str().unwrap()).collect();
-    assert_eq!(keys, vec!["sales-onboarding", "customer-escalation", "new-manager-onboarding"]);
+    let keys: Vec<&str> = templates
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        vec![
+            "sales-onboarding",
+            "customer-escalation",
+            "new-manager-onboarding"
+        ]
+    );
 }

@@ -94,7 +94,7 @@ fn a_transition_needs_a_reason() {
 #[test]
 fn submitting_with_unmet_step_1_items_is_refused_and_names_them() {
     let mut store = demo_store();
-    // The demo pilot has workflows without playbooks, no KPIs and no cohort.
+    // The demo pilot has template playbooks but no baselines, criteria, cohort or agenda.
     let error = submit(&mut store, 1, "", date("2026-11-23")).unwrap_err();
     assert_eq!(error.code(), "invalid_input");
     let api = pilotdesk_core::ApiError::from(&error);
@@ -103,18 +103,8 @@ fn submitting_with_unmet_step_1_items_is_refused_and_names_them() {
         .iter()
         .filter_map(|d| d.field.as_deref())
         .collect();
-    assert_eq!(
-        keys,
-        vec![
-            "playbooks",
-            "ai_agenda",
-            "modular_learning",
-            "kpis",
-            "cohort",
-            "comparison"
-        ]
-    );
-    assert!(api.message.contains("6 are not"), "{}", api.message);
+    assert_eq!(keys, vec!["ai_agenda", "kpis", "cohort", "comparison"]);
+    assert!(api.message.contains("4 are not"), "{}", api.message);
     let design = load_design(&store, 1, date("2026-11-23")).unwrap();
     assert_eq!(design.pilot.status, PilotStatus::Draft);
     assert!(design.transitions.is_empty());

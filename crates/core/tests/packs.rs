@@ -33,7 +33,10 @@ fn the_proposal_pack_prints_the_pilot_and_embeds_its_fonts() {
 
     let pages = pdf_pages(&out);
     assert_eq!(pages.len() as u32, record.pages);
-    assert!(pages[0].contains("Decision requested by"), "page 1 leads with the ask");
+    assert!(
+        pages[0].contains("Decision requested by"),
+        "page 1 leads with the ask"
+    );
     for (index, page) in pages.iter().enumerate() {
         assert!(
             page.contains(&format!("page {} of {}", index + 1, pages.len())),
@@ -220,7 +223,10 @@ fn a_designed_pilots_proposal_prints_its_whole_design() {
     save_proposal(&mut store, id, &out, None, today).unwrap();
     // Collapse layout whitespace so phrases wrapped across table lines still match.
     let flat = |path: &std::path::Path| {
-        support::pdf_text_in_drawing_order(path).split_whitespace().collect::<Vec<_>>().join(" ")
+        support::pdf_text_in_drawing_order(path)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let text = flat(&out);
     for expected in [
@@ -248,7 +254,10 @@ fn a_designed_pilots_proposal_prints_its_whole_design() {
         assert!(text.contains(expected), "the pack lacks {expected:?}");
     }
     let total = loaded.estimate.total.format_with("USD");
-    assert!(text.contains(&total), "the fully loaded total {total} is printed");
+    assert!(
+        text.contains(&total),
+        "the fully loaded total {total} is printed"
+    );
 
     // A waiver is printed with who waived it, when and why.
     design::update_basics(
@@ -265,10 +274,21 @@ fn a_designed_pilots_proposal_prints_its_whole_design() {
         today,
     )
     .unwrap();
-    design::mark_item(&mut store, id, "ai_agenda", "waived", "Agendas stay manual until day 45", today).unwrap();
+    design::mark_item(
+        &mut store,
+        id,
+        "ai_agenda",
+        "waived",
+        "Agendas stay manual until day 45",
+        today,
+    )
+    .unwrap();
     let waived = dir.path().join("waived.pdf");
     save_proposal(&mut store, id, &waived, None, today).unwrap();
     let text = flat(&waived);
-    assert!(text.contains("Waived by Isla Okafor on 23 Nov 2026: Agendas stay manual until day 45"), "{text}");
+    assert!(
+        text.contains("Waived by Isla Okafor on 23 Nov 2026: Agendas stay manual until day 45"),
+        "{text}"
+    );
     assert!(text.contains("Waived item: An AI-assisted agenda set up or waived"));
 }

@@ -91,6 +91,15 @@ fn seed_at(conn: &Connection, version: i64) {
         )
         .unwrap();
     }
+    if version >= 2 {
+        conn.execute_batch(
+            "INSERT INTO pack_records (kind, pilot_id, title, subject, produced_at, produced_by,
+                                       content_hash, pages, paper_size, path)
+             VALUES ('proposal', 1, 'Pilot proposal', 'Old pilot', '2026-01-02T00:00:00Z', 'Ada',
+                     'abc123', 2, 'a4', '/tmp/old.pdf');",
+        )
+        .unwrap();
+    }
 }
 
 #[test]
@@ -123,6 +132,24 @@ fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
                 "data written at version {start} survives"
             );
             assert_eq!(pilot.workflows, vec!["Onboarding".to_string()]);
+            let design = pilotdesk_core::workflows::design::load_design(
+                &store,
+                1,
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            )
+            .unwrap();
+            assert_eq!(
+                design.cohort.design,
+                pilotdesk_core::model::ComparisonDesign::None
+            );
+            assert_eq!(
+                design.pilot.ai_agenda, "",
+                "new columns take their defaults"
+            );
+        }
+        if start >= 2 {
+            let packs = pilotdesk_core::workflows::packs::list_packs(&store).unwrap();
+            assert_eq!(packs[0].content_hash, "abc123");
         }
     }
 }

@@ -28,7 +28,7 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     match cli.command {
         Command::Demo => workspace::demo(&mut store, &context),
-        Command::Pilot(command) => pilot::run(command, &mut store, &context),
+        Command::Pilot(command) => pilot::run(*command, &mut store, &context),
         Command::Readiness { id, json } => design::readiness(&store, id, json, &context),
         Command::Templates { json } => workspace::templates(json),
         Command::Managers { json } => workspace::managers(&store, json),

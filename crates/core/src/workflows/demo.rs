@@ -179,11 +179,13 @@ pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
             objective: "Shorten new account executives' time to first closed deal by coaching \
                         four onboarding moments twice a week for 90 days."
                 .into(),
-            workflows: vec!["Sales onboarding".into(), "Customer escalation".into()],
+            workflows: Vec::new(),
             start_date: demo_start_date(today).to_string(),
             sponsor,
             budget: "18000".into(),
-            templates: Vec::new(),
+            // Real playbooks and KPIs, with baselines and the cohort still to do, so the
+            // checklist shows a newcomer what comes next.
+            templates: vec!["sales-onboarding".into(), "customer-escalation".into()],
         },
     )?;
     Ok(DemoOutcome::Loaded {
