@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApiError } from "../api";
-import { describeDetail, fieldErrors, firstInvalidField, hasFieldErrors, unplacedMessages } from "./fieldErrors";
+import { describeDetail, fieldErrors, fieldKey, firstInvalidField, hasFieldErrors, unplacedMessages } from "./fieldErrors";
 
 const invalid: ApiError = {
   code: "invalid_input",
@@ -50,5 +50,13 @@ describe("fieldErrors", () => {
       "people.csv, line 4, column 2: manager E9 is unknown",
     );
     expect(describeDetail({ message: "plain" })).toBe("plain");
+  });
+});
+
+describe("fieldKey", () => {
+  it("turns a nested field name into its error's test id part", () => {
+    expect(fieldKey("moments.0.minutes")).toBe("moments-0-minutes");
+    expect(fieldKey("time.managerHoursPerWeek")).toBe("time-managerHoursPerWeek");
+    expect(fieldKey("baselineEnd")).toBe("baselineEnd");
   });
 });

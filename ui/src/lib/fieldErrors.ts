@@ -39,3 +39,8 @@ export function describeDetail(detail: ErrorDetail): string {
   if (detail.column != null) place.push(`column ${detail.column}`);
   return place.length ? `${place.join(", ")}: ${detail.message}` : detail.message;
 }
+
+/** The test id of a field's error: "moments.0.minutes" -> "moments-0-minutes". */
+export function fieldKey(field: string): string {
+  return field.replaceAll(".", "-");
+}

@@ -3,12 +3,17 @@ import {
   addDays,
   formatDate,
   formatDateRange,
+  formatDay,
+  formatMeasure,
+  formatNumber,
+  formatPeriod,
   formatDateTime,
   formatMoney,
   paperLabel,
   parseIsoDate,
   phaseProgress,
   phaseText,
+  plainAmount,
   plural,
   sentence,
   shortHash,
@@ -16,6 +21,7 @@ import {
   statusLabel,
   statusTone,
   STATUS_ORDER,
+  timesAWeek,
 } from "./format";
 
 describe("dates", () => {
@@ -138,5 +144,34 @@ describe("sentence", () => {
     expect(sentence("give the pilot a name")).toBe("Give the pilot a name");
     expect(sentence('"lots" is not an amount')).toBe('"lots" is not an amount');
     expect(sentence("")).toBe("");
+  });
+});
+
+describe("designer formatting", () => {
+  it("formats the day of a timestamp", () => {
+    expect(formatDay("2026-11-23T12:00:00Z")).toBe("23 Nov 2026");
+    expect(formatDay("not a time")).toBe("not a time");
+  });
+
+  it("formats a period compactly within a year", () => {
+    expect(formatPeriod("2026-07-01", "2026-12-31")).toBe("1 Jul – 31 Dec 2026");
+    expect(formatPeriod("2025-12-01", "2026-02-28")).toBe("1 Dec 2025 – 28 Feb 2026");
+  });
+
+  it("writes minor units back as a plain amount", () => {
+    expect(plainAmount(1_800_000)).toBe("18000");
+    expect(plainAmount(12_050)).toBe("120.50");
+    expect(plainAmount(50)).toBe("0.50");
+    expect(plainAmount(0)).toBe("0");
+  });
+
+  it("formats measures and frequencies", () => {
+    expect(formatMeasure(31, "%")).toBe("31 %");
+    expect(formatMeasure(7.5, "days")).toBe("7.5 days");
+    expect(formatNumber(1234.567)).toBe("1,234.57");
+    expect(timesAWeek(1)).toBe("Once a week");
+    expect(timesAWeek(2)).toBe("Twice a week");
+    expect(timesAWeek(3)).toBe("3 times a week");
+    expect(timesAWeek(7)).toBe("Every day");
   });
 });

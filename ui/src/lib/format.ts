@@ -168,3 +168,44 @@ export function sentence(message: string): string {
   const first = message.charAt(0);
   return first >= "a" && first <= "z" ? first.toUpperCase() + message.slice(1) : message;
 }
+
+/** An RFC 3339 timestamp's day in the local time zone: "23 Nov 2026". */
+export function formatDay(timestamp: string): string {
+  const date = new Date(timestamp);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+}
+
+/** A compact period: "1 Jul – 31 Dec 2026" within one year, the full range otherwise. */
+export function formatPeriod(start: string, end: string): string {
+  const from = parseIsoDate(start);
+  const to = parseIsoDate(end);
+  if (!from || !to || from.getUTCFullYear() !== to.getUTCFullYear()) return formatDateRange(start, end);
+  return `${from.getUTCDate()} ${MONTHS[from.getUTCMonth()]} – ${formatDate(end)}`;
+}
+
+/** Minor units as an amount a person would type back: 1800000 -> "18000", 50 -> "0.50". */
+export function plainAmount(cents: number): string {
+  const minor = Math.round(cents);
+  const whole = Math.trunc(minor / 100);
+  const fraction = Math.abs(minor % 100);
+  return fraction === 0 ? String(whole) : `${whole}.${String(fraction).padStart(2, "0")}`;
+}
+
+/** A number as people read it: 1234.5 -> "1,234.5", at most two decimals. */
+export function formatNumber(value: number): string {
+  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
+
+/** A value with its unit: "31 %", "68 days". */
+export function formatMeasure(value: number, unit: string): string {
+  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+}
+
+/** How often a coaching moment happens: "Once a week", "Twice a week", "3 times a week", "Every day". */
+export function timesAWeek(count: number): string {
+  if (count === 1) return "Once a week";
+  if (count === 2) return "Twice a week";
+  if (count === 7) return "Every day";
+  return `${count} times a week`;
+}

@@ -1,6 +1,6 @@
 import { get } from "svelte/store";
 import { beforeEach, describe, expect, it } from "vitest";
-import { href, navigate, parseHash, route, sectionOf } from "./router";
+import { href, isPilotSection, navigate, parseHash, PILOT_SECTIONS, pilotPath, route, sectionOf } from "./router";
 
 describe("parseHash", () => {
   it("defaults to the pilots list", () => {
@@ -12,7 +12,7 @@ describe("parseHash", () => {
   it("parses every route", () => {
     expect(parseHash("#/pilots")).toEqual({ name: "pilots" });
     expect(parseHash("#/pilots/new")).toEqual({ name: "new-pilot" });
-    expect(parseHash("#/pilots/42")).toEqual({ name: "pilot", id: 42 });
+    expect(parseHash("#/pilots/42")).toEqual({ name: "pilot", id: 42, section: "overview" });
     expect(parseHash("#/people")).toEqual({ name: "people" });
     expect(parseHash("#/governance")).toEqual({ name: "governance" });
     expect(parseHash("#/packs")).toEqual({ name: "packs" });
@@ -23,15 +23,35 @@ describe("parseHash", () => {
     expect(parseHash("#/pilots/0")).toEqual({ name: "not-found", path: "/pilots/0" });
     expect(parseHash("#/pilots/abc")).toEqual({ name: "not-found", path: "/pilots/abc" });
     expect(parseHash("#/pilots/3/edit")).toEqual({ name: "not-found", path: "/pilots/3/edit" });
+    expect(parseHash("#/pilots/3/kpis/1")).toEqual({ name: "not-found", path: "/pilots/3/kpis/1" });
+    expect(parseHash("#/pilots/new/kpis")).toEqual({ name: "not-found", path: "/pilots/new/kpis" });
+    expect(parseHash("#/pilots/0/kpis")).toEqual({ name: "not-found", path: "/pilots/0/kpis" });
+    expect(parseHash("#/people/E1/x")).toEqual({ name: "not-found", path: "/people/E1/x" });
     expect(parseHash("#/people/E1")).toEqual({ name: "not-found", path: "/people/E1" });
     expect(parseHash("#/nowhere")).toEqual({ name: "not-found", path: "/nowhere" });
   });
 
   it("maps routes to sidebar sections", () => {
-    expect(sectionOf({ name: "pilot", id: 1 })).toBe("pilots");
+    expect(sectionOf({ name: "pilot", id: 1, section: "budget" })).toBe("pilots");
     expect(sectionOf({ name: "new-pilot" })).toBe("pilots");
     expect(sectionOf({ name: "packs" })).toBe("packs");
     expect(sectionOf({ name: "not-found", path: "/x" })).toBeNull();
+  });
+
+  it("parses a pilot's sections, the overview by default", () => {
+    expect(parseHash("#/pilots/3/overview")).toEqual({ name: "pilot", id: 3, section: "overview" });
+    for (const section of PILOT_SECTIONS) {
+      expect(parseHash(`#${pilotPath(3, section)}`)).toEqual({ name: "pilot", id: 3, section });
+    }
+    expect(parseHash("#/pilots/12/checklist/")).toEqual({ name: "pilot", id: 12, section: "checklist" });
+    expect(isPilotSection("kpis")).toBe(true);
+    expect(isPilotSection("KPIs")).toBe(false);
+  });
+
+  it("builds a pilot section's path, with no suffix for the overview", () => {
+    expect(pilotPath(3)).toBe("/pilots/3");
+    expect(pilotPath(3, "overview")).toBe("/pilots/3");
+    expect(pilotPath(3, "cohort")).toBe("/pilots/3/cohort");
   });
 
   it("builds hrefs", () => {
@@ -49,8 +69,11 @@ describe("route store", () => {
     const seen: string[] = [];
     const stop = route.subscribe((r) => seen.push(r.name));
     navigate("/pilots/7");
-    expect(get(route)).toEqual({ name: "pilot", id: 7 });
+    expect(get(route)).toEqual({ name: "pilot", id: 7, section: "overview" });
     expect(window.location.hash).toBe("#/pilots/7");
+    navigate("/pilots/7/budget");
+    expect(get(route)).toEqual({ name: "pilot", id: 7, section: "budget" });
+    expect(window.location.hash).toBe("#/pilots/7/budget");
     navigate("/settings", { replace: true });
     expect(window.location.hash).toBe("#/settings");
     expect(seen.at(-1)).toBe("settings");

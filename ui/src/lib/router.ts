@@ -1,10 +1,30 @@
-// A tiny hash router: "#/pilots/3" -> { name: "pilot", id: 3 }. One store, one listener.
+// A tiny hash router: "#/pilots/3/kpis" -> { name: "pilot", id: 3, section: "kpis" }.
+// One store, one listener.
 import { writable, type Readable } from "svelte/store";
+
+/** The sections of a pilot's page, in the order of its step navigation. */
+export const PILOT_SECTIONS = ["overview", "basics", "playbooks", "cohort", "kpis", "budget", "checklist"] as const;
+export type PilotSection = (typeof PILOT_SECTIONS)[number];
+
+/** What the step navigation calls each section. */
+export const SECTION_LABELS: Record<PilotSection, string> = {
+  overview: "Overview",
+  basics: "Basics",
+  playbooks: "Playbooks",
+  cohort: "Cohort",
+  kpis: "KPIs",
+  budget: "Budget",
+  checklist: "Checklist",
+};
+
+export function isPilotSection(value: string): value is PilotSection {
+  return (PILOT_SECTIONS as readonly string[]).includes(value);
+}
 
 export type Route =
   | { name: "pilots" }
   | { name: "new-pilot" }
-  | { name: "pilot"; id: number }
+  | { name: "pilot"; id: number; section: PilotSection }
   | { name: "people" }
   | { name: "governance" }
   | { name: "packs" }
@@ -16,19 +36,25 @@ export type Section = "pilots" | "people" | "governance" | "packs" | "settings";
 
 export const DEFAULT_PATH = "/pilots";
 
-/** Parses a location hash ("#/pilots/3", "/pilots/3" or ""). An empty hash is the default route. */
+/** Parses a location hash ("#/pilots/3", "/pilots/3/kpis" or ""). An empty hash is the default route. */
 export function parseHash(hash: string): Route {
   let path = hash.replace(/^#/, "").split("?")[0] ?? "";
   path = path.replace(/\/+$/, "");
   if (path === "" || path === "/") path = DEFAULT_PATH;
   const parts = path.replace(/^\//, "").split("/");
-  const [first, second, ...rest] = parts;
+  const [first, second, third, ...rest] = parts;
   if (rest.length > 0) return { name: "not-found", path };
+  if (third !== undefined && !(first === "pilots" && second !== undefined && /^[1-9]\d*$/.test(second))) {
+    return { name: "not-found", path };
+  }
   switch (first) {
     case "pilots":
       if (second === undefined) return { name: "pilots" };
       if (second === "new") return { name: "new-pilot" };
-      if (/^[1-9]\d*$/.test(second)) return { name: "pilot", id: Number(second) };
+      if (/^[1-9]\d*$/.test(second)) {
+        const section = third ?? "overview";
+        return isPilotSection(section) ? { name: "pilot", id: Number(second), section } : { name: "not-found", path };
+      }
       return { name: "not-found", path };
     case "people":
     case "governance":
@@ -52,6 +78,11 @@ export function sectionOf(route: Route): Section | null {
     default:
       return route.name;
   }
+}
+
+/** The path of a pilot's section: "/pilots/3" for the overview, "/pilots/3/kpis" otherwise. */
+export function pilotPath(id: number, section: PilotSection = "overview"): string {
+  return section === "overview" ? `/pilots/${id}` : `/pilots/${id}/${section}`;
 }
 
 /** The href of a path: "/pilots/3" -> "#/pilots/3". */

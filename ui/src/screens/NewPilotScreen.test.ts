@@ -5,6 +5,7 @@ import { api } from "../api";
 import { workspace } from "../lib/workspace";
 import NewPilotScreen from "./NewPilotScreen.svelte";
 import { sentence } from "../lib/format";
+import { templates } from "../test/design";
 
 vi.mock("../api", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../api")>();
@@ -20,6 +21,7 @@ vi.mock("../api", async (importOriginal) => {
       listPacks: vi.fn(),
       saveProposalPack: vi.fn(),
       updateSettings: vi.fn(),
+      listTemplates: vi.fn(),
     },
     chooseSavePath: vi.fn(),
   };
@@ -39,7 +41,7 @@ function invalid(details: ApiError["details"]): ApiError {
 function backendProblems(input: NewPilotInput): ApiError["details"] {
   const problems: ApiError["details"] = [];
   if (!input.name.trim()) problems.push({ field: "name", message: "give the pilot a name" });
-  if (!input.workflows.some((w) => w.trim())) problems.push({ field: "workflows", message: "name at least one high-impact workflow" });
+  if (!input.workflows.some((w) => w.trim()) && input.templates.length === 0) problems.push({ field: "workflows", message: "name at least one high-impact workflow" });
   if (!input.startDate) problems.push({ field: "startDate", message: "choose a start date" });
   if (!input.sponsor.trim()) problems.push({ field: "sponsor", message: SPONSOR_MESSAGE });
   if (!/^\d[\d,]*$/.test(input.budget.trim())) problems.push({ field: "budget", message: BUDGET_MESSAGE });
@@ -64,6 +66,7 @@ beforeEach(() => {
     schemaVersion: 1,
   });
   window.location.hash = "#/pilots/new";
+  vi.mocked(api.listTemplates).mockResolvedValue(templates);
   validate.mockImplementation(async (input) => {
     const problems = backendProblems(input);
     if (problems.length) throw invalid(problems);
@@ -180,5 +183,57 @@ describe("NewPilotScreen", () => {
     const banner = await screen.findByRole("alert");
     expect(banner.textContent).toContain("Database error: disk I/O error");
     expect(byTestId<HTMLInputElement>("pilot-name").value).toBe("Kept");
+  });
+});
+
+describe("NewPilotScreen templates", () => {
+  it("offers one card per template and sends the chosen ones, with typed workflows optional", async () => {
+    render(NewPilotScreen);
+    const option = (await screen.findByTestId("template-option-customer-escalation")) as HTMLInputElement;
+    const card = option.closest("label");
+    expect(card?.textContent).toContain("Customer escalation");
+    expect(card?.textContent).toContain("Frontline agents resolve more at first contact");
+    expect(card?.textContent).toContain("4 tasks · KPIs: First-contact resolution, Escalations to a manager per 100 tickets");
+    expect(screen.getByText("Workflows")).toBeTruthy();
+
+    await fireEvent.click(option);
+    await fireEvent.click(byTestId("template-option-sales-onboarding"));
+    expect(option.checked).toBe(true);
+    // The typed rows stay empty and become optional extras.
+    expect(screen.getByText("Other workflows")).toBeTruthy();
+    expect(byTestId<HTMLInputElement>("pilot-workflow-0").value).toBe("");
+    expect(byTestId<HTMLInputElement>("pilot-workflow-0").placeholder).toBe("");
+    expect(screen.queryByText("Two workflows are recommended for a first pilot")).toBeNull();
+
+    await type("pilot-name", "Escalation and onboarding coaching");
+    await type("pilot-start", "2027-01-11");
+    await type("pilot-sponsor", "Priya Raman");
+    await type("pilot-budget", "15000");
+    await fireEvent.click(byTestId("pilot-submit"));
+
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    expect(create.mock.calls[0]?.[0]).toEqual({
+      name: "Escalation and onboarding coaching",
+      objective: "",
+      workflows: ["", ""],
+      startDate: "2027-01-11",
+      sponsor: "Priya Raman",
+      budget: "15000",
+      templates: ["customer-escalation", "sales-onboarding"],
+    });
+    await waitFor(() => expect(window.location.hash).toBe("#/pilots/7"));
+  });
+
+  it("warns beyond two workflows counting the templates, and sends none when none is chosen", async () => {
+    render(NewPilotScreen);
+    await fireEvent.click(await screen.findByTestId("template-option-customer-escalation"));
+    await fireEvent.click(byTestId("template-option-sales-onboarding"));
+    await type("pilot-workflow-0", "Renewals");
+    expect(screen.getByText("Two workflows are recommended for a first pilot")).toBeTruthy();
+    await fireEvent.click(byTestId("template-option-sales-onboarding"));
+    await fireEvent.click(byTestId("template-option-customer-escalation"));
+    await fireEvent.click(byTestId("pilot-submit"));
+    await waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create.mock.calls[0]?.[0].templates).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, chooseSavePath } from "../api";
 import { workspace } from "../lib/workspace";
+import { pilotDesign } from "../test/design";
 import { overview, pack, pilotDetail } from "../test/fixtures";
 import PilotScreen from "./PilotScreen.svelte";
 
@@ -16,6 +17,7 @@ const choose = vi.mocked(chooseSavePath);
 beforeEach(() => {
   workspace.set(overview);
   getDetail.mockResolvedValue(pilotDetail());
+  vi.mocked(api.getPilotDesign).mockResolvedValue(pilotDesign());
 });
 
 afterEach(() => {
@@ -69,5 +71,127 @@ describe("PilotScreen", () => {
     await fireEvent.click(await screen.findByTestId("save-proposal"));
     expect((await screen.findByRole("alert")).textContent).toContain("permission denied");
     expect(screen.queryByTestId("pack-saved")).toBeNull();
+  });
+});
+
+describe("PilotScreen sections", () => {
+  it("shows the sections as steps, the design progress and the decisions on the overview", async () => {
+    vi.mocked(api.getPilotDesign).mockResolvedValue(
+      pilotDesign({
+        transitions: [
+          { id: 1, from: "draft", to: "ready", at: "2026-11-23T10:00:00Z", actor: "Isla Okafor", reason: "Step 1 complete", evidence: "{}" },
+        ],
+      }),
+    );
+    render(PilotScreen, { props: { id: 1 } });
+    const progress = await screen.findByTestId("design-progress");
+    expect(progress.textContent).toContain("6 of 10 done");
+    expect(progress.textContent).toContain("An AI-assisted agenda set up or waived");
+    for (const section of ["overview", "basics", "playbooks", "cohort", "kpis", "budget", "checklist"]) {
+      const link = screen.getByTestId(`section-${section}`);
+      expect(link.getAttribute("href")).toBe(section === "overview" ? "#/pilots/1" : `#/pilots/1/${section}`);
+    }
+    expect(screen.getByTestId("section-overview").getAttribute("aria-current")).toBe("page");
+    const decision = screen.getByTestId("transition-row");
+    expect(decision.textContent).toContain("Ready");
+    expect(decision.textContent).toContain("Step 1 complete");
+    expect(decision.textContent).toContain("Isla Okafor");
+    expect(document.querySelector("[data-section='overview']")).not.toBeNull();
+    expect(screen.queryByTestId("checklist")).toBeNull();
+  });
+
+  it("shows a design section beside the live checklist, and saves the basics", async () => {
+    const saved = pilotDesign();
+    saved.pilot = { ...saved.pilot, aiAgenda: "onboarding 1:1s" };
+    const agenda = saved.readiness.steps[0]!.items.find((i) => i.key === "ai_agenda")!;
+    agenda.status = "met";
+    agenda.reason = "Set up for onboarding 1:1s";
+    vi.mocked(api.updateBasics).mockResolvedValue(saved);
+    render(PilotScreen, { props: { id: 1, section: "basics" } });
+
+    const ai = (await screen.findByTestId("basics-ai-agenda")) as HTMLInputElement;
+    expect(screen.getByTestId("check-ai_agenda").dataset.status).toBe("not_met");
+    expect((screen.getByTestId("basics-budget") as HTMLInputElement).value).toBe("18000");
+    await fireEvent.input(ai, { target: { value: "onboarding 1:1s" } });
+    await fireEvent.click(screen.getByTestId("basics-save"));
+
+    expect(api.updateBasics).toHaveBeenCalledWith(1, {
+      name: "Sales onboarding pilot",
+      objective: "Prove that weekly micro-coaching shortens ramp-up.",
+      startDate: "2026-12-14",
+      sponsor: "Dana Whitfield",
+      budget: "18000",
+      aiAgenda: "onboarding 1:1s",
+    });
+    expect(await screen.findByTestId("basics-saved")).toBeTruthy();
+    expect(screen.getByTestId("check-ai_agenda").dataset.status).toBe("met");
+    expect(screen.getByTestId("check-ai_agenda").textContent).toContain("Set up for onboarding 1:1s");
+  });
+
+  it("shows the designer read-only with a note once submitted", async () => {
+    const design = pilotDesign({ editable: false, nextStatuses: ["draft", "approved", "changes_requested", "rejected"] });
+    design.pilot = { ...design.pilot, status: "submitted" };
+    vi.mocked(api.getPilotDesign).mockResolvedValue(design);
+    render(PilotScreen, { props: { id: 1, section: "basics" } });
+    expect((await screen.findByTestId("design-locked")).textContent).toContain("with the steering group; withdraw it to Draft");
+    expect(screen.getByTestId("basics-name").matches(":disabled")).toBe(true);
+    expect((screen.getByTestId("basics-save") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId("submit-pilot")).toBeNull();
+  });
+
+  it("lists each blocking item when submitting is refused, keeps the note, then submits", async () => {
+    vi.mocked(api.getPilotDesign).mockResolvedValue(pilotDesign());
+    vi.mocked(api.submitPilot).mockRejectedValueOnce({
+      code: "invalid_input",
+      message: "the pilot cannot be submitted until every Step 1 item is met or waived; 2 are not",
+      details: [
+        { field: "ai_agenda", message: "An AI-assisted agenda set up or waived: No AI-assisted agenda is set up" },
+        { field: "cohort", message: "Pilot managers and their teams chosen: No pilot managers chosen yet" },
+      ],
+    });
+    render(PilotScreen, { props: { id: 1 } });
+    await fireEvent.click(await screen.findByTestId("submit-pilot"));
+    await fireEvent.input(screen.getByTestId("submit-reason"), { target: { value: "Ready for January" } });
+    await fireEvent.click(screen.getByTestId("submit-confirm"));
+
+    const banner = await screen.findByRole("alert");
+    expect(banner.textContent).toContain("The pilot cannot be submitted until every Step 1 item is met or waived");
+    const items = Array.from(banner.querySelectorAll("li")).map((li) => li.textContent);
+    expect(items).toEqual([
+      "An AI-assisted agenda set up or waived: No AI-assisted agenda is set up",
+      "Pilot managers and their teams chosen: No pilot managers chosen yet",
+    ]);
+    expect((screen.getByTestId("submit-reason") as HTMLTextAreaElement).value).toBe("Ready for January");
+    expect(screen.queryByTestId("submitted")).toBeNull();
+
+    const submitted = pilotDesign({ editable: false, nextStatuses: ["draft", "approved", "changes_requested", "rejected"] });
+    submitted.pilot = { ...submitted.pilot, status: "submitted" };
+    vi.mocked(api.submitPilot).mockResolvedValueOnce(submitted);
+    await fireEvent.click(screen.getByTestId("submit-confirm"));
+    expect(api.submitPilot).toHaveBeenLastCalledWith(1, "Ready for January");
+    expect((await screen.findByTestId("submitted")).textContent).toContain("Submitted");
+    expect(screen.getByTestId("pilot-status").textContent).toContain("Submitted");
+    expect(screen.queryByTestId("submit-dialog")).toBeNull();
+    expect(screen.queryByTestId("submit-pilot")).toBeNull();
+  });
+
+  it("moves the pilot through the Move to menu, asking why", async () => {
+    const design = pilotDesign({ editable: false, nextStatuses: ["draft", "submitted", "approved"] });
+    design.pilot = { ...design.pilot, status: "submitted" };
+    vi.mocked(api.getPilotDesign).mockResolvedValue(design);
+    const approved = pilotDesign({ editable: false, criteriaLocked: true, nextStatuses: ["running"] });
+    approved.pilot = { ...approved.pilot, status: "approved" };
+    vi.mocked(api.transitionPilot).mockResolvedValue(approved);
+    render(PilotScreen, { props: { id: 1 } });
+
+    await fireEvent.click(await screen.findByTestId("transition-menu"));
+    expect(screen.getByTestId("transition-draft")).toBeTruthy();
+    expect(screen.queryByTestId("transition-submitted")).toBeNull();
+    await fireEvent.click(screen.getByTestId("transition-approved"));
+    await fireEvent.input(screen.getByTestId("transition-reason"), { target: { value: "Approved at the January meeting" } });
+    await fireEvent.click(screen.getByTestId("transition-confirm"));
+    expect(api.transitionPilot).toHaveBeenCalledWith(1, "approved", "Approved at the January meeting");
+    await waitFor(() => expect(screen.getByTestId("pilot-status").textContent).toContain("Approved"));
+    expect(screen.getByTestId("transitioned").textContent).toContain("Moved to Approved");
   });
 });
