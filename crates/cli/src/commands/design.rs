@@ -25,14 +25,14 @@ pub enum DesignCommand {
         #[arg(long)]
         template: Option<String>,
     },
+    /// Rename a workflow (its playbook stays).
     WorkflowRename {
         workflow: i64,
         #[arg(long)]
         name: String,
     },
-    WorkflowRemove {
-        workflow: i64,
-    },
+    /// Remove a workflow and its playbook.
+    WorkflowRemove { workflow: i64 },
     /// Add a playbook task to a workflow.
     TaskAdd {
         workflow: i64,
@@ -45,18 +45,16 @@ pub enum DesignCommand {
         #[command(flatten)]
         task_args: TaskArgs,
     },
-    TaskRemove {
-        task: i64,
-    },
+    /// Remove a playbook task.
+    TaskRemove { task: i64 },
     /// Add a KPI, or change one with --kpi-id.
     KpiSet {
         pilot: i64,
         #[command(flatten)]
         kpi: KpiArgs,
     },
-    KpiRemove {
-        kpi: i64,
-    },
+    /// Remove a KPI; tasks that moved it keep their other links.
+    KpiRemove { kpi: i64 },
     /// Choose the pilot's managers and comparison design.
     Cohort {
         pilot: i64,
@@ -91,10 +89,7 @@ pub enum DesignCommand {
         note: String,
     },
     /// Withdraw a waiver or confirmation.
-    Unmark {
-        pilot: i64,
-        item: String,
-    },
+    Unmark { pilot: i64, item: String },
 }
 
 #[derive(clap::Args)]

@@ -63,7 +63,9 @@ impl Canvas {
                 pos: Point { x: Pt(x), y: Pt(y) },
             },
             Op::ShowText {
-                items: vec![TextItem::Text(text.to_string())],
+                items: vec![TextItem::Text(
+                    fonts.printable(style.weight, text).into_owned(),
+                )],
             },
             Op::EndTextSection,
         ]);
