@@ -632,7 +632,11 @@ available: Money, tranches: Array<TrancheLine>, spend: Array<SpendEntry>,
 /**
  * Tranches can be planned while the design is editable (Draft or Ready).
  */
-planEditable: boolean, };
+planEditable: boolean, 
+/**
+ * The pilot's KPIs, whose success criteria can release a tranche.
+ */
+kpis: Array<Kpi>, };
 
 export type TrancheInput = { label: string, amount: string, 
 /**

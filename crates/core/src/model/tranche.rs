@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{LiftReport, Money};
+use super::{Kpi, LiftReport, Money};
 
 /// A share of a pilot's budget, released only when its condition is shown to be met.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -80,6 +80,8 @@ pub struct Ledger {
     pub spend: Vec<SpendEntry>,
     /// Tranches can be planned while the design is editable (Draft or Ready).
     pub plan_editable: bool,
+    /// The pilot's KPIs, whose success criteria can release a tranche.
+    pub kpis: Vec<Kpi>,
 }
 
 /// A tranche as typed.

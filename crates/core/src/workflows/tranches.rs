@@ -183,6 +183,7 @@ pub fn ledger(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Ledger> 
         tranches: lines,
         spend: store::spend_for_pilot(conn, pilot_id)?,
         plan_editable: matches!(pilot.status, PilotStatus::Draft | PilotStatus::Ready),
+        kpis,
     })
 }
 
