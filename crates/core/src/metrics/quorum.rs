@@ -177,9 +177,10 @@ pub fn evaluate(input: &QuorumInput) -> QuorumStatus {
     if let Some(winner) = tally.iter().find(|t| t.count >= needed) {
         status.outcome = Some(winner.choice);
         status.explanation = format!(
-            "Decided: {} with {} of {} needed votes. {counts}.",
+            "Decided: {} by {} vote{} ({} needed). {counts}.",
             winner.choice.label().to_lowercase(),
             winner.count,
+            if winner.count == 1 { "" } else { "s" },
             needed
         );
         return status;

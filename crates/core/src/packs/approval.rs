@@ -89,11 +89,11 @@ pub fn blocks(page: &ApprovalPage) -> Vec<Block> {
         .collect();
     blocks.push(Block::Table(Table {
         columns: vec![
-            Column::left("Member", 2.1),
-            Column::left("Function", 1.3),
+            Column::left("Member", 2.0),
+            Column::left("Function", 1.2),
             Column::left("Vote", 1.2),
-            Column::left("Comment", 3.0),
-            Column::left("When", 1.1),
+            Column::left("Comment", 2.9),
+            Column::left("When", 1.4),
         ],
         rows,
         note: Some(

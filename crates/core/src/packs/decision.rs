@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::model::{ChainVerdict, Decision, DecisionKind, LogEntry, Recusal, Vote};
+use crate::model::{ChainVerdict, Decision, DecisionKind, LogEntry, Money, Recusal, Vote};
 
 use super::dates::long_date;
 use super::document::{Block, Column, KeyFigure, PackDocument, Table};
@@ -63,12 +63,29 @@ fn voted_figures(decision: &Decision, evidence: &Value, votes: &[Vote]) -> Vec<K
     ]
 }
 
-fn release_figures(decision: &Decision, evidence: &Value, currency: &str) -> Vec<KeyFigure> {
+fn release_figures(
+    decision: &Decision,
+    evidence: &Value,
+    log_entry: Option<&LogEntry>,
+    currency: &str,
+) -> Vec<KeyFigure> {
     let mut figures = vec![KeyFigure {
         value: decision.outcome_label.clone(),
         label: "Decision".into(),
         basis: date_of(&decision.decided_at),
     }];
+    // The amount and the tranche are in the log entry the release was recorded with.
+    let details = log_entry
+        .and_then(|e| serde_json::from_str::<Value>(&e.content).ok())
+        .map(|c| c["details"].clone())
+        .unwrap_or(Value::Null);
+    if let Some(cents) = details["amountCents"].as_i64() {
+        figures.push(KeyFigure {
+            value: Money(cents).format_whole_with(currency),
+            label: "Released".into(),
+            basis: details["label"].as_str().unwrap_or("tranche").to_string(),
+        });
+    }
     let lift = &evidence["lift"];
     if lift.is_object() {
         let unit = lift["unit"].as_str().unwrap_or_default();
@@ -98,7 +115,6 @@ fn release_figures(decision: &Decision, evidence: &Value, currency: &str) -> Vec
             },
         });
     }
-    let _ = currency;
     figures
 }
 
@@ -117,6 +133,7 @@ pub fn build(data: &DecisionData) -> PackDocument {
         blocks.push(Block::KeyFigures(release_figures(
             decision,
             &evidence,
+            data.log_entry,
             data.currency,
         )));
         blocks.push(Block::Heading("The condition and the evidence".into()));
@@ -141,11 +158,11 @@ pub fn build(data: &DecisionData) -> PackDocument {
         blocks.push(Block::Heading("Votes".into()));
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::left("Member", 1.8),
-                Column::left("Function", 1.3),
+                Column::left("Member", 1.7),
+                Column::left("Function", 1.2),
                 Column::left("Vote", 1.2),
-                Column::left("Comment", 3.4),
-                Column::left("When", 1.1),
+                Column::left("Comment", 3.2),
+                Column::left("When", 1.4),
             ],
             rows: data
                 .votes

@@ -14,12 +14,14 @@ use crate::store::{cohort, kpi_series, kpis, pilots, Store};
 
 use super::gates::REVIEW_DAY;
 
-fn figure(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
+/// One decimal, always, so an estimate and its interval read alike: "10.7", "11.0".
+pub fn figure(value: f64) -> String {
+    let text = format!("{value:.1}");
+    // -0.0 reads as a sign error to a person.
+    if text == "-0.0" {
+        "0.0".into()
     } else {
-        format!("{rounded}")
+        text
     }
 }
 

@@ -26,6 +26,17 @@ use super::users::acting_person;
 
 const LABEL_MAX: usize = 80;
 
+/// "The steering group approved…" in the middle of a sentence; quotes and names stay.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
+}
+
 fn condition_text(kpi_id: Option<i64>, kpis: &[Kpi]) -> String {
     match kpi_id {
         None => "Released when the steering group approves the pilot".into(),
@@ -117,7 +128,7 @@ pub(crate) fn check_condition(
                 "\"{}\": measured improvement {} (95% interval {} to {}, {}); criterion: {}; {}",
                 kpi.name,
                 super::lift::with_unit(report.improvement, &kpi.unit),
-                super::lift::with_unit(report.improvement_low, &kpi.unit),
+                super::lift::figure(report.improvement_low),
                 super::lift::with_unit(report.improvement_high, &kpi.unit),
                 report.method.label(),
                 criterion.rule,
@@ -345,15 +356,15 @@ pub fn release_tranche(
     let currency = crate::store::settings::load(store.conn())?.currency;
     let note = note.trim();
     let summary = format!(
-        "Released the tranche \"{}\" of \"{}\" ({}): {}{}",
+        "Released the tranche \"{}\" of \"{}\" ({}). Its condition is met: {}.{}",
         record.label,
         pilot.name,
         record.amount.format_with(&currency),
-        check.explanation,
+        lower_first(&check.explanation),
         if note.is_empty() {
             String::new()
         } else {
-            format!(". Note: {note}")
+            format!(" Note: {note}")
         }
     );
     let evidence = serde_json::to_string(&check).unwrap_or_default();

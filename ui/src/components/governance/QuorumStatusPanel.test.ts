@@ -32,7 +32,7 @@ describe("QuorumStatusPanel", () => {
         ],
         missingFunctions: [],
         yetToVote: [],
-        explanation: "Decided: approve with 3 of 3 needed votes.",
+        explanation: "Decided: approve by 3 votes (3 needed).",
       }),
       rule,
       item: item({ state: "decided", decisionId: 3 }),
