@@ -46,7 +46,8 @@ pub fn run(command: AuditCommand, store: &Store) -> Result<ExitCode> {
         }
         AuditCommand::Log { json } => {
             let mut log = audit::decision_log(store)?;
-            log.entries.reverse();
+            // The command line prints the whole log, oldest first.
+            log.entries = pilotdesk_core::store::decision_log::all(store.conn())?;
             if json {
                 output::json(&log);
             } else {

@@ -79,10 +79,14 @@ pub(crate) fn verify_conn(conn: &Connection) -> Result<ChainVerdict> {
     Ok(verdict)
 }
 
-/// The log, newest first, with its verification.
+/// Entries a screen shows; the verdict always covers the whole log.
+pub const SHOWN_ENTRIES: usize = 500;
+
+/// The log, newest first (the latest `SHOWN_ENTRIES`), with the verification of all of it.
 pub fn decision_log(store: &Store) -> Result<DecisionLog> {
     let verdict = verify(store)?;
     let mut entries = decision_log::all(store.conn())?;
     entries.reverse();
+    entries.truncate(SHOWN_ENTRIES);
     Ok(DecisionLog { verdict, entries })
 }
