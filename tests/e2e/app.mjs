@@ -7,12 +7,24 @@ import { join } from "node:path";
 import { Session, sleep } from "./webdriver.mjs";
 
 const APP = process.env.PILOTDESK_E2E_APP;
+const CLI = process.env.PILOTDESK_E2E_CLI;
 export const OUT = process.env.PILOTDESK_E2E_OUT ?? join(process.cwd(), "test-output", "e2e");
 
-export async function launch({ port = 4444 } = {}) {
+/**
+ * Opens the app on a fresh workspace and returns a ready window with someone acting.
+ *
+ * - `setup`: command-line runs (argument lists, without --db) made against the workspace
+ *   before the window opens, e.g. `[["demo"], ["pilot", "basics", "1", ...]]`; or a
+ *   function given the database path, for a setup that reads what it wrote.
+ * - `actAs`: who answers the first-start "who is using Pilotdesk" chooser: a person id, or
+ *   (the default) the person it suggests; `false` leaves the chooser open for the test.
+ */
+export async function launch({ port = 4444, setup = [], actAs } = {}) {
   if (!APP) throw new Error("PILOTDESK_E2E_APP must name the app binary (tests/e2e/run sets it)");
   const workdir = mkdtempSync(join(tmpdir(), "pilotdesk-e2e-"));
   const db = join(workdir, "workspace.sqlite3");
+  if (typeof setup === "function") setup(db);
+  else for (const args of setup) cli(db, args);
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NO_AT_BRIDGE: "1" },
@@ -22,7 +34,7 @@ export async function launch({ port = 4444 } = {}) {
   const session = await Session.create(base, {
     "tauri:options": { application: APP, args: ["--db", db] },
   });
-  return {
+  const app = {
     session,
     db,
     workdir,
@@ -31,6 +43,38 @@ export async function launch({ port = 4444 } = {}) {
       driver.kill();
     },
   };
+  if (actAs !== false) {
+    try {
+      await chooseUser(session, actAs);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+  }
+  return app;
+}
+
+/** Runs the `pilotdesk` command line on a workspace and returns what it printed. */
+export function cli(db, args) {
+  if (!CLI) throw new Error("PILOTDESK_E2E_CLI must name the pilotdesk binary (tests/e2e/run sets it)");
+  try {
+    return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
+  } catch (error) {
+    throw new Error(`pilotdesk ${args.join(" ")} failed: ${error.stderr ?? error.message}`);
+  }
+}
+
+/** Once the window has opened, answers the first-start chooser if it is showing: the person
+ * with `personId`, or the suggested person. */
+export async function chooseUser(session, personId) {
+  await session.waitFor('[data-testid="acting-as"]', 30000);
+  const open = async () => (await session.findAll('[data-testid="user-chooser"]')).length > 0;
+  if (!(await open())) return;
+  const option = personId
+    ? `[data-testid="user-option-${personId}"]`
+    : '[data-testid="user-suggested"] [data-testid^="user-option-"]';
+  await (await session.waitFor(option)).click();
+  await session.until("the chooser closes", async () => !(await open()));
 }
 
 async function waitForDriver(base) {

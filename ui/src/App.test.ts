@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "./api";
 import App from "./App.svelte";
-import { overview, people, pilotSummary } from "./test/fixtures";
+import { currentUser, firstStartUser, overview, people, pilotSummary, steeringMembers } from "./test/fixtures";
 import { sentence } from "./lib/format";
 
 vi.mock("./api", async (importOriginal) =>
@@ -11,6 +11,7 @@ vi.mock("./api", async (importOriginal) =>
 
 beforeEach(() => {
   window.location.hash = "";
+  vi.mocked(api.getCurrentUser).mockResolvedValue(currentUser);
 });
 
 afterEach(() => {
@@ -36,8 +37,48 @@ describe("App", () => {
     const row = await screen.findByTestId("pilot-row");
     expect(row.textContent).toContain("Sales onboarding pilot");
     expect(screen.getByTestId("nav-pilots").getAttribute("aria-current")).toBe("page");
-    expect(screen.getByText("Acting as Ana Lima")).toBeTruthy();
+    expect(screen.getByTestId("acting-as-name").textContent).toBe("Ana Lima");
+    expect(screen.queryByTestId("user-chooser")).toBeNull();
     expect(document.querySelector("[data-screen='pilots']")).not.toBeNull();
+  });
+
+  it("asks who is using Pilotdesk on first start, suggesting the demo's L&D lead", async () => {
+    vi.mocked(api.getOverview).mockResolvedValue(overview);
+    vi.mocked(api.listPilots).mockResolvedValue([pilotSummary]);
+    vi.mocked(api.getCurrentUser).mockResolvedValue(firstStartUser);
+    vi.mocked(api.listPeople).mockResolvedValue(people);
+    vi.mocked(api.listSteeringMembers).mockResolvedValue(steeringMembers);
+    vi.mocked(api.chooseUser).mockResolvedValue(currentUser);
+    render(App);
+    const chooser = await screen.findByTestId("user-chooser");
+    expect(chooser.textContent).toContain("Who is using Pilotdesk on this computer?");
+    expect(screen.queryByTestId("user-chooser-cancel")).toBeNull();
+    const suggested = await screen.findByTestId("user-suggested");
+    expect(suggested.textContent).toContain("Ana Lima");
+    // Steering-group members are marked with their function; the search narrows the list.
+    expect((await screen.findByTestId("user-option-E1")).textContent).toContain("Frontline leader");
+    await fireEvent.input(screen.getByTestId("user-search"), { target: { value: "support" } });
+    expect(screen.queryByTestId("user-option-E1")).toBeNull();
+    expect(screen.getByTestId("user-option-E3")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("user-option-E9"));
+    expect(api.chooseUser).toHaveBeenCalledWith("E9");
+    await vi.waitFor(() => expect(screen.queryByTestId("user-chooser")).toBeNull());
+  });
+
+  it("switches who is acting from the sidebar", async () => {
+    vi.mocked(api.getOverview).mockResolvedValue(overview);
+    vi.mocked(api.listPilots).mockResolvedValue([pilotSummary]);
+    vi.mocked(api.listPeople).mockResolvedValue(people);
+    vi.mocked(api.listSteeringMembers).mockResolvedValue(steeringMembers);
+    vi.mocked(api.chooseUser).mockResolvedValue({ ...currentUser, name: "Maya Chen", steeringFunction: "frontline" });
+    render(App);
+    await fireEvent.click(await screen.findByTestId("acting-as"));
+    const chooser = await screen.findByTestId("user-chooser");
+    expect(chooser.textContent).toContain("Act as someone else");
+    await fireEvent.click(await screen.findByTestId("user-option-E1"));
+    expect(api.chooseUser).toHaveBeenCalledWith("E1");
+    await vi.waitFor(() => expect(screen.queryByTestId("user-chooser")).toBeNull());
+    expect(api.getOverview).toHaveBeenCalledTimes(2);
   });
 
   it("offers to create the first pilot when there are none", async () => {

@@ -2,7 +2,17 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{pack::PackCommand, pilot::PilotCommand, workspace::PeopleCommand};
+use crate::commands::{
+    audit::AuditCommand,
+    budget::TrancheCommand,
+    pack::PackCommand,
+    pilot::PilotCommand,
+    register::{RiskCommand, VendorCommand},
+    review::ReviewCommand,
+    steering::SteeringCommand,
+    user::UserCommand,
+    workspace::PeopleCommand,
+};
 
 #[derive(Parser)]
 #[command(
@@ -17,6 +27,11 @@ pub struct Cli {
     /// The workspace database (created if missing).
     #[arg(long, global = true, value_name = "FILE")]
     pub db: Option<PathBuf>,
+
+    /// Act as this person from People for this command only; recorded on every vote and
+    /// change it makes. Without it, the workspace's current user acts.
+    #[arg(long = "as", global = true, value_name = "PERSON_ID")]
+    pub act_as: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -61,4 +76,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who is acting: recorded on every vote and change.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// The steering group's members and its quorum rule.
+    #[command(subcommand)]
+    Steering(SteeringCommand),
+    /// The steering group's reviews: the queue, votes, recusals and decisions.
+    #[command(subcommand)]
+    Review(ReviewCommand),
+    /// Outcome-based budget tranches: plan, release on a met condition, spend.
+    #[command(subcommand)]
+    Tranche(TrancheCommand),
+    /// A pilot's measured lift on one KPI, with its method and 95% interval.
+    Lift {
+        kpi: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Vendor proposals with their privacy checklist.
+    #[command(subcommand)]
+    Vendor(VendorCommand),
+    /// The risk register.
+    #[command(subcommand)]
+    Risk(RiskCommand),
+    /// The tamper-evident decision log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
 }

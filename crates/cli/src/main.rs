@@ -12,7 +12,8 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        // 0, or 3 when `audit verify` finds the decision log broken.
+        Ok(code) => code,
         Err(error) => {
             let api = pilotdesk_core::ApiError::from(&error);
             eprintln!("pilotdesk: {api}");

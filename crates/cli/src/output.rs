@@ -1,6 +1,9 @@
 //! Printing results for people (aligned text) or scripts (`--json`).
 
-use pilotdesk_core::model::{Arm, Cohort, ItemStatus, Pilot, PilotDesign, PilotSummary, Readiness};
+use pilotdesk_core::model::{
+    Arm, Cohort, GovernanceQueue, ItemStatus, Ledger, Pilot, PilotDesign, PilotSummary, QueueEntry,
+    Readiness, ReviewView,
+};
 use pilotdesk_core::packs::dates::long_date;
 use serde::Serialize;
 
@@ -159,4 +162,131 @@ pub fn design_text(design: &PilotDesign, currency: &str) {
         "  readiness   Step 1 {} of {}",
         design.readiness.steps[0].done, design.readiness.steps[0].applicable
     );
+}
+
+fn queue_rows(entries: &[QueueEntry]) -> Vec<Vec<String>> {
+    entries
+        .iter()
+        .map(|e| {
+            let due = if e.item.overdue {
+                format!("{} (OVERDUE)", long_date(e.item.due_on))
+            } else {
+                long_date(e.item.due_on)
+            };
+            vec![
+                e.item.id.to_string(),
+                e.item.pilot_name.clone(),
+                e.item.kind.label().into(),
+                due,
+                if e.item.voting_open {
+                    format!("{} of {} voted", e.status.voted, e.status.eligible)
+                } else {
+                    "voting not open".into()
+                },
+            ]
+        })
+        .collect()
+}
+
+pub fn queue_text(queue: &GovernanceQueue) {
+    let headers = ["ITEM", "PILOT", "KIND", "DUE", "VOTES"];
+    if queue.reviews.is_empty() {
+        println!("No pilot or criteria change is waiting for the steering group.");
+    } else {
+        println!("Waiting for a decision:");
+        table(&headers, &queue_rows(&queue.reviews));
+    }
+    if !queue.gates.is_empty() {
+        println!();
+        println!("Stage gates:");
+        table(&headers, &queue_rows(&queue.gates));
+    }
+    if queue.overdue > 0 {
+        println!();
+        println!("{} item(s) overdue.", queue.overdue);
+    }
+}
+
+pub fn review_text(view: &ReviewView) {
+    let item = &view.item;
+    println!("{} (item {}, {})", item.subject, item.id, item.kind.label());
+    println!(
+        "  due        {}{}",
+        long_date(item.due_on),
+        if item.overdue { " (overdue)" } else { "" }
+    );
+    println!("  rule       {}", view.rule.description);
+    for vote in &view.votes {
+        let note = if vote.recused {
+            " [recused: does not count]"
+        } else if vote.superseded {
+            " [replaced by a later vote]"
+        } else {
+            ""
+        };
+        println!(
+            "  vote       {} ({}): {}{}{}",
+            vote.name,
+            vote.function.label(),
+            vote.choice.label(),
+            if vote.comment.is_empty() {
+                String::new()
+            } else {
+                format!(" \"{}\"", vote.comment)
+            },
+            note
+        );
+    }
+    for recusal in &view.recusals {
+        println!("  recused    {}: {}", recusal.name, recusal.reason);
+    }
+    println!("  status     {}", view.status.explanation);
+    if let Some(decision) = &view.decision {
+        println!("  decision   {} ({})", decision.summary, decision.id);
+    }
+}
+
+pub fn ledger_text(ledger: &Ledger, currency: &str) {
+    let money = |m: pilotdesk_core::model::Money| m.format_with(currency);
+    println!("{} (pilot {})", ledger.pilot_name, ledger.pilot_id);
+    println!(
+        "  budget {}  committed {}  released {}  spent {}  unallocated {}",
+        money(ledger.budget),
+        money(ledger.committed),
+        money(ledger.released),
+        money(ledger.spent),
+        money(ledger.unallocated)
+    );
+    let rows: Vec<Vec<String>> = ledger
+        .tranches
+        .iter()
+        .map(|line| {
+            let t = &line.tranche;
+            vec![
+                t.id.to_string(),
+                t.label.clone(),
+                money(t.amount),
+                if t.release.is_some() {
+                    "released".into()
+                } else if line.check.met {
+                    "condition met".into()
+                } else {
+                    "committed".into()
+                },
+                money(t.spent),
+                t.condition.clone(),
+            ]
+        })
+        .collect();
+    table(
+        &["ID", "TRANCHE", "AMOUNT", "STATE", "SPENT", "CONDITION"],
+        &rows,
+    );
+    for line in ledger
+        .tranches
+        .iter()
+        .filter(|l| l.tranche.release.is_none())
+    {
+        println!("  {}: {}", line.tranche.label, line.check.explanation);
+    }
 }

@@ -191,7 +191,7 @@ fn a_complete_design_submits_and_its_criteria_lock_at_approval() {
         .contains("moments.0.minutes: a micro-coaching moment takes 5 to 15 minutes"));
 
     ok(&db, &["pilot", "submit", &pid]);
-    ok(
+    let by_hand = pilotdesk(
         &db,
         &[
             "pilot",
@@ -202,6 +202,32 @@ fn a_complete_design_submits_and_its_criteria_lock_at_approval() {
             "--reason",
             "Approved by the steering group",
         ],
+    );
+    assert_eq!(by_hand.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&by_hand.stderr).contains("only by a steering-group decision"));
+    // The demo's steering group approves: HR, analytics, finance and a frontline leader.
+    let item = json(&db, &["review", "show", &pid, "--json"])["item"]["id"].to_string();
+    let members = json(&db, &["steering", "list", "--json"]);
+    for function in ["hr", "analytics", "finance", "frontline"] {
+        let member = members["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["function"] == function)
+            .unwrap()["personId"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        ok(
+            &db,
+            &[
+                "--as", &member, "review", "vote", &item, "--choice", "approve",
+            ],
+        );
+    }
+    assert_eq!(
+        json(&db, &["pilot", "show", &pid, "--json"])["pilot"]["status"],
+        "approved"
     );
     let kpi = &kpis[0];
     let locked = pilotdesk(

@@ -186,14 +186,21 @@ fn success_criteria_and_baselines_lock_at_approval() {
         "Scale if days to first closed deal falls by at least 10 days and the 95% interval of the effect lies above zero"
     );
     lifecycle::submit(&mut store, id, "", today()).unwrap();
-    lifecycle::transition(
+    let by_hand = lifecycle::transition(
         &mut store,
         id,
         PilotStatus::Approved,
         "Approved 4-0",
         today(),
     )
-    .unwrap();
+    .unwrap_err();
+    assert!(
+        by_hand
+            .to_string()
+            .contains("only by a steering-group decision"),
+        "{by_hand}"
+    );
+    support::approve_by_vote(&mut store, id);
     assert!(
         design::load_design(&store, id, today())
             .unwrap()

@@ -3,7 +3,7 @@ mod support;
 
 use pilotdesk_core::model::{ItemStatus, PilotStatus};
 use pilotdesk_core::workflows::design::load_design;
-use pilotdesk_core::workflows::lifecycle::{is_allowed, submit, transition};
+use pilotdesk_core::workflows::lifecycle::{by_decision, is_allowed, submit, transition};
 use pilotdesk_core::Store;
 use support::{date, demo_store, designed_pilot};
 
@@ -46,6 +46,7 @@ fn every_pair_of_statuses_is_allowed_exactly_when_the_lifecycle_says_so() {
     let id = designed_pilot(&mut store);
     let today = date("2026-11-23");
     let mut legal_seen = 0;
+    let mut decided_seen = 0;
     for from in PilotStatus::ALL {
         for to in PilotStatus::ALL {
             force_status(&store, id, from);
@@ -54,7 +55,20 @@ fn every_pair_of_statuses_is_allowed_exactly_when_the_lifecycle_says_so() {
             let legal = LEGAL.contains(&(from, to));
             assert_eq!(is_allowed(from, to), legal, "{from:?} -> {to:?}");
             let design = load_design(&store, id, today).unwrap();
-            if legal {
+            if legal && by_decision(to) {
+                // Legal, but only a steering-group decision takes the pilot there.
+                let error = result.expect_err(&format!("{from:?} -> {to:?} needs a vote"));
+                assert_eq!(error.code(), "conflict");
+                assert!(
+                    error
+                        .to_string()
+                        .contains("only by a steering-group decision")
+                        && error.to_string().contains("vote"),
+                    "{error}"
+                );
+                assert_eq!(design.pilot.status, from, "nothing changed");
+                decided_seen += 1;
+            } else if legal {
                 result.unwrap_or_else(|e| panic!("{from:?} -> {to:?} refused: {e}"));
                 legal_seen += 1;
                 assert_eq!(design.pilot.status, to);
@@ -78,7 +92,11 @@ fn every_pair_of_statuses_is_allowed_exactly_when_the_lifecycle_says_so() {
             }
         }
     }
-    assert_eq!(legal_seen, LEGAL.len());
+    assert_eq!(legal_seen + decided_seen, LEGAL.len());
+    assert_eq!(
+        decided_seen, 9,
+        "the three approval outcomes, the day-45 review, three stops, scale and iterate"
+    );
 }
 
 #[test]

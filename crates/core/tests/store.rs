@@ -100,6 +100,42 @@ fn seed_at(conn: &Connection, version: i64) {
         )
         .unwrap();
     }
+    if version >= 3 {
+        conn.execute_batch(
+            "INSERT INTO pilot_kpis (pilot_id, position, name, unit, direction, baseline_start,
+                                     baseline_end, baseline_value, target_lift)
+             VALUES (1, 0, 'First-contact resolution', '%', 'higher', '2025-07-01',
+                     '2025-12-31', 68.0, 4.0);
+             INSERT INTO pilot_cohort (pilot_id, manager_id, arm) VALUES (1, 'E1', 'pilot');
+             INSERT INTO pilot_transitions (pilot_id, from_status, to_status, at, actor, reason,
+                                            evidence)
+             VALUES (1, 'draft', 'ready', '2026-01-02T00:00:00Z', 'Ada', 'Step 1 done', '{}');
+             INSERT INTO kpi_observations (kpi_id, person_id, observed_on, value)
+             VALUES (1, 'E2', '2025-09-01', 66.0);",
+        )
+        .unwrap();
+    }
+    if version >= 4 {
+        let content = r#"{"actor":"Ada Boss","actor_id":"E1","at":"2026-01-03T00:00:00Z","details":{},"kind":"member_added","pilot_id":null,"summary":"Ada Boss joined the steering group for HR"}"#;
+        let hash = pilotdesk_core::metrics::chain::entry_hash(
+            pilotdesk_core::metrics::chain::GENESIS,
+            content,
+        );
+        conn.execute(
+            "INSERT INTO steering_members (person_id, function, joined_at)
+             VALUES ('E1', 'hr', '2026-01-03T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO decision_log (at, actor, actor_id, kind, pilot_id, summary, content,
+                                       prev_hash, hash)
+             VALUES ('2026-01-03T00:00:00Z', 'Ada Boss', 'E1', 'member_added', NULL,
+                     'Ada Boss joined the steering group for HR', ?1, ?2, ?3)",
+            rusqlite::params![content, pilotdesk_core::metrics::chain::GENESIS, hash],
+        )
+        .unwrap();
+    }
 }
 
 #[test]
@@ -151,7 +187,55 @@ fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
             let packs = pilotdesk_core::workflows::packs::list_packs(&store).unwrap();
             assert_eq!(packs[0].content_hash, "abc123");
         }
+        if start >= 3 {
+            let design = pilotdesk_core::workflows::design::load_design(
+                &store,
+                1,
+                chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            )
+            .unwrap();
+            assert_eq!(design.kpis[0].name, "First-contact resolution");
+            assert_eq!(design.cohort.members.len(), 1);
+            assert_eq!(design.transitions.len(), 1);
+            assert!(design.feedback.is_none());
+        }
+        if start >= 4 {
+            let members = pilotdesk_core::workflows::steering::members(&store).unwrap();
+            assert_eq!(members[0].person_id, "E1");
+        }
+        // Whatever version it came from, governance starts with the default rule, the seeded
+        // risk register and a log that verifies.
+        assert_eq!(
+            pilotdesk_core::workflows::steering::rule(&store).unwrap(),
+            pilotdesk_core::model::QuorumRule::default_rule()
+        );
+        assert_eq!(
+            pilotdesk_core::workflows::vendors::list_risks(&store)
+                .unwrap()
+                .len(),
+            7
+        );
+        assert!(
+            pilotdesk_core::workflows::audit::verify(&store)
+                .unwrap()
+                .verified
+        );
     }
+}
+
+#[test]
+fn data_written_at_the_latest_version_reads_back_and_its_log_verifies() {
+    let (_dir, path) = temp_db();
+    let mut conn = Connection::open(&path).unwrap();
+    migrations::migrate(&mut conn).unwrap();
+    seed_at(&conn, latest_version());
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let members = pilotdesk_core::workflows::steering::members(&store).unwrap();
+    assert_eq!(members[0].name, "Ada Boss");
+    let verdict = pilotdesk_core::workflows::audit::verify(&store).unwrap();
+    assert!(verdict.verified, "{}", verdict.summary);
+    assert_eq!(verdict.entries, 1);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! Async, so they run off the main thread and never freeze the window.
 
 pub mod design;
+pub mod governance;
 pub mod packs;
 pub mod pilots;
 pub mod workspace;

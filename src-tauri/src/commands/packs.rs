@@ -28,3 +28,20 @@ pub async fn save_proposal_pack(
         today(),
     )?)
 }
+
+#[tauri::command]
+pub async fn save_decision_pack(
+    state: State<'_, AppState>,
+    decision_id: i64,
+    path: String,
+    paper: Option<PaperSize>,
+) -> Reply<PackRecord> {
+    let path = PathBuf::from(path);
+    Ok(packs::save_decision(
+        &mut *state.store()?,
+        decision_id,
+        &path,
+        paper,
+        today(),
+    )?)
+}

@@ -6,6 +6,24 @@ import { save } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
   BasicsInput,
+  CurrentUser,
+  Decision,
+  DecisionLog,
+  GovernanceQueue,
+  Ledger,
+  LiftReport,
+  PersonInput,
+  QuorumRule,
+  QuorumRuleInput,
+  ReviewView,
+  Risk,
+  RiskInput,
+  SpendInput,
+  SteeringMember,
+  TrancheInput,
+  VendorInput,
+  VendorProposal,
+  VoteInput,
   BudgetInput,
   CohortInput,
   KpiInput,
@@ -89,6 +107,47 @@ export const api = {
   transitionPilot: (pilotId: number, to: PilotStatus, reason: string) =>
     call<PilotDesign>("transition_pilot", { pilotId, to, reason }),
   submitPilot: (pilotId: number, reason: string) => call<PilotDesign>("submit_pilot", { pilotId, reason }),
+
+  // Who is acting.
+  getCurrentUser: () => call<CurrentUser>("get_current_user"),
+  chooseUser: (personId: string) => call<CurrentUser>("choose_user", { personId }),
+  addPersonAndChoose: (input: PersonInput) => call<CurrentUser>("add_person_and_choose", { input }),
+
+  // The steering group's reviews. A vote or recusal answers with the review as it now stands.
+  getGovernanceQueue: () => call<GovernanceQueue>("get_governance_queue"),
+  getReview: (pilotId: number, itemId: number | null) => call<ReviewView>("get_review", { pilotId, itemId }),
+  castVote: (itemId: number, input: VoteInput) => call<ReviewView>("cast_vote", { itemId, input }),
+  recuseFromItem: (itemId: number, reason: string) => call<ReviewView>("recuse_from_item", { itemId, reason }),
+  proposeCriteriaChange: (pilotId: number, input: KpiInput, reason: string) =>
+    call<number>("propose_criteria_change", { pilotId, input, reason }),
+  getDecisionLog: () => call<DecisionLog>("get_decision_log"),
+  listDecisions: (pilotId: number | null) => call<Decision[]>("list_decisions", { pilotId }),
+  saveDecisionPack: (decisionId: number, path: string, paper?: PaperSize) =>
+    call<PackRecord>("save_decision_pack", { decisionId, path, paper: paper ?? null }),
+
+  // The steering group itself.
+  listSteeringMembers: () => call<SteeringMember[]>("list_steering_members"),
+  addSteeringMember: (personId: string, fn: string) =>
+    call<SteeringMember[]>("add_steering_member", { personId, function: fn }),
+  removeSteeringMember: (personId: string) => call<SteeringMember[]>("remove_steering_member", { personId }),
+  getQuorumRule: () => call<QuorumRule>("get_quorum_rule"),
+  setQuorumRule: (input: QuorumRuleInput) => call<QuorumRule>("set_quorum_rule", { input }),
+
+  // Outcome-based budget. Each change answers with the pilot's ledger.
+  listLedgers: () => call<Ledger[]>("list_ledgers"),
+  addTranche: (pilotId: number, input: TrancheInput) => call<Ledger>("add_tranche", { pilotId, input }),
+  updateTranche: (trancheId: number, input: TrancheInput) => call<Ledger>("update_tranche", { trancheId, input }),
+  removeTranche: (trancheId: number) => call<Ledger>("remove_tranche", { trancheId }),
+  releaseTranche: (trancheId: number, note: string) => call<Ledger>("release_tranche", { trancheId, note }),
+  recordSpend: (trancheId: number, input: SpendInput) => call<Ledger>("record_spend", { trancheId, input }),
+  measureLift: (kpiId: number) => call<LiftReport>("measure_lift", { kpiId }),
+
+  // Vendor proposals and the risk register.
+  listVendors: () => call<VendorProposal[]>("list_vendors"),
+  saveVendor: (id: number | null, input: VendorInput) => call<VendorProposal>("save_vendor", { id, input }),
+  removeVendor: (id: number) => call<null>("remove_vendor", { id }),
+  listRisks: () => call<Risk[]>("list_risks"),
+  saveRisk: (id: number | null, input: RiskInput) => call<Risk>("save_risk", { id, input }),
 };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's

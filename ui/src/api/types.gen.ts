@@ -24,7 +24,11 @@ minGroupSize: number, paperSize: PaperSize,
 /**
  * Recorded on every change as the actor.
  */
-currentUser: string, };
+currentUser: string, 
+/**
+ * The person in People who is acting; absent until someone is chosen.
+ */
+currentUserId: string | null, };
 
 export type SettingsInput = { workspaceName: string, currency: string, 
 /**
@@ -109,7 +113,7 @@ entity: string, entityId: string,
  */
 action: string, summary: string, };
 
-export type PackKind = "proposal";
+export type PackKind = "proposal" | "decision";
 
 export type PackRecord = { id: number, kind: PackKind, pilotId: number | null, title: string, subject: string, producedAt: string, producedBy: string, 
 /**
@@ -316,6 +320,8 @@ export type Transition = { id: number, from: PilotStatus, to: PilotStatus, at: s
  */
 evidence: string, };
 
+export type ReviewFeedback = { decisionId: number, decidedAt: string, summary: string, votes: Array<Vote>, };
+
 export type PilotDesign = { pilot: Pilot, workflows: Array<Workflow>, kpis: Array<Kpi>, cohort: Cohort, budgetLines: Array<BudgetLine>, timeCosts: TimeCosts, estimate: BudgetEstimate, marks: Array<ChecklistMark>, readiness: Readiness, transitions: Array<Transition>, 
 /**
  * Once approved, baselines and success criteria cannot change without a new decision.
@@ -326,6 +332,358 @@ criteriaLocked: boolean,
  */
 editable: boolean, 
 /**
- * Where the lifecycle allows the pilot to go next.
+ * Where the pilot may be moved next by hand; the steering group's decisions take it
+ * to the others.
  */
-nextStatuses: Array<PilotStatus>, };
+nextStatuses: Array<PilotStatus>, 
+/**
+ * The steering group's comments when it asked for changes, while the pilot is being
+ * redesigned.
+ */
+feedback: ReviewFeedback | null, };
+
+export type CurrentUser = { 
+/**
+ * Absent until someone is chosen from People.
+ */
+person: Person | null, 
+/**
+ * The name recorded on changes.
+ */
+name: string, 
+/**
+ * Their steering-group function, if they are a member.
+ */
+steeringFunction: MemberFunction | null, 
+/**
+ * The person suggested on first start: the one the workspace's changes were last
+ * recorded under, if they are in People.
+ */
+suggested: Person | null, };
+
+export type PersonInput = { 
+/**
+ * The employee id; empty to have one made up.
+ */
+id: string, name: string, email: string, team: string, role: string, };
+
+export type MemberFunction = "hr" | "analytics" | "finance" | "frontline" | "other";
+
+export type SteeringMember = { personId: string, name: string, role: string, team: string, function: MemberFunction, joinedAt: string, };
+
+export type Threshold = "majority" | "two_thirds" | "unanimous";
+
+export type VoteBasis = "eligible_members" | "votes_cast";
+
+export type QuorumRule = { 
+/**
+ * Each must cast at least one vote (recused members do not count).
+ */
+requiredFunctions: Array<MemberFunction>, threshold: Threshold, basis: VoteBasis, 
+/**
+ * The rule in one sentence.
+ */
+description: string, };
+
+export type QuorumRuleInput = { requiredFunctions: Array<string>, threshold: string, basis: string, };
+
+export type ItemKind = "approval" | "day45_review" | "day90_outcome" | "criteria_change";
+
+export type VoteChoice = "approve" | "reject" | "request_changes" | "continue" | "stop" | "scale" | "iterate";
+
+export type ItemState = "open" | "decided" | "withdrawn";
+
+export type GovernanceItem = { id: number, pilotId: number, pilotName: string, pilotStatus: PilotStatus, kind: ItemKind, 
+/**
+ * What is asked, in one sentence.
+ */
+subject: string, dueOn: string, openedAt: string, openedBy: string, state: ItemState, 
+/**
+ * The proposed change, for a criteria change, as JSON.
+ */
+payload: string, 
+/**
+ * Open, and its due date has passed.
+ */
+overdue: boolean, 
+/**
+ * Days until it is due; negative once overdue.
+ */
+daysLeft: number, 
+/**
+ * Members may vote now (a gate opens when the pilot reaches it).
+ */
+votingOpen: boolean, 
+/**
+ * Why voting has not opened, when it has not.
+ */
+votingNote: string, decisionId: number | null, };
+
+export type Vote = { id: number, itemId: number, personId: string, name: string, function: MemberFunction, choice: VoteChoice, comment: string, at: string, 
+/**
+ * A later vote by the same member replaced it.
+ */
+superseded: boolean, 
+/**
+ * The member recused after voting, so it does not count.
+ */
+recused: boolean, logId: number, };
+
+export type Recusal = { personId: string, name: string, reason: string, at: string, };
+
+export type Tally = { choice: VoteChoice, count: number, };
+
+export type QuorumStatus = { 
+/**
+ * The decision, once the rule is met.
+ */
+outcome: VoteChoice | null, 
+/**
+ * Decided because every eligible member voted and no option reached the threshold.
+ */
+withoutMajority: boolean, eligible: number, recused: number, 
+/**
+ * Eligible members whose vote counts.
+ */
+voted: number, 
+/**
+ * Votes one option needs, as things stand.
+ */
+needed: number, tally: Array<Tally>, 
+/**
+ * Required functions without a counted vote yet.
+ */
+missingFunctions: Array<MemberFunction>, 
+/**
+ * Required functions no eligible member can represent: the item cannot be decided
+ * until the group or the rule changes.
+ */
+unrepresentedFunctions: Array<MemberFunction>, 
+/**
+ * Eligible members who have not voted.
+ */
+yetToVote: Array<string>, 
+/**
+ * Where it stands and what is missing, in words.
+ */
+explanation: string, };
+
+export type DecisionKind = "approval" | "day45_review" | "day90_outcome" | "criteria_change" | "tranche_release";
+
+export type Decision = { id: number, pilotId: number, pilotName: string, itemId: number | null, kind: DecisionKind, 
+/**
+ * A vote choice ("approve", "scale"...) or "released".
+ */
+outcome: string, outcomeLabel: string, 
+/**
+ * The decision in one sentence.
+ */
+summary: string, decidedAt: string, recordedBy: string, 
+/**
+ * What it rested on, as JSON: the tally, or the measured lift.
+ */
+evidence: string, logId: number, };
+
+export type VoteInput = { choice: string, comment: string, };
+
+export type QueueEntry = { item: GovernanceItem, status: QuorumStatus, 
+/**
+ * The current user's own vote, if they cast one.
+ */
+myVote: VoteChoice | null, };
+
+export type GovernanceQueue = { 
+/**
+ * Submitted pilots and criteria changes awaiting a vote.
+ */
+reviews: Array<QueueEntry>, 
+/**
+ * Stage gates not yet decided, soonest first.
+ */
+gates: Array<QueueEntry>, recentDecisions: Array<Decision>, overdue: number, };
+
+export type VoterStanding = { personId: string | null, name: string, function: MemberFunction | null, canVote: boolean, canRecuse: boolean, 
+/**
+ * Why they cannot vote, when they cannot.
+ */
+note: string, vote: Vote | null, recused: boolean, };
+
+export type ReviewView = { item: GovernanceItem, 
+/**
+ * Every item of the pilot, oldest first.
+ */
+items: Array<GovernanceItem>, design: PilotDesign, rule: QuorumRule, members: Array<SteeringMember>, votes: Array<Vote>, recusals: Array<Recusal>, status: QuorumStatus, me: VoterStanding, decision: Decision | null, 
+/**
+ * Every decision about the pilot, oldest first.
+ */
+decisions: Array<Decision>, vendors: Array<VendorProposal>, };
+
+export type LogEntry = { id: number, at: string, actor: string, actorId: string | null, 
+/**
+ * e.g. "vote", "decision", "recusal", "tranche_release".
+ */
+kind: string, pilotId: number | null, summary: string, 
+/**
+ * The canonical JSON that the hash covers.
+ */
+content: string, prevHash: string, hash: string, };
+
+export type BrokenEntry = { id: number, reason: string, };
+
+export type ChainVerdict = { verified: boolean, entries: number, 
+/**
+ * The last entry's hash: the fingerprint of the whole log.
+ */
+headHash: string | null, firstBroken: BrokenEntry | null, 
+/**
+ * The verdict in one sentence.
+ */
+summary: string, };
+
+export type DecisionLog = { verdict: ChainVerdict, 
+/**
+ * Newest first.
+ */
+entries: Array<LogEntry>, };
+
+export type LiftMethod = "difference_in_differences" | "pre_post_trend";
+
+export type LiftReport = { kpiId: number, kpiName: string, unit: string, method: LiftMethod, 
+/**
+ * True for the pre/post method.
+ */
+weakerEvidence: boolean, 
+/**
+ * The effect in the KPI's unit (post minus pre, pilot minus comparison).
+ */
+effect: number, standardError: number, degreesOfFreedom: number, 
+/**
+ * The 95% interval of the effect.
+ */
+intervalLow: number, intervalHigh: number, 
+/**
+ * The effect in the KPI's good direction: positive is better.
+ */
+improvement: number, 
+/**
+ * The 95% interval of the improvement.
+ */
+improvementLow: number, improvementHigh: number, pilotUnits: number, comparisonUnits: number, 
+/**
+ * Baseline trend per 30 days, per group, so parallel trends can be judged.
+ */
+pilotPreTrend: number | null, comparisonPreTrend: number | null, 
+/**
+ * Observations left out and why, e.g. a team shared by both groups.
+ */
+excluded: Array<string>, 
+/**
+ * The success criterion, if the KPI has one, and whether the data meet it.
+ */
+criterion: string | null, criterionMet: boolean, 
+/**
+ * The finding in one sentence.
+ */
+summary: string, };
+
+export type TrancheRelease = { decisionId: number, at: string, by: string, };
+
+export type Tranche = { id: number, pilotId: number, position: number, label: string, amount: Money, 
+/**
+ * The KPI whose success criterion must be met; none: the pilot's approval.
+ */
+kpiId: number | null, 
+/**
+ * The condition in words.
+ */
+condition: string, release: TrancheRelease | null, spent: Money, };
+
+export type SpendEntry = { id: number, trancheId: number, spentOn: string, amount: Money, description: string, recordedAt: string, recordedBy: string, };
+
+export type ConditionCheck = { met: boolean, 
+/**
+ * Why, with the figures.
+ */
+explanation: string, 
+/**
+ * The measured lift, for a KPI condition that could be measured.
+ */
+lift: LiftReport | null, };
+
+export type TrancheLine = { tranche: Tranche, check: ConditionCheck, };
+
+export type Ledger = { pilotId: number, pilotName: string, 
+/**
+ * The pilot's committed budget.
+ */
+budget: Money, 
+/**
+ * The sum of the tranches.
+ */
+committed: Money, released: Money, spent: Money, 
+/**
+ * Budget not yet split into tranches.
+ */
+unallocated: Money, 
+/**
+ * Released and not yet spent.
+ */
+available: Money, tranches: Array<TrancheLine>, spend: Array<SpendEntry>, 
+/**
+ * Tranches can be planned while the design is editable (Draft or Ready).
+ */
+planEditable: boolean, 
+/**
+ * The pilot's KPIs, whose success criteria can release a tranche.
+ */
+kpis: Array<Kpi>, };
+
+export type TrancheInput = { label: string, amount: string, 
+/**
+ * The KPI whose criterion releases it; none for "on approval".
+ */
+kpiId: number | null, };
+
+export type SpendInput = { amount: string, spentOn: string, description: string, };
+
+export type PrivacyChecklist = { 
+/**
+ * Which personal data the vendor processes.
+ */
+personalData: string, 
+/**
+ * Where it is stored (country, region, provider).
+ */
+storageLocation: string, 
+/**
+ * How long it is kept, and what happens after.
+ */
+retention: string, 
+/**
+ * Sub-processors the vendor uses.
+ */
+subProcessors: string, };
+
+export type VendorProposal = { id: number, pilotId: number | null, pilotName: string | null, vendor: string, 
+/**
+ * What they provide.
+ */
+offering: string, pricing: Pricing, unitPrice: Money, contractMonths: number, privacy: PrivacyChecklist, 
+/**
+ * Privacy questions answered, of four.
+ */
+privacyAnswered: number, updatedAt: string, };
+
+export type VendorInput = { pilotId: number | null, vendor: string, offering: string, pricing: string, unitPrice: string, contractMonths: string, personalData: string, storageLocation: string, retention: string, subProcessors: string, };
+
+export type Practice = "micro_coaching" | "ai_assisted" | "skills_as_a_service" | "coaching_analytics" | "coaching_networks" | "async_competency" | "general";
+
+export type RiskStatus = "open" | "mitigated" | "closed";
+
+export type Risk = { id: number, practice: Practice, title: string, ownerId: string | null, ownerName: string | null, mitigation: string, status: RiskStatus, pilotId: number | null, };
+
+export type RiskInput = { practice: string, title: string, 
+/**
+ * A person's id; empty for no owner yet.
+ */
+ownerId: string, mitigation: string, status: string, pilotId: number | null, };

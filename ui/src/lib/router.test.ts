@@ -1,6 +1,17 @@
 import { get } from "svelte/store";
 import { beforeEach, describe, expect, it } from "vitest";
-import { href, isPilotSection, navigate, parseHash, PILOT_SECTIONS, pilotPath, route, sectionOf } from "./router";
+import {
+  governancePath,
+  href,
+  isPilotSection,
+  navigate,
+  parseHash,
+  PILOT_SECTIONS,
+  pilotPath,
+  reviewPath,
+  route,
+  sectionOf,
+} from "./router";
 
 describe("parseHash", () => {
   it("defaults to the pilots list", () => {
@@ -14,7 +25,7 @@ describe("parseHash", () => {
     expect(parseHash("#/pilots/new")).toEqual({ name: "new-pilot" });
     expect(parseHash("#/pilots/42")).toEqual({ name: "pilot", id: 42, section: "overview" });
     expect(parseHash("#/people")).toEqual({ name: "people" });
-    expect(parseHash("#/governance")).toEqual({ name: "governance" });
+    expect(parseHash("#/governance")).toEqual({ name: "governance", tab: "queue" });
     expect(parseHash("#/packs")).toEqual({ name: "packs" });
     expect(parseHash("#/settings/")).toEqual({ name: "settings" });
   });
@@ -31,7 +42,42 @@ describe("parseHash", () => {
     expect(parseHash("#/nowhere")).toEqual({ name: "not-found", path: "/nowhere" });
   });
 
+  it("parses the governance tabs and reviews", () => {
+    expect(parseHash("#/governance/log")).toEqual({ name: "governance", tab: "log" });
+    expect(parseHash("#/governance/budget")).toEqual({ name: "governance", tab: "budget" });
+    expect(parseHash("#/governance/group")).toEqual({ name: "governance", tab: "group" });
+    expect(parseHash("#/governance/vendors")).toEqual({ name: "governance", tab: "vendors" });
+    expect(parseHash("#/governance/risks/")).toEqual({ name: "governance", tab: "risks" });
+    expect(parseHash("#/governance/pilots/3")).toEqual({ name: "review", pilotId: 3, itemId: null });
+    expect(parseHash("#/governance/pilots/3/items/12")).toEqual({ name: "review", pilotId: 3, itemId: 12 });
+  });
+
+  it("refuses governance paths that are not pages", () => {
+    for (const path of [
+      "/governance/queue",
+      "/governance/nowhere",
+      "/governance/log/2",
+      "/governance/pilots",
+      "/governance/pilots/0",
+      "/governance/pilots/3/votes",
+      "/governance/pilots/3/items",
+      "/governance/pilots/3/items/0",
+      "/governance/pilots/3/items/4/x",
+    ]) {
+      expect(parseHash(`#${path}`)).toEqual({ name: "not-found", path });
+    }
+  });
+
+  it("builds governance paths that parse back", () => {
+    expect(governancePath()).toBe("/governance");
+    expect(parseHash(href(governancePath("log")))).toEqual({ name: "governance", tab: "log" });
+    expect(parseHash(href(reviewPath(5)))).toEqual({ name: "review", pilotId: 5, itemId: null });
+    expect(parseHash(href(reviewPath(5, 9)))).toEqual({ name: "review", pilotId: 5, itemId: 9 });
+  });
+
   it("maps routes to sidebar sections", () => {
+    expect(sectionOf({ name: "review", pilotId: 1, itemId: null })).toBe("governance");
+    expect(sectionOf({ name: "governance", tab: "risks" })).toBe("governance");
     expect(sectionOf({ name: "pilot", id: 1, section: "budget" })).toBe("pilots");
     expect(sectionOf({ name: "new-pilot" })).toBe("pilots");
     expect(sectionOf({ name: "packs" })).toBe("packs");

@@ -21,12 +21,30 @@ export function isPilotSection(value: string): value is PilotSection {
   return (PILOT_SECTIONS as readonly string[]).includes(value);
 }
 
+/** The tabs of the Governance screen, in the order shown. */
+export const GOVERNANCE_TABS = ["queue", "log", "budget", "group", "vendors", "risks"] as const;
+export type GovernanceTab = (typeof GOVERNANCE_TABS)[number];
+
+export const GOVERNANCE_TAB_LABELS: Record<GovernanceTab, string> = {
+  queue: "Queue",
+  log: "Decision log",
+  budget: "Budget ledger",
+  group: "Steering group",
+  vendors: "Vendors",
+  risks: "Risk register",
+};
+
+function isGovernanceTab(value: string): value is GovernanceTab {
+  return (GOVERNANCE_TABS as readonly string[]).includes(value);
+}
+
 export type Route =
   | { name: "pilots" }
   | { name: "new-pilot" }
   | { name: "pilot"; id: number; section: PilotSection }
   | { name: "people" }
-  | { name: "governance" }
+  | { name: "governance"; tab: GovernanceTab }
+  | { name: "review"; pilotId: number; itemId: number | null }
   | { name: "packs" }
   | { name: "settings" }
   | { name: "not-found"; path: string };
@@ -42,6 +60,7 @@ export function parseHash(hash: string): Route {
   path = path.replace(/\/+$/, "");
   if (path === "" || path === "/") path = DEFAULT_PATH;
   const parts = path.replace(/^\//, "").split("/");
+  if (parts[0] === "governance") return parseGovernance(parts.slice(1), path);
   const [first, second, third, ...rest] = parts;
   if (rest.length > 0) return { name: "not-found", path };
   if (third !== undefined && !(first === "pilots" && second !== undefined && /^[1-9]\d*$/.test(second))) {
@@ -57,13 +76,39 @@ export function parseHash(hash: string): Route {
       }
       return { name: "not-found", path };
     case "people":
-    case "governance":
     case "packs":
     case "settings":
       return second === undefined ? { name: first } : { name: "not-found", path };
     default:
       return { name: "not-found", path };
   }
+}
+
+const ID = /^[1-9]\d*$/;
+
+/** "/governance", "/governance/log", "/governance/pilots/3" or "/governance/pilots/3/items/7". */
+function parseGovernance(parts: string[], path: string): Route {
+  const [first, second, third, fourth, ...rest] = parts;
+  if (first === undefined) return { name: "governance", tab: "queue" };
+  if (second === undefined) {
+    return isGovernanceTab(first) && first !== "queue" ? { name: "governance", tab: first } : { name: "not-found", path };
+  }
+  if (first !== "pilots" || !ID.test(second) || rest.length > 0) return { name: "not-found", path };
+  if (third === undefined) return { name: "review", pilotId: Number(second), itemId: null };
+  if (third === "items" && fourth !== undefined && ID.test(fourth)) {
+    return { name: "review", pilotId: Number(second), itemId: Number(fourth) };
+  }
+  return { name: "not-found", path };
+}
+
+/** The path of a governance tab: "/governance" for the queue. */
+export function governancePath(tab: GovernanceTab = "queue"): string {
+  return tab === "queue" ? "/governance" : `/governance/${tab}`;
+}
+
+/** The path of a pilot's review, optionally focused on one item. */
+export function reviewPath(pilotId: number, itemId: number | null = null): string {
+  return itemId === null ? `/governance/pilots/${pilotId}` : `/governance/pilots/${pilotId}/items/${itemId}`;
 }
 
 /** The sidebar section to highlight for a route. */
@@ -73,6 +118,9 @@ export function sectionOf(route: Route): Section | null {
     case "new-pilot":
     case "pilot":
       return "pilots";
+    case "governance":
+    case "review":
+      return "governance";
     case "not-found":
       return null;
     default:

@@ -58,7 +58,7 @@ async function type(id: string, value: string) {
 
 beforeEach(() => {
   workspace.set({
-    settings: { workspaceName: "Acme", currency: "EUR", minGroupSize: 5, paperSize: "a4", currentUser: "Ana" },
+    settings: { workspaceName: "Acme", currency: "EUR", minGroupSize: 5, paperSize: "a4", currentUser: "Ana", currentUserId: null },
     peopleCount: 0,
     teams: [],
     pilotCount: 0,

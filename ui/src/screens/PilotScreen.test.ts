@@ -26,6 +26,39 @@ afterEach(() => {
 });
 
 describe("PilotScreen", () => {
+  it("shows the steering group's comments while a returned pilot is redesigned", async () => {
+    vi.mocked(api.getPilotDesign).mockResolvedValue(
+      pilotDesign({
+        feedback: {
+          decisionId: 4,
+          decidedAt: "2026-11-23T10:00:00Z",
+          summary: "Returned \"Sales onboarding pilot\" for changes: 3 request changes of 6 eligible members.",
+          votes: [
+            { id: 1, itemId: 2, personId: "E1005", name: "Tomasz Nowak", function: "finance", choice: "request_changes",
+              comment: "Cost the coaches' time", at: "2026-11-23T10:00:00Z", superseded: false, recused: false, logId: 9 },
+            { id: 2, itemId: 2, personId: "E1004", name: "Helen Castillo", function: "hr", choice: "approve",
+              comment: "", at: "2026-11-23T10:01:00Z", superseded: false, recused: false, logId: 10 },
+          ],
+        },
+      }),
+    );
+    render(PilotScreen, { props: { id: 1 } });
+    const feedback = await screen.findByTestId("review-feedback");
+    expect(feedback.textContent).toContain("The steering group asked for changes");
+    expect(screen.getByTestId("feedback-E1005").textContent).toContain("Cost the coaches' time");
+    expect(screen.queryByTestId("feedback-E1004")).toBeNull();
+    expect(screen.queryByTestId("open-review")).toBeNull();
+  });
+
+  it("links a pilot under review to its review", async () => {
+    const design = pilotDesign();
+    vi.mocked(api.getPilotDesign).mockResolvedValue({ ...design, pilot: { ...design.pilot, status: "submitted" }, editable: false });
+    render(PilotScreen, { props: { id: 1 } });
+    const link = await screen.findByTestId("open-review");
+    expect(link.getAttribute("href")).toBe("#/governance/pilots/1");
+    expect(screen.queryByTestId("review-feedback")).toBeNull();
+  });
+
   it("shows the pilot's facts", async () => {
     render(PilotScreen, { props: { id: 1 } });
     expect((await screen.findByTestId("pilot-title")).textContent).toBe("Sales onboarding pilot");

@@ -142,6 +142,7 @@ export function pilotDesign(overrides: Partial<PilotDesign> = {}): PilotDesign {
     criteriaLocked: false,
     editable: true,
     nextStatuses: ["ready"],
+    feedback: null,
     ...overrides,
   };
 }

@@ -1,6 +1,14 @@
 // Test-only helpers: a mocked api module and realistic backend data.
 import { vi } from "vitest";
-import type { PackRecord, Person, PilotDetail, PilotSummary, WorkspaceOverview } from "../api";
+import type {
+  CurrentUser,
+  PackRecord,
+  Person,
+  PilotDetail,
+  PilotSummary,
+  SteeringMember,
+  WorkspaceOverview,
+} from "../api";
 
 /** Replaces every backend call with a vi.fn(), keeping the real error helpers. */
 export function mockApiModule<T extends object>(actual: T) {
@@ -35,13 +43,41 @@ export function mockApiModule<T extends object>(actual: T) {
       clearChecklistMark: vi.fn(),
       transitionPilot: vi.fn(),
       submitPilot: vi.fn(),
+      getCurrentUser: vi.fn(),
+      chooseUser: vi.fn(),
+      addPersonAndChoose: vi.fn(),
+      getGovernanceQueue: vi.fn(),
+      getReview: vi.fn(),
+      castVote: vi.fn(),
+      recuseFromItem: vi.fn(),
+      proposeCriteriaChange: vi.fn(),
+      getDecisionLog: vi.fn(),
+      listDecisions: vi.fn(),
+      saveDecisionPack: vi.fn(),
+      listSteeringMembers: vi.fn(),
+      addSteeringMember: vi.fn(),
+      removeSteeringMember: vi.fn(),
+      getQuorumRule: vi.fn(),
+      setQuorumRule: vi.fn(),
+      listLedgers: vi.fn(),
+      addTranche: vi.fn(),
+      updateTranche: vi.fn(),
+      removeTranche: vi.fn(),
+      releaseTranche: vi.fn(),
+      recordSpend: vi.fn(),
+      measureLift: vi.fn(),
+      listVendors: vi.fn(),
+      saveVendor: vi.fn(),
+      removeVendor: vi.fn(),
+      listRisks: vi.fn(),
+      saveRisk: vi.fn(),
     },
     chooseSavePath: vi.fn(),
   };
 }
 
 export const overview: WorkspaceOverview = {
-  settings: { workspaceName: "Northwind Learning", currency: "USD", minGroupSize: 5, paperSize: "a4", currentUser: "Ana Lima" },
+  settings: { workspaceName: "Northwind Learning", currency: "USD", minGroupSize: 5, paperSize: "a4", currentUser: "Ana Lima", currentUserId: "E1" },
   peopleCount: 3,
   teams: [
     { name: "Sales", headcount: 2, managers: 1 },
@@ -49,7 +85,7 @@ export const overview: WorkspaceOverview = {
   ],
   pilotCount: 1,
   databasePath: "/home/ana/.local/share/pilotdesk/pilotdesk.db",
-  schemaVersion: 3,
+  schemaVersion: 4,
 };
 
 export const pilotSummary: PilotSummary = {
@@ -100,4 +136,16 @@ export const people: Person[] = [
   { id: "E1", name: "Maya Chen", email: "maya@northwind.test", team: "Sales", role: "Sales manager", managerId: null, hireDate: null },
   { id: "E2", name: "Tom Okafor", email: "tom@northwind.test", team: "Sales", role: "Account executive", managerId: "E1", hireDate: null },
   { id: "E3", name: "Lena Berg", email: "lena@northwind.test", team: "Support", role: "Support agent", managerId: "E1", hireDate: null },
+];
+
+const ana: Person = { id: "E9", name: "Ana Lima", email: "ana@northwind.test", team: "People", role: "L&D lead", managerId: null, hireDate: null };
+
+/** Someone chosen: the app opens straight on its screens. */
+export const currentUser: CurrentUser = { person: ana, name: "Ana Lima", steeringFunction: null, suggested: null };
+
+/** First start: no one chosen yet, the person the demo's changes were recorded under suggested. */
+export const firstStartUser: CurrentUser = { person: null, name: "Ana Lima", steeringFunction: null, suggested: ana };
+
+export const steeringMembers: SteeringMember[] = [
+  { personId: "E1", name: "Maya Chen", role: "Sales manager", team: "Sales", function: "frontline", joinedAt: "2026-11-01T09:00:00Z" },
 ];

@@ -136,6 +136,24 @@ pub struct KpiArgs {
     no_interval: bool,
 }
 
+impl KpiArgs {
+    pub fn input(self) -> KpiInput {
+        KpiInput {
+            id: self.kpi_id,
+            name: self.name,
+            unit: self.unit,
+            direction: self.direction,
+            value_per_unit: self.value_per_unit,
+            data_source: self.source,
+            baseline_start: self.baseline_start,
+            baseline_end: self.baseline_end,
+            baseline_value: self.baseline,
+            target_lift: self.target_lift,
+            interval_above_zero: !self.no_interval,
+        }
+    }
+}
+
 fn moment(text: &str) -> MomentInput {
     let mut parts = text.rsplitn(3, '|');
     let minutes = parts.next().unwrap_or_default();
@@ -238,24 +256,7 @@ pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Resu
             println!("Removed task {task}.");
         }
         DesignCommand::KpiSet { pilot, kpi } => {
-            let id = kpis::save_kpi(
-                store,
-                pilot,
-                &KpiInput {
-                    id: kpi.kpi_id,
-                    name: kpi.name,
-                    unit: kpi.unit,
-                    direction: kpi.direction,
-                    value_per_unit: kpi.value_per_unit,
-                    data_source: kpi.source,
-                    baseline_start: kpi.baseline_start,
-                    baseline_end: kpi.baseline_end,
-                    baseline_value: kpi.baseline,
-                    target_lift: kpi.target_lift,
-                    interval_above_zero: !kpi.no_interval,
-                },
-                today,
-            )?;
+            let id = kpis::save_kpi(store, pilot, &kpi.input(), today)?;
             println!("Saved KPI {id}.");
         }
         DesignCommand::KpiRemove { kpi } => {

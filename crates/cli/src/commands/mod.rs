@@ -1,11 +1,18 @@
 //! One module per area; each owns its arguments and runs them against the core.
 
+pub mod audit;
+pub mod budget;
 pub mod design;
 pub mod pack;
 pub mod pilot;
+pub mod register;
+pub mod review;
+pub mod steering;
+pub mod user;
 pub mod workspace;
 
 use std::path::Path;
+use std::process::ExitCode;
 
 use chrono::{Local, NaiveDate};
 use pilotdesk_core::paths::default_db_path;
@@ -19,14 +26,17 @@ pub struct Context<'a> {
     pub today: NaiveDate,
 }
 
-pub fn run(cli: Cli) -> Result<()> {
+pub fn run(cli: Cli) -> Result<ExitCode> {
     let path = cli.db.unwrap_or_else(default_db_path);
     let mut store = Store::open(&path)?;
+    if let Some(person) = &cli.act_as {
+        pilotdesk_core::workflows::users::act_for_session(&store, person)?;
+    }
     let context = Context {
         db: &path,
         today: Local::now().date_naive(),
     };
-    match cli.command {
+    let done = match cli.command {
         Command::Demo => workspace::demo(&mut store, &context),
         Command::Pilot(command) => pilot::run(*command, &mut store, &context),
         Command::Readiness { id, json } => design::readiness(&store, id, json, &context),
@@ -36,5 +46,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Pack(command) => pack::run(command, &mut store, &context),
         Command::Packs { json } => pack::list(&store, json),
         Command::Info { json } => workspace::info(&store, json, &context),
-    }
+        Command::User(command) => user::run(command, &mut store),
+        Command::Steering(command) => steering::run(command, &mut store),
+        Command::Review(command) => review::run(command, &mut store, &context),
+        Command::Tranche(command) => budget::run(command, &mut store, &context),
+        Command::Lift { kpi, json } => budget::measure(&store, kpi, json, &context),
+        Command::Vendor(command) => register::vendor(command, &mut store),
+        Command::Risk(command) => register::risk(command, &mut store),
+        Command::Audit(command) => return audit::run(command, &store),
+    };
+    done.map(|()| ExitCode::SUCCESS)
 }

@@ -22,6 +22,15 @@ pub enum PackCommand {
         #[arg(long, value_parser = parse_paper)]
         paper: Option<PaperSize>,
     },
+    /// The one-page record of a steering-group decision (see `review decisions`).
+    Decision {
+        /// The decision's id.
+        id: i64,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<PaperSize>,
+    },
 }
 
 fn parse_paper(text: &str) -> std::result::Result<PaperSize, String> {
@@ -30,8 +39,16 @@ fn parse_paper(text: &str) -> std::result::Result<PaperSize, String> {
 }
 
 pub fn run(command: PackCommand, store: &mut Store, context: &Context) -> Result<()> {
-    let PackCommand::Proposal { id, out, paper } = command;
-    let record = packs::save_proposal(store, id, &out, paper, context.today)?;
+    let (record, out) = match command {
+        PackCommand::Proposal { id, out, paper } => (
+            packs::save_proposal(store, id, &out, paper, context.today)?,
+            out,
+        ),
+        PackCommand::Decision { id, out, paper } => (
+            packs::save_decision(store, id, &out, paper, context.today)?,
+            out,
+        ),
+    };
     println!(
         "Wrote {} ({} pages, content hash {}).",
         out.display(),

@@ -106,7 +106,16 @@ pub fn info(store: &Store, json: bool, context: &Context) -> Result<()> {
             overview.teams.len()
         );
         println!("Pilots     {}", overview.pilot_count);
-        println!("Acting as  {}", overview.settings.current_user);
+        println!(
+            "Acting as  {}{}",
+            overview.settings.current_user,
+            overview
+                .settings
+                .current_user_id
+                .as_deref()
+                .map(|id| format!(" ({id})"))
+                .unwrap_or_else(|| " (no one chosen from People yet)".into())
+        );
     }
     Ok(())
 }

@@ -2,6 +2,10 @@
 
 pub mod assignment;
 pub mod budget;
+pub mod chain;
+pub mod ledger;
+pub mod lift;
+pub mod quorum;
 mod timeline;
 
 pub use timeline::{pilot_phase, PilotPhase};

@@ -3,7 +3,7 @@ use ts_rs::TS;
 
 use super::{
     BudgetEstimate, BudgetLine, ChecklistMark, Cohort, Kpi, Pilot, PilotStatus, Readiness,
-    TimeCosts, Transition, Workflow,
+    ReviewFeedback, TimeCosts, Transition, Workflow,
 };
 
 /// Everything the designer, the checklist and the proposal pack need about one pilot.
@@ -24,8 +24,12 @@ pub struct PilotDesign {
     pub criteria_locked: bool,
     /// The design can be edited only in Draft or Ready.
     pub editable: bool,
-    /// Where the lifecycle allows the pilot to go next.
+    /// Where the pilot may be moved next by hand; the steering group's decisions take it
+    /// to the others.
     pub next_statuses: Vec<PilotStatus>,
+    /// The steering group's comments when it asked for changes, while the pilot is being
+    /// redesigned.
+    pub feedback: Option<ReviewFeedback>,
 }
 
 /// What the data says beyond the design itself, for Step 2 of the checklist.

@@ -1,21 +1,29 @@
 //! Plain domain data: what the store loads and saves, what workflows decide over, what
 //! metrics compute from and what crosses to the UI (with generated TypeScript types).
 
+mod audit;
 mod budget;
 mod change;
 mod cohort;
 mod design;
 mod kpi;
 mod lifecycle;
+mod lift;
 mod money;
 mod pack;
 mod person;
 mod pilot;
 mod playbook;
 mod readiness;
+mod review;
 mod settings;
+mod steering;
+mod tranche;
+mod user;
+mod vendor;
 mod views;
 
+pub use audit::{BrokenEntry, ChainVerdict, DecisionLog, LogEntry};
 pub use budget::{
     BudgetCategory, BudgetEstimate, BudgetInput, BudgetLine, BudgetLineInput, CostRow, Pricing,
     TimeCosts, TimeCostsInput,
@@ -25,6 +33,7 @@ pub use cohort::{Arm, Cohort, CohortInput, CohortMember, ComparisonDesign, Manag
 pub use design::{Evidence, PilotDesign};
 pub use kpi::{Baseline, Direction, Kpi, KpiInput, SuccessCriterion};
 pub use lifecycle::Transition;
+pub use lift::{LiftMethod, LiftReport};
 pub use money::Money;
 pub use pack::{PackKind, PackRecord};
 pub use person::{Person, Team};
@@ -33,5 +42,21 @@ pub use playbook::{
     CoachingMoment, MomentInput, PlaybookTask, TaskInput, TemplateSummary, Workflow,
 };
 pub use readiness::{ChecklistItem, ChecklistMark, ChecklistStep, ItemStatus, Readiness};
+pub use review::{
+    Decision, DecisionKind, GovernanceItem, GovernanceQueue, ItemKind, ItemState, QueueEntry,
+    QuorumStatus, Recusal, ReviewFeedback, ReviewView, Tally, Vote, VoteChoice, VoteInput,
+    VoterStanding,
+};
 pub use settings::{PaperSize, SettingsInput, WorkspaceSettings};
+pub use steering::{
+    MemberFunction, QuorumRule, QuorumRuleInput, SteeringMember, Threshold, VoteBasis,
+};
+pub use tranche::{
+    ConditionCheck, Ledger, SpendEntry, SpendInput, Tranche, TrancheInput, TrancheLine,
+    TrancheRelease,
+};
+pub use user::{CurrentUser, PersonInput};
+pub use vendor::{
+    Practice, PrivacyChecklist, Risk, RiskInput, RiskStatus, VendorInput, VendorProposal,
+};
 pub use views::{PilotDetail, WorkspaceOverview};

@@ -7,18 +7,22 @@ use super::PaperSize;
 #[serde(rename_all = "snake_case")]
 pub enum PackKind {
     Proposal,
+    /// The one-page record of a steering-group decision.
+    Decision,
 }
 
 impl PackKind {
     pub fn as_str(self) -> &'static str {
         match self {
             PackKind::Proposal => "proposal",
+            PackKind::Decision => "decision",
         }
     }
 
     pub fn parse(text: &str) -> Option<PackKind> {
         match text {
             "proposal" => Some(PackKind::Proposal),
+            "decision" => Some(PackKind::Decision),
             _ => None,
         }
     }

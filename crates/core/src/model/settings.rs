@@ -37,6 +37,8 @@ pub struct WorkspaceSettings {
     pub paper_size: PaperSize,
     /// Recorded on every change as the actor.
     pub current_user: String,
+    /// The person in People who is acting; absent until someone is chosen.
+    pub current_user_id: Option<String>,
 }
 
 /// The settings form as typed.

@@ -8,6 +8,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::model::{ChangeRecord, ComparisonDesign, ItemStatus, PilotDesign, WorkspaceSettings};
 
+use super::approval::{self, ApprovalPage};
 use super::dates::{date_range, long_date};
 use super::document::{Block, KeyFigure, Milestone, PackDocument, Timeline};
 
@@ -18,6 +19,7 @@ pub struct ProposalData<'a> {
     pub changes: &'a [ChangeRecord],
     pub people_on_record: u32,
     pub produced_on: NaiveDate,
+    pub approval: ApprovalPage<'a>,
 }
 
 pub const TITLE: &str = "Pilot proposal";
@@ -158,6 +160,7 @@ pub fn build(data: &ProposalData) -> PackDocument {
     blocks.extend(sections::budget(design, &data.settings.currency));
     blocks.extend(sections::checklist(design));
     blocks.extend(sections::risks(design));
+    blocks.extend(approval::blocks(&data.approval));
     blocks.extend(sections::appendix(data));
 
     PackDocument {

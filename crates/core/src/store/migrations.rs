@@ -28,6 +28,12 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "pilot designer: playbooks, KPIs, cohort, budget, checklist, transitions",
         sql: include_str!("schema/0003_pilot_design.sql"),
     },
+    Migration {
+        version: 4,
+        name:
+            "governance: steering group, votes, decisions, tranches, vendors, risks, decision log",
+        sql: include_str!("schema/0004_governance.sql"),
+    },
 ];
 
 /// The schema version this build writes.

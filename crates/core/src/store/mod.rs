@@ -6,15 +6,24 @@ pub mod changes;
 pub mod checklist;
 pub mod cohort;
 mod connection;
+pub mod decision_log;
+pub mod decisions;
 pub mod evidence;
+pub mod items;
+pub mod kpi_series;
 pub mod kpis;
 pub mod migrations;
 pub mod packs;
 pub mod people;
 pub mod pilots;
 pub mod playbooks;
+pub mod risks;
 pub mod settings;
+pub mod steering;
+pub mod tranches;
 pub mod transitions;
+pub mod vendors;
+pub mod votes;
 
 use std::path::{Path, PathBuf};
 

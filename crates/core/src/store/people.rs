@@ -61,3 +61,30 @@ pub fn teams(conn: &Connection) -> Result<Vec<Team>> {
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<Person>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT id, name, email, team, role, manager_id, hire_date FROM people WHERE id = ?1",
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The first free id of the form `{prefix}{n}`, for people added by hand.
+pub fn next_local_id(conn: &Connection, prefix: &str) -> Result<String> {
+    let mut n: u32 = conn.query_row(
+        "SELECT count(*) + 1 FROM people WHERE id LIKE ?1 || '%'",
+        [prefix],
+        |row| row.get(0),
+    )?;
+    loop {
+        let id = format!("{prefix}{n}");
+        if get(conn, &id)?.is_none() {
+            return Ok(id);
+        }
+        n += 1;
+    }
+}

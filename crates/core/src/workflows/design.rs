@@ -75,7 +75,8 @@ pub(crate) fn load_design_in(
     Ok(PilotDesign {
         criteria_locked: criteria_locked(pilot.status),
         editable: editable(pilot.status),
-        next_statuses: super::lifecycle::next_statuses(pilot.status).to_vec(),
+        next_statuses: super::lifecycle::manual_next_statuses(pilot.status),
+        feedback: super::review::feedback(conn, &pilot)?,
         pilot,
         workflows,
         kpis,

@@ -13,15 +13,40 @@ use super::pilots::Problems;
 
 pub const KPIS_MAX: usize = 3;
 
-struct CheckedKpi {
-    name: String,
+pub(crate) struct CheckedKpi {
+    pub name: String,
     unit: String,
     direction: Direction,
     value_per_unit: Option<crate::model::Money>,
     data_source: String,
-    baseline: Option<Baseline>,
-    target_lift: Option<f64>,
-    interval_above_zero: bool,
+    pub baseline: Option<Baseline>,
+    pub target_lift: Option<f64>,
+    pub interval_above_zero: bool,
+}
+
+impl CheckedKpi {
+    pub fn record(&self) -> KpiRecord<'_> {
+        KpiRecord {
+            name: &self.name,
+            unit: &self.unit,
+            direction: self.direction,
+            value_per_unit: self.value_per_unit,
+            data_source: &self.data_source,
+            baseline: self.baseline.as_ref(),
+            target_lift: self.target_lift,
+            interval_above_zero: self.interval_above_zero,
+        }
+    }
+
+    /// Whether the baseline or the success criterion differ from the KPI as it stands.
+    pub fn changes_criteria_of(&self, kpi: &crate::model::Kpi) -> bool {
+        kpi.baseline != self.baseline
+            || kpi
+                .criterion
+                .as_ref()
+                .map(|c| (c.target_lift, c.interval_above_zero))
+                != self.target_lift.map(|t| (t, self.interval_above_zero))
+    }
 }
 
 fn number(problems: &mut Problems, field: &str, text: &str, what: &str) -> Option<f64> {
@@ -37,7 +62,7 @@ fn number(problems: &mut Problems, field: &str, text: &str, what: &str) -> Optio
     }
 }
 
-fn check(input: &KpiInput, start: NaiveDate, taken: &[String]) -> Result<CheckedKpi> {
+pub(crate) fn check(input: &KpiInput, start: NaiveDate, taken: &[String]) -> Result<CheckedKpi> {
     let mut problems = Problems::default();
     let name = problems.required(
         "name",
@@ -191,22 +216,14 @@ pub fn save_kpi(
     );
     if locked {
         let criterion_changed = match current {
-            Some(kpi) => {
-                kpi.baseline != checked.baseline
-                    || kpi
-                        .criterion
-                        .as_ref()
-                        .map(|c| (c.target_lift, c.interval_above_zero))
-                        != checked
-                            .target_lift
-                            .map(|t| (t, checked.interval_above_zero))
-            }
+            Some(kpi) => checked.changes_criteria_of(kpi),
             None => true,
         };
         if criterion_changed {
             return Err(Error::Conflict(format!(
                 "the baselines and success criteria of \"{}\" were locked when it was approved; \
-                 changing them needs a new steering-group decision",
+                 changing them needs a new steering-group decision: propose the change for a vote \
+                 (\"Propose a change\" on the KPI, or `pilotdesk review propose-change`)",
                 pilot.name
             )));
         }
@@ -222,16 +239,7 @@ pub fn save_kpi(
     }
 
     edit(store, pilot_id, today, |tx| {
-        let record = KpiRecord {
-            name: &checked.name,
-            unit: &checked.unit,
-            direction: checked.direction,
-            value_per_unit: checked.value_per_unit,
-            data_source: &checked.data_source,
-            baseline: checked.baseline.as_ref(),
-            target_lift: checked.target_lift,
-            interval_above_zero: checked.interval_above_zero,
-        };
+        let record = checked.record();
         match current {
             Some(kpi) => {
                 kpis::update(tx, kpi.id, &record)?;
@@ -247,6 +255,20 @@ pub fn save_kpi(
 
 pub fn remove_kpi(store: &mut Store, kpi_id: i64, today: NaiveDate) -> Result<()> {
     let pilot_id = kpis::pilot_of(store.conn(), kpi_id)?;
+    let tranches = crate::store::tranches::labels_for_kpi(store.conn(), kpi_id)?;
+    if !tranches.is_empty() {
+        return Err(Error::Conflict(format!(
+            "the budget tranche{} {} depend{} on this KPI; change or remove {} first",
+            if tranches.len() == 1 { "" } else { "s" },
+            tranches
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            if tranches.len() == 1 { "s" } else { "" },
+            if tranches.len() == 1 { "it" } else { "them" }
+        )));
+    }
     edit(store, pilot_id, today, |tx| {
         kpis::delete(tx, kpi_id)?;
         Ok(((), "Removed a KPI".into()))

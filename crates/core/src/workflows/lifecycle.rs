@@ -35,6 +35,38 @@ pub fn is_allowed(from: PilotStatus, to: PilotStatus) -> bool {
     next_statuses(from).contains(&to)
 }
 
+/// Statuses that only a steering-group decision leads to: the approval outcomes, the
+/// day-45 review and the day-90 outcomes.
+pub fn by_decision(to: PilotStatus) -> bool {
+    matches!(
+        to,
+        Approved | ChangesRequested | Rejected | Day45Review | Scaled | Iterating | Stopped
+    )
+}
+
+/// Where a person may move the pilot by hand.
+pub fn manual_next_statuses(from: PilotStatus) -> Vec<PilotStatus> {
+    next_statuses(from)
+        .iter()
+        .copied()
+        .filter(|s| !by_decision(*s))
+        .collect()
+}
+
+fn only_by_decision(name: &str, to: PilotStatus) -> Error {
+    let how = match to {
+        Day45Review => "the day-45 review",
+        Scaled | Iterating => "the day-90 outcome",
+        Stopped => "the day-45 review or the day-90 outcome",
+        _ => "its review",
+    };
+    Error::Conflict(format!(
+        "\"{name}\" can become {} only by a steering-group decision on {how}: members vote on \
+         the Governance screen or with `pilotdesk review vote ITEM --choice ...`",
+        to.label()
+    ))
+}
+
 fn refuse(from: PilotStatus, to: PilotStatus) -> Error {
     let options = next_statuses(from);
     let next = if options.is_empty() {
@@ -129,7 +161,8 @@ pub(crate) fn transition_in(
     Ok(())
 }
 
-/// Moves a pilot to `to`, recording who, when and why.
+/// Moves a pilot to `to` by hand, recording who, when and why. The statuses a
+/// steering-group decision leads to are refused: the group votes on them.
 pub fn transition(
     store: &mut Store,
     pilot_id: i64,
@@ -139,7 +172,12 @@ pub fn transition(
 ) -> Result<()> {
     let actor = settings::load(store.conn())?.current_user;
     let tx = store.write()?;
+    let pilot = crate::store::pilots::get(&tx, pilot_id)?;
+    if is_allowed(pilot.status, to) && by_decision(to) {
+        return Err(only_by_decision(&pilot.name, to));
+    }
     transition_in(&tx, pilot_id, to, reason, &actor, today)?;
+    super::review::after_manual_transition(&tx, pilot_id, pilot.status, to, today)?;
     tx.commit()?;
     Ok(())
 }
@@ -169,7 +207,9 @@ pub fn submit(store: &mut Store, pilot_id: i64, reason: &str, today: NaiveDate) 
             today,
         )?;
     }
+    let from = crate::store::pilots::get(&tx, pilot_id)?.status;
     transition_in(&tx, pilot_id, Submitted, reason, &actor, today)?;
+    super::review::after_manual_transition(&tx, pilot_id, from, Submitted, today)?;
     tx.commit()?;
     Ok(())
 }

@@ -171,3 +171,74 @@ pub fn designed_pilot(store: &mut Store) -> i64 {
     .expect("the AI agenda is set up");
     pilot.id
 }
+
+/// The id of the demo person holding a role.
+pub fn person_with_role(store: &Store, role: &str) -> String {
+    pilotdesk_core::workflows::workspace::list_people(store)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.role == role)
+        .unwrap_or_else(|| panic!("the demo has a {role}"))
+        .id
+}
+
+/// Acts as the demo person holding a role, for this connection.
+pub fn act_as_role(store: &Store, role: &str) -> String {
+    let id = person_with_role(store, role);
+    pilotdesk_core::workflows::users::act_for_session(store, &id).unwrap();
+    id
+}
+
+/// The demo's voting members for the default quorum: one per required function.
+pub const QUORUM_ROLES: [&str; 4] = [
+    "Head of People",
+    "People Analyst",
+    "Finance Director",
+    "VP Sales",
+];
+
+/// The open item of a kind for a pilot.
+pub fn open_item(store: &Store, pilot_id: i64, kind: pilotdesk_core::model::ItemKind) -> i64 {
+    let today = date("2026-11-23");
+    pilotdesk_core::workflows::review::review(store, pilot_id, None, today)
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|i| i.kind == kind && i.state == pilotdesk_core::model::ItemState::Open)
+        .unwrap_or_else(|| panic!("an open {kind:?} item"))
+        .id
+}
+
+/// Submits a designed pilot and has four members of the demo's steering group approve it
+/// (HR, analytics, finance, frontline: four of six, a majority), then acts as the L&D lead
+/// again. Returns the decision's id.
+pub fn approve_by_vote(store: &mut Store, pilot_id: i64) -> i64 {
+    use pilotdesk_core::model::{ItemKind, PilotStatus, VoteInput};
+    use pilotdesk_core::workflows::{lifecycle, review};
+    let today = date("2026-11-23");
+    if pilotdesk_core::workflows::pilots::get_pilot(store, pilot_id)
+        .unwrap()
+        .status
+        != PilotStatus::Submitted
+    {
+        lifecycle::submit(store, pilot_id, "", today).expect("the pilot submits");
+    }
+    let item = open_item(store, pilot_id, ItemKind::Approval);
+    let mut decision = None;
+    for role in QUORUM_ROLES {
+        act_as_role(store, role);
+        let cast = review::vote(
+            store,
+            item,
+            &VoteInput {
+                choice: "approve".into(),
+                comment: String::new(),
+            },
+            today,
+        )
+        .unwrap_or_else(|e| panic!("{role} votes: {e}"));
+        decision = cast.decision_id;
+    }
+    act_as_role(store, "L&D Lead");
+    decision.expect("four approvals of six decide")
+}

@@ -480,7 +480,8 @@ pub fn appendix(data: &ProposalData) -> Vec<Block> {
                     vec![
                         c.at.replace('T', " ").trim_end_matches('Z').to_string(),
                         c.actor.clone(),
-                        c.summary.clone(),
+                        // The embedded font has no arrows; the record reads the same in words.
+                        c.summary.replace(" → ", " to "),
                     ]
                 })
                 .collect(),

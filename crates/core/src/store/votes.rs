@@ -1,0 +1,108 @@
+use rusqlite::{params, Connection, Transaction};
+
+use crate::error::Result;
+use crate::model::{MemberFunction, Recusal, Vote, VoteChoice};
+
+pub struct NewVote<'a> {
+    pub item_id: i64,
+    pub person_id: &'a str,
+    pub function: MemberFunction,
+    pub choice: VoteChoice,
+    pub comment: &'a str,
+    pub at: &'a str,
+    pub log_id: i64,
+}
+
+pub fn insert(tx: &Transaction, vote: &NewVote) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO votes (item_id, person_id, function, choice, comment, at, log_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            vote.item_id,
+            vote.person_id,
+            vote.function.as_str(),
+            vote.choice.as_str(),
+            vote.comment,
+            vote.at,
+            vote.log_id
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Every vote on an item in the order cast, each marked when a later vote of the same
+/// member or their recusal means it no longer counts.
+pub fn for_item(conn: &Connection, item_id: i64) -> Result<Vec<Vote>> {
+    let mut statement = conn.prepare(
+        "SELECT v.id, v.item_id, v.person_id, p.name, v.function, v.choice, v.comment, v.at,
+                EXISTS (SELECT 1 FROM votes later WHERE later.item_id = v.item_id
+                        AND later.person_id = v.person_id AND later.id > v.id),
+                EXISTS (SELECT 1 FROM recusals r WHERE r.item_id = v.item_id
+                        AND r.person_id = v.person_id),
+                v.log_id
+         FROM votes v JOIN people p ON p.id = v.person_id
+         WHERE v.item_id = ?1 ORDER BY v.id",
+    )?;
+    let rows = statement.query_map([item_id], |row| {
+        let function: String = row.get(4)?;
+        let choice: String = row.get(5)?;
+        Ok(Vote {
+            id: row.get(0)?,
+            item_id: row.get(1)?,
+            person_id: row.get(2)?,
+            name: row.get(3)?,
+            function: MemberFunction::parse(&function).unwrap_or(MemberFunction::Other),
+            choice: VoteChoice::parse(&choice).unwrap_or(VoteChoice::Reject),
+            comment: row.get(6)?,
+            at: row.get(7)?,
+            superseded: row.get(8)?,
+            recused: row.get(9)?,
+            log_id: row.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn recuse(
+    tx: &Transaction,
+    item_id: i64,
+    person_id: &str,
+    reason: &str,
+    at: &str,
+    log_id: i64,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO recusals (item_id, person_id, reason, at, log_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![item_id, person_id, reason, at, log_id],
+    )?;
+    Ok(())
+}
+
+pub fn recusals(conn: &Connection, item_id: i64) -> Result<Vec<Recusal>> {
+    let mut statement = conn.prepare(
+        "SELECT r.person_id, p.name, r.reason, r.at FROM recusals r
+         JOIN people p ON p.id = r.person_id WHERE r.item_id = ?1 ORDER BY r.at",
+    )?;
+    let rows = statement.query_map([item_id], |row| {
+        Ok(Recusal {
+            person_id: row.get(0)?,
+            name: row.get(1)?,
+            reason: row.get(2)?,
+            at: row.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The log entries that votes, recusals, decisions and releases refer to, so a log cut
+/// short can be noticed: (what refers, its id, the log entry).
+pub fn log_references(conn: &Connection) -> Result<Vec<(String, i64, i64)>> {
+    let mut statement = conn.prepare(
+        "SELECT 'vote', id, log_id FROM votes
+         UNION ALL SELECT 'recusal', rowid, log_id FROM recusals
+         UNION ALL SELECT 'decision', id, log_id FROM decisions
+         ORDER BY 3",
+    )?;
+    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
