@@ -286,8 +286,12 @@ fn a_designed_pilots_proposal_prints_its_whole_design() {
     let waived = dir.path().join("waived.pdf");
     save_proposal(&mut store, id, &waived, None, today).unwrap();
     let text = flat(&waived);
+    // The waiver is dated by the clock when it was made, not by the test's "today".
+    let waived_on = pilotdesk_core::packs::dates::long_date(chrono::Utc::now().date_naive());
     assert!(
-        text.contains("Waived by Isla Okafor on 23 Nov 2026: Agendas stay manual until day 45"),
+        text.contains(&format!(
+            "Waived by Isla Okafor on {waived_on}: Agendas stay manual until day 45"
+        )),
         "{text}"
     );
     assert!(text.contains("Waived item: An AI-assisted agenda set up or waived"));

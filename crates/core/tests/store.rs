@@ -100,6 +100,20 @@ fn seed_at(conn: &Connection, version: i64) {
         )
         .unwrap();
     }
+    if version >= 3 {
+        // The same observation twice: schema 4 keeps one value per KPI, person and day.
+        conn.execute_batch(
+            "INSERT INTO pilot_kpis (pilot_id, position, name, unit, direction)
+             VALUES (1, 0, 'Resolution', '%', 'higher');
+             INSERT INTO coaching_events (pilot_id, manager_id, coachee_id, occurred_at, minutes,
+                                          kind, notes)
+             VALUES (1, 'E1', 'E2', '2026-01-06T09:30:00', 10, 'micro_coaching', 'old event');
+             INSERT INTO kpi_observations (kpi_id, person_id, observed_on, value)
+             VALUES (1, 'E2', '2026-01-09', 71.5), (1, 'E2', '2026-01-09', 72.0),
+                    (1, 'E2', '2026-01-16', 73.0);",
+        )
+        .unwrap();
+    }
 }
 
 #[test]
@@ -150,6 +164,40 @@ fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
         if start >= 2 {
             let packs = pilotdesk_core::workflows::packs::list_packs(&store).unwrap();
             assert_eq!(packs[0].content_hash, "abc123");
+        }
+        if start >= 3 {
+            let page = pilotdesk_core::workflows::coaching::list_events(
+                &store,
+                &pilotdesk_core::model::EventFilter::default(),
+            )
+            .unwrap();
+            assert_eq!(
+                page.total, 1,
+                "the event written at version {start} survives"
+            );
+            let event = &page.events[0];
+            assert_eq!(event.notes, "old event");
+            assert_eq!(event.occurred_at.to_string(), "2026-01-06 09:30:00");
+            let uid = event.uid.as_bytes();
+            assert_eq!(uid.len(), 36, "it was given a UUID: {}", event.uid);
+            assert_eq!(
+                (uid[8], uid[13], uid[14], uid[18], uid[23]),
+                (b'-', b'-', b'4', b'-', b'-')
+            );
+            assert!(
+                matches!(uid[19], b'8' | b'9' | b'a' | b'b'),
+                "{}",
+                event.uid
+            );
+            let values: Vec<f64> = store
+                .conn()
+                .prepare("SELECT value FROM kpi_observations ORDER BY observed_on")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert_eq!(values, vec![72.0, 73.0], "the later duplicate stands");
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod assignment;
 pub mod budget;
+pub mod time_credits;
 mod timeline;
 
 pub use timeline::{pilot_phase, PilotPhase};

@@ -28,6 +28,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "pilot designer: playbooks, KPIs, cohort, budget, checklist, transitions",
         sql: include_str!("schema/0003_pilot_design.sql"),
     },
+    Migration {
+        version: 4,
+        name: "coaching data: imports, event keys and sources, observation keys",
+        sql: include_str!("schema/0004_coaching_data.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -2,9 +2,15 @@
 //! saved through the store in one transaction together with its change record.
 
 pub mod budget;
+pub mod coaching;
 pub mod cohort;
+pub mod credits;
 pub mod demo;
 pub mod design;
+pub mod exports;
+pub mod generate;
+pub mod imports;
+pub mod kpi_data;
 pub mod kpis;
 pub mod lifecycle;
 pub mod packs;
