@@ -29,6 +29,16 @@ const COMMANDS: &[&str] = &[
     "clear_checklist_mark",
     "list_packs",
     "save_proposal_pack",
+    "preview_import",
+    "run_import",
+    "list_imports",
+    "list_events",
+    "quick_log_options",
+    "log_coaching",
+    "time_credits",
+    "kpi_data",
+    "kpi_observations",
+    "export_data",
 ];
 
 fn main() {

@@ -45,6 +45,16 @@ fn main() {
             commands::design::clear_checklist_mark,
             commands::packs::list_packs,
             commands::packs::save_proposal_pack,
+            commands::data::preview_import,
+            commands::data::run_import,
+            commands::data::list_imports,
+            commands::data::list_events,
+            commands::data::quick_log_options,
+            commands::data::log_coaching,
+            commands::data::time_credits,
+            commands::data::kpi_data,
+            commands::data::kpi_observations,
+            commands::data::export_data,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -35,13 +35,25 @@ export function mockApiModule<T extends object>(actual: T) {
       clearChecklistMark: vi.fn(),
       transitionPilot: vi.fn(),
       submitPilot: vi.fn(),
+      previewImport: vi.fn(),
+      runImport: vi.fn(),
+      listImports: vi.fn(),
+      listEvents: vi.fn(),
+      quickLogOptions: vi.fn(),
+      logCoaching: vi.fn(),
+      timeCredits: vi.fn(),
+      kpiData: vi.fn(),
+      kpiObservations: vi.fn(),
+      exportData: vi.fn(),
     },
     chooseSavePath: vi.fn(),
+    chooseImportFile: vi.fn(),
+    chooseExportPath: vi.fn(),
   };
 }
 
 export const overview: WorkspaceOverview = {
-  settings: { workspaceName: "Northwind Learning", currency: "USD", minGroupSize: 5, paperSize: "a4", currentUser: "Ana Lima" },
+  settings: { workspaceName: "Northwind Learning", currency: "USD", minGroupSize: 5, paperSize: "a4", currentUser: "Ana Lima", creditRate: 1, weeklyLoadHours: 4 },
   peopleCount: 3,
   teams: [
     { name: "Sales", headcount: 2, managers: 1 },
