@@ -69,6 +69,27 @@ fn the_same_seed_gives_the_same_data_and_another_seed_other_data() {
     assert_eq!(count(&a, "people"), 600);
     assert_eq!(count(&a, "coaching_events"), 6000);
     assert_eq!(count(&a, "kpi_observations") as u64, summary.observations);
+    // The indexes set aside while filling the tables are all back, exactly as defined.
+    let schema = |store: &Store| -> Vec<(String, String)> {
+        let mut statement = store
+            .conn()
+            .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        rows.map(Result::unwrap).collect()
+    };
+    assert_eq!(schema(&a), schema(&Store::open_in_memory().unwrap()));
+    let duplicate = a.conn().execute(
+        "INSERT INTO coaching_events (uid, manager_id, occurred_at, minutes, kind, source)
+         SELECT uid, manager_id, occurred_at, minutes, kind, source FROM coaching_events LIMIT 1",
+        [],
+    );
+    assert!(
+        duplicate.is_err(),
+        "the unique key on event UUIDs is enforced again"
+    );
 }
 
 #[test]

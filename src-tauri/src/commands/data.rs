@@ -3,8 +3,8 @@ use std::path::Path;
 use chrono::Local;
 use pilotdesk_core::model::{
     CoachingEvent, EventFilter, EventPage, ExportSummary, ImportKind, ImportPreview, ImportRecord,
-    ImportRequest, ImportSummary, KpiDataSummary, ObservationPage, QuickLogInput,
-    QuickLogOptions, TimeCreditsReport,
+    ImportRequest, ImportSummary, KpiDataSummary, ObservationPage, QuickLogInput, QuickLogOptions,
+    TimeCreditsReport,
 };
 use pilotdesk_core::workflows::{coaching, credits, exports, imports, kpi_data};
 use tauri::State;
@@ -22,7 +22,10 @@ pub async fn preview_import(
 }
 
 #[tauri::command]
-pub async fn run_import(state: State<'_, AppState>, request: ImportRequest) -> Reply<ImportSummary> {
+pub async fn run_import(
+    state: State<'_, AppState>,
+    request: ImportRequest,
+) -> Reply<ImportSummary> {
     Ok(imports::import(&mut *state.store()?, &request, today())?)
 }
 
@@ -42,7 +45,10 @@ pub async fn quick_log_options(state: State<'_, AppState>) -> Reply<QuickLogOpti
 }
 
 #[tauri::command]
-pub async fn log_coaching(state: State<'_, AppState>, input: QuickLogInput) -> Reply<CoachingEvent> {
+pub async fn log_coaching(
+    state: State<'_, AppState>,
+    input: QuickLogInput,
+) -> Reply<CoachingEvent> {
     Ok(coaching::log_event(
         &mut *state.store()?,
         &input,
@@ -56,7 +62,12 @@ pub async fn time_credits(
     weeks: u32,
     pilot_id: Option<i64>,
 ) -> Reply<TimeCreditsReport> {
-    Ok(credits::time_credits(&*state.store()?, weeks, pilot_id, today())?)
+    Ok(credits::time_credits(
+        &*state.store()?,
+        weeks,
+        pilot_id,
+        today(),
+    )?)
 }
 
 #[tauri::command]
@@ -71,7 +82,12 @@ pub async fn kpi_observations(
     offset: u32,
     limit: u32,
 ) -> Reply<ObservationPage> {
-    Ok(kpi_data::kpi_observations(&*state.store()?, kpi_id, offset, limit)?)
+    Ok(kpi_data::kpi_observations(
+        &*state.store()?,
+        kpi_id,
+        offset,
+        limit,
+    )?)
 }
 
 #[tauri::command]

@@ -49,8 +49,8 @@ describe("quick log", () => {
 
   it("starts a moment as micro-coaching for ten minutes, now", () => {
     const moment = blankMoment({ ...quickLogOptions, defaultManager: "E1060" }, new Date(2026, 10, 23, 9, 5));
-    expect(moment).toMatchObject({ managerId: "E1060", kind: "micro_coaching", minutes: "10", pilotId: 1, occurredAt: "2026-11-23T09:05" });
-    expect(localNow(new Date(2026, 0, 2, 3, 4))).toBe("2026-01-02T03:04");
+    expect(moment).toMatchObject({ managerId: "E1060", kind: "micro_coaching", minutes: "10", pilotId: 1, occurredAt: "2026-11-23 09:05" });
+    expect(localNow(new Date(2026, 0, 2, 3, 4))).toBe("2026-01-02 03:04");
   });
 
   it("matches every word, ignoring case and accents", () => {

@@ -17,10 +17,10 @@ export function managerById(options: QuickLogOptions, id: string | null): Manage
   return options.managers.find((m) => m.id === id) ?? null;
 }
 
-/** "YYYY-MM-DDTHH:MM" in local time, as a datetime-local input holds it. */
+/** "YYYY-MM-DD HH:MM" in local time: one field to type over, one Tab stop. */
 export function localNow(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
 
 /** A fresh form: the current user as manager when they manage people, micro-coaching, 10 minutes. */

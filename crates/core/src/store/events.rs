@@ -47,6 +47,26 @@ pub struct EventWriter<'t> {
 }
 
 impl<'t> EventWriter<'t> {
+    /// Plain inserts, for filling an empty table whose indexes are set aside
+    /// (`bulk::without_indexes`): there is no key to compare with yet.
+    pub fn inserting(
+        tx: &'t Transaction,
+        source: EventSource,
+        import_id: Option<i64>,
+    ) -> Result<EventWriter<'t>> {
+        let statement = tx.prepare(
+            "INSERT INTO coaching_events (uid, pilot_id, manager_id, coachee_id, occurred_at,
+                 minutes, kind, task_id, notes, source, import_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        Ok(EventWriter {
+            statement,
+            source: source.as_str(),
+            import_id,
+            changed: 0,
+        })
+    }
+
     pub fn new(
         tx: &'t Transaction,
         source: EventSource,

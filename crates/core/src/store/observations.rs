@@ -23,6 +23,19 @@ pub struct ObservationWriter<'t> {
 }
 
 impl<'t> ObservationWriter<'t> {
+    /// Plain inserts, for filling an empty table whose indexes are set aside.
+    pub fn inserting(tx: &'t Transaction, import_id: Option<i64>) -> Result<ObservationWriter<'t>> {
+        let statement = tx.prepare(
+            "INSERT INTO kpi_observations (kpi_id, person_id, team, observed_on, value, import_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        Ok(ObservationWriter {
+            statement,
+            import_id,
+            changed: 0,
+        })
+    }
+
     pub fn new(tx: &'t Transaction, import_id: Option<i64>) -> Result<ObservationWriter<'t>> {
         let statement = tx.prepare(
             "INSERT INTO kpi_observations (kpi_id, person_id, team, observed_on, value, import_id)

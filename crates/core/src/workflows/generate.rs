@@ -28,7 +28,7 @@ use crate::store::kpis::{self, KpiRecord};
 use crate::store::observations::{ObservationRecord, ObservationWriter};
 use crate::store::people::PersonWriter;
 use crate::store::pilots::{self, PilotRecord};
-use crate::store::{playbooks, settings, Store};
+use crate::store::{bulk, playbooks, settings, Store};
 
 use super::demo::{email_local_part, FIRST_NAMES, LAST_NAMES};
 use super::templates;
@@ -405,6 +405,10 @@ pub fn generate(store: &mut Store, options: &GenerateOptions) -> Result<Generate
             "this workspace already holds people or pilots; generate into a new --db file".into(),
         ));
     }
+    store.with_bulk_cache(|store| write_generated(store, options))
+}
+
+fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<GenerateSummary> {
     let org = organisation(options);
     let first_day = options.end - Duration::weeks(i64::from(options.weeks)) + Duration::days(1);
     let pilot_days = (i64::from(options.weeks) * 7 / 2).min(PILOT_LENGTH_DAYS);
@@ -524,96 +528,106 @@ pub fn generate(store: &mut Store, options: &GenerateOptions) -> Result<Generate
         },
     )?;
 
-    // Coaching events: pilot managers coach far more, on the playbook, once the pilot runs.
-    let mut rng = rng_for(options.seed, 3);
-    let pilot_teams: Vec<usize> = (0..org.teams.len())
-        .filter(|&t| arms[t] == Arm::Pilot)
-        .collect();
-    let mut writer = EventWriter::new(&tx, EventSource::Generated, Some(import_id))?;
-    let mut events = 0u64;
-    if !org.teams.is_empty() {
-        for _ in 0..options.events {
-            let in_pilot = !pilot_teams.is_empty() && !tasks.is_empty() && rng.gen_bool(0.6);
-            let (team, when) = if in_pilot {
-                let team = pilot_teams[rng.gen_range(0..pilot_teams.len())];
-                (team, working_moment(&mut rng, pilot_start, options.end))
-            } else {
-                (
-                    rng.gen_range(0..org.teams.len()),
-                    working_moment(&mut rng, first_day, options.end),
-                )
-            };
-            let (manager, reports) = &org.teams[team];
-            let coachee = reports[rng.gen_range(0..reports.len())];
-            let kind = pick_kind(&mut rng, in_pilot);
-            let minutes = minutes_for(&mut rng, kind);
-            let mut bytes = [0u8; 16];
-            rng.fill(&mut bytes);
-            let notes = if rng.gen_ratio(1, 20) {
-                NOTES[rng.gen_range(0..NOTES.len())]
-            } else {
-                ""
-            };
-            writer.write(&EventRecord {
-                uid: uuid::Builder::from_random_bytes(bytes)
-                    .into_uuid()
-                    .hyphenated()
-                    .to_string(),
-                manager_id: org.people[*manager].id.clone(),
-                coachee_id: Some(org.people[coachee].id.clone()),
-                occurred_at: when,
-                minutes,
-                kind,
-                pilot_id: in_pilot.then_some(pilot_id),
-                task_id: in_pilot.then(|| tasks[rng.gen_range(0..tasks.len())]),
-                notes: notes.to_string(),
-            })?;
-            events += 1;
-        }
-    }
-    drop(writer);
-
-    // Weekly KPI observations (on Fridays) for everyone in a cohort team.
-    let mut rng = rng_for(options.seed, 4);
-    let mut writer = ObservationWriter::new(&tx, Some(import_id))?;
-    let mut observations = 0u64;
-    let fridays: Vec<NaiveDate> = (0..=i64::from(options.weeks) + 1)
-        .map(|w| first_day + Duration::weeks(w))
-        .map(|d| {
-            d + Duration::days(
-                (Weekday::Fri.num_days_from_monday() as i64
-                    - d.weekday().num_days_from_monday() as i64)
-                    .rem_euclid(7),
-            )
-        })
-        .filter(|d| *d >= first_day && *d <= options.end)
-        .collect();
-    for (team, (_, reports)) in org.teams.iter().enumerate() {
-        let coached = arms[team] == Arm::Pilot;
-        for (kpi, model) in pilot_kpis.iter().zip(&models) {
-            let team_level = normal(&mut rng, model.base, model.team_sd);
-            for &person in reports {
-                let person_level = normal(&mut rng, team_level, model.person_sd);
-                for &day in &fridays {
-                    let effect = if coached && day >= pilot_start {
-                        model.effect
+    // The two big tables are filled from empty with their indexes set aside, then indexed
+    // once: much faster than a million updates of four indexes at random places.
+    let (events, observations) = bulk::without_indexes(
+        &tx,
+        &["coaching_events", "kpi_observations"],
+        || -> Result<(u64, u64)> {
+            // Coaching events: pilot managers coach far more, on the playbook, once the pilot runs.
+            let mut rng = rng_for(options.seed, 3);
+            let pilot_teams: Vec<usize> = (0..org.teams.len())
+                .filter(|&t| arms[t] == Arm::Pilot)
+                .collect();
+            let mut writer = EventWriter::inserting(&tx, EventSource::Generated, Some(import_id))?;
+            let mut events = 0u64;
+            if !org.teams.is_empty() {
+                for _ in 0..options.events {
+                    let in_pilot =
+                        !pilot_teams.is_empty() && !tasks.is_empty() && rng.gen_bool(0.6);
+                    let (team, when) = if in_pilot {
+                        let team = pilot_teams[rng.gen_range(0..pilot_teams.len())];
+                        (team, working_moment(&mut rng, pilot_start, options.end))
                     } else {
-                        0.0
+                        (
+                            rng.gen_range(0..org.teams.len()),
+                            working_moment(&mut rng, first_day, options.end),
+                        )
                     };
-                    let value = normal(&mut rng, person_level + effect, model.noise_sd);
-                    writer.write(&ObservationRecord {
-                        kpi_id: kpi.id,
-                        person_id: Some(org.people[person].id.clone()),
-                        team: None,
-                        observed_on: day,
-                        value: (value * 10.0).round() / 10.0,
+                    let (manager, reports) = &org.teams[team];
+                    let coachee = reports[rng.gen_range(0..reports.len())];
+                    let kind = pick_kind(&mut rng, in_pilot);
+                    let minutes = minutes_for(&mut rng, kind);
+                    let mut bytes = [0u8; 16];
+                    rng.fill(&mut bytes);
+                    let notes = if rng.gen_ratio(1, 20) {
+                        NOTES[rng.gen_range(0..NOTES.len())]
+                    } else {
+                        ""
+                    };
+                    writer.write(&EventRecord {
+                        uid: uuid::Builder::from_random_bytes(bytes)
+                            .into_uuid()
+                            .hyphenated()
+                            .to_string(),
+                        manager_id: org.people[*manager].id.clone(),
+                        coachee_id: Some(org.people[coachee].id.clone()),
+                        occurred_at: when,
+                        minutes,
+                        kind,
+                        pilot_id: in_pilot.then_some(pilot_id),
+                        task_id: in_pilot.then(|| tasks[rng.gen_range(0..tasks.len())]),
+                        notes: notes.to_string(),
                     })?;
-                    observations += 1;
+                    events += 1;
                 }
             }
-        }
-    }
-    drop(writer);
+            drop(writer);
+
+            // Weekly KPI observations (on Fridays) for everyone in a cohort team.
+            let mut rng = rng_for(options.seed, 4);
+            let mut writer = ObservationWriter::inserting(&tx, Some(import_id))?;
+            let mut observations = 0u64;
+            let fridays: Vec<NaiveDate> = (0..=i64::from(options.weeks) + 1)
+                .map(|w| first_day + Duration::weeks(w))
+                .map(|d| {
+                    d + Duration::days(
+                        (Weekday::Fri.num_days_from_monday() as i64
+                            - d.weekday().num_days_from_monday() as i64)
+                            .rem_euclid(7),
+                    )
+                })
+                .filter(|d| *d >= first_day && *d <= options.end)
+                .collect();
+            for (team, (_, reports)) in org.teams.iter().enumerate() {
+                let coached = arms[team] == Arm::Pilot;
+                for (kpi, model) in pilot_kpis.iter().zip(&models) {
+                    let team_level = normal(&mut rng, model.base, model.team_sd);
+                    for &person in reports {
+                        let person_level = normal(&mut rng, team_level, model.person_sd);
+                        for &day in &fridays {
+                            let effect = if coached && day >= pilot_start {
+                                model.effect
+                            } else {
+                                0.0
+                            };
+                            let value = normal(&mut rng, person_level + effect, model.noise_sd);
+                            writer.write(&ObservationRecord {
+                                kpi_id: kpi.id,
+                                person_id: Some(org.people[person].id.clone()),
+                                team: None,
+                                observed_on: day,
+                                value: (value * 10.0).round() / 10.0,
+                            })?;
+                            observations += 1;
+                        }
+                    }
+                }
+            }
+            drop(writer);
+            Ok((events, observations))
+        },
+    )?;
     let rows = u32::try_from(events + observations + org.people.len() as u64).unwrap_or(u32::MAX);
     imports::set_counts(&tx, import_id, rows, rows, 0, 0)?;
     changes::append(

@@ -149,6 +149,14 @@ pub fn import(
     request: &ImportRequest,
     today: NaiveDate,
 ) -> Result<ImportSummary> {
+    store.with_bulk_cache(|store| import_file(store, request, today))
+}
+
+fn import_file(
+    store: &mut Store,
+    request: &ImportRequest,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
     let path = Path::new(&request.path);
     if request.kind == ImportKind::Xapi {
         return import_xapi(store, path, request.dry_run, today);

@@ -37,7 +37,7 @@ describe("QuickLogDialog", () => {
     expect(input("ql-minutes").value).toBe("10");
     expect(input("ql-pilot").value).toBe("Sales onboarding coaching pilot");
     expect(input("ql-task").value).toBe("No specific task");
-    expect(input("ql-when").value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(input("ql-when").value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
   it("starts in the coachee box when the current user manages people", async () => {
@@ -86,13 +86,27 @@ describe("QuickLogDialog", () => {
       task: "Qualify every deal against the framework", notes: "Pipeline review", source: "quick_log",
     });
     const changedBefore = get(coachingChanged);
-    await fireEvent.submit(screen.getByRole("form", { name: "Coaching moment" }));
+    // Enter in any box saves.
+    await key("ql-notes", "Enter");
     await waitFor(() => expect(onclose).toHaveBeenCalled());
+    expect(log).toHaveBeenCalledTimes(1);
     expect(log).toHaveBeenCalledWith(
       expect.objectContaining({ managerId: "E1060", coacheeId: "E1062", kind: "micro_coaching", minutes: "12", pilotId: 1, taskId: 2, notes: "Pipeline review" }),
     );
     expect(get(coachingChanged)).toBe(changedBefore + 1);
     expect(get(toast)?.message).toBe("Logged 12 minutes of micro-coaching by Mei Walsh with Nadia Owusu");
+  });
+
+  it("saves with Enter from a combobox whose list is closed", async () => {
+    await open("E1060");
+    await fireEvent.input(screen.getByTestId("ql-coachee"), { target: { value: "oliver" } });
+    log.mockRejectedValue({ code: "invalid_input", message: "x", details: [{ field: "minutes", message: "bad" }] });
+    // The first Enter picks from the open list; the second saves.
+    await key("ql-coachee", "Enter");
+    expect(log).not.toHaveBeenCalled();
+    await key("ql-coachee", "Enter");
+    await waitFor(() => expect(log).toHaveBeenCalledTimes(1));
+    expect(log.mock.calls[0]![0].coacheeId).toBe("E1061");
   });
 
   it("keeps what was typed and shows each refusal at its field", async () => {
