@@ -5,6 +5,8 @@
 //! delimiters, and in workbooks dates as Excel serial numbers. All of that is read here, so
 //! validation sees clean text and exact positions.
 
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
@@ -36,8 +38,14 @@ pub enum Format {
 }
 
 enum Body {
-    Csv { bytes: Vec<u8>, start: usize },
-    Sheet { rows: Vec<Record> },
+    /// Read from the file each time it is gone through, from `start` (after a BOM), so a
+    /// large file is never held in memory.
+    Csv {
+        start: u64,
+    },
+    Sheet {
+        rows: Vec<Record>,
+    },
 }
 
 /// A file opened for import: its header and a way to go through its rows, as often as
@@ -94,12 +102,13 @@ fn is_workbook(path: &Path, bytes: &[u8]) -> bool {
 impl Table {
     /// Opens a CSV file or a workbook (the named sheet, or the first).
     pub fn open(path: &Path, sheet: Option<&str>) -> Result<Table> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let name = file_name(path);
-        if is_workbook(path, &bytes) {
+        let head = read_head(path)?;
+        if is_workbook(path, &head) {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
             open_workbook(path, name, &bytes, sheet)
         } else {
-            open_csv(path, name, bytes)
+            open_csv(path, name, &head)
         }
     }
 
@@ -176,11 +185,11 @@ impl Table {
                 }
                 Ok(())
             }
-            Body::Csv { bytes, start } => {
+            Body::Csv { start } => {
                 let Format::Csv { delimiter, .. } = self.format else {
                     return Ok(());
                 };
-                let mut records = CsvRecords::new(&bytes[*start..], delimiter);
+                let mut records = CsvRecords::open(&self.path, *start, delimiter)?;
                 while let Some((line, fields)) = records.next_record()? {
                     if line <= self.header_line {
                         continue;
@@ -261,31 +270,77 @@ fn is_blank(cells: &[String]) -> bool {
 /// A CSV record's start line and its fields' bytes.
 type RawRecord<'r> = (u32, Vec<&'r [u8]>);
 
-/// Records of a CSV text with the physical line each starts on. The csv crate skips blank
+/// Records of a CSV file with the physical line each starts on. The csv crate skips blank
 /// lines before a record and counts a CRLF's line feed with the next record, so the start
-/// line is found from the record's byte offset instead.
-struct CsvRecords<'a> {
-    bytes: &'a [u8],
-    reader: csv::Reader<&'a [u8]>,
+/// line is found from the record's byte offset, by a second reader that follows the first
+/// through the file counting line feeds.
+struct CsvRecords {
+    reader: csv::Reader<BufReader<File>>,
     record: csv::ByteRecord,
-    counted_to: usize,
+    lines: LineCounter,
+}
+
+struct LineCounter {
+    input: BufReader<File>,
+    /// Bytes from the start of the CSV text (after a BOM).
+    at: u64,
     line: u32,
 }
 
-impl<'a> CsvRecords<'a> {
-    fn new(bytes: &'a [u8], delimiter: u8) -> CsvRecords<'a> {
+impl LineCounter {
+    /// The line of the first byte at or after `offset` that is not a line break.
+    fn line_from(&mut self, offset: u64) -> std::io::Result<u32> {
+        while self.at < offset {
+            let buffer = self.input.fill_buf()?;
+            if buffer.is_empty() {
+                break;
+            }
+            let take = buffer.len().min((offset - self.at) as usize);
+            self.line += buffer[..take].iter().filter(|b| **b == b'\n').count() as u32;
+            self.input.consume(take);
+            self.at += take as u64;
+        }
+        loop {
+            let buffer = self.input.fill_buf()?;
+            let breaks = buffer
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            self.line += buffer[..breaks].iter().filter(|b| **b == b'\n').count() as u32;
+            let rest = buffer.len();
+            self.input.consume(breaks);
+            self.at += breaks as u64;
+            if breaks < rest || rest == 0 {
+                return Ok(self.line);
+            }
+        }
+    }
+}
+
+fn open_from(path: &Path, start: u64) -> Result<BufReader<File>> {
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    file.seek(SeekFrom::Start(start))
+        .map_err(|e| Error::io(path, e))?;
+    Ok(BufReader::with_capacity(1 << 16, file))
+}
+
+impl CsvRecords {
+    fn open(path: &Path, start: u64, delimiter: u8) -> Result<CsvRecords> {
         let reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(bytes);
-        CsvRecords {
-            bytes,
+            .buffer_capacity(1 << 16)
+            .from_reader(open_from(path, start)?);
+        Ok(CsvRecords {
             reader,
             record: csv::ByteRecord::new(),
-            counted_to: 0,
-            line: 1,
-        }
+            lines: LineCounter {
+                input: open_from(path, start)?,
+                at: 0,
+                line: 1,
+            },
+        })
     }
 
     fn next_record(&mut self) -> Result<Option<RawRecord<'_>>> {
@@ -299,37 +354,57 @@ impl<'a> CsvRecords<'a> {
         if !more {
             return Ok(None);
         }
-        let mut start = self
-            .record
-            .position()
-            .map_or(0, |p| p.byte() as usize)
-            .min(self.bytes.len());
-        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
-            start += 1;
-        }
-        if start > self.counted_to {
-            self.line += self.bytes[self.counted_to..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u32;
-            self.counted_to = start;
-        }
-        Ok(Some((self.line, self.record.iter().collect())))
+        let offset = self.record.position().map_or(0, |p| p.byte());
+        let line = self.lines.line_from(offset).map_err(|e| Error::Io {
+            path: "the CSV file".into(),
+            source: e,
+        })?;
+        Ok(Some((line, self.record.iter().collect())))
     }
 }
 
-fn open_csv(path: &Path, name: String, bytes: Vec<u8>) -> Result<Table> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+/// The first 64 KiB: enough to tell a workbook from a CSV, find a BOM and the delimiter.
+fn read_head(path: &Path) -> Result<Vec<u8>> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut head = Vec::with_capacity(64 * 1024);
+    file.take(64 * 1024)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::io(path, e))?;
+    Ok(head)
+}
+
+/// SHA-256 of a file, read in chunks.
+fn file_hash(path: &Path) -> Result<String> {
+    let mut input = open_from(path, 0)?;
+    let mut hasher = Sha256::new();
+    loop {
+        let buffer = input.fill_buf().map_err(|e| Error::io(path, e))?;
+        if buffer.is_empty() {
+            break;
+        }
+        hasher.update(buffer);
+        let used = buffer.len();
+        input.consume(used);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+fn open_csv(path: &Path, name: String, head: &[u8]) -> Result<Table> {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return Err(refuse(
             &name,
             1,
             "the file is saved as UTF-16; save it as \"CSV UTF-8\" and import that",
         ));
     }
-    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let start = if bom { 3 } else { 0 };
-    let delimiter = sniff_delimiter(&bytes[start..]);
-    let mut records = CsvRecords::new(&bytes[start..], delimiter);
+    let delimiter = sniff_delimiter(&head[start..]);
+    let mut records = CsvRecords::open(path, start as u64, delimiter)?;
     let mut header = None;
     while let Some((line, fields)) = records.next_record()? {
         let cells: Vec<String> = fields
@@ -341,7 +416,6 @@ fn open_csv(path: &Path, name: String, bytes: Vec<u8>) -> Result<Table> {
             break;
         }
     }
-    drop(records);
     let Some((header_line, headers)) = header else {
         return Err(refuse(
             &name,
@@ -355,9 +429,11 @@ fn open_csv(path: &Path, name: String, bytes: Vec<u8>) -> Result<Table> {
         format: Format::Csv { delimiter, bom },
         headers,
         header_line,
-        content_hash: sha256_hex(&bytes),
+        content_hash: file_hash(path)?,
         column_offset: 0,
-        body: Body::Csv { bytes, start },
+        body: Body::Csv {
+            start: start as u64,
+        },
     })
 }
 

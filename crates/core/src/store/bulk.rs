@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 use crate::error::Result;
 
 /// The page cache for bulk writes, in MiB: enough for the indexes of a million events.
-pub const CACHE_MIB: i64 = 256;
+pub const CACHE_MIB: i64 = 128;
 
 /// Runs `work` with the indexes of `tables` dropped, then builds them again from their
 /// recorded definitions, inside the caller's transaction. Building an index by sorting
