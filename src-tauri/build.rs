@@ -57,6 +57,16 @@ const COMMANDS: &[&str] = &[
     "list_risks",
     "save_risk",
     "save_decision_pack",
+    "preview_import",
+    "run_import",
+    "list_imports",
+    "list_events",
+    "quick_log_options",
+    "log_coaching",
+    "time_credits",
+    "kpi_data",
+    "kpi_observations",
+    "export_data",
 ];
 
 fn main() {

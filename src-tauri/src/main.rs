@@ -73,6 +73,16 @@ fn main() {
             commands::governance::remove_vendor,
             commands::governance::list_risks,
             commands::governance::save_risk,
+            commands::data::preview_import,
+            commands::data::run_import,
+            commands::data::list_imports,
+            commands::data::list_events,
+            commands::data::quick_log_options,
+            commands::data::log_coaching,
+            commands::data::time_credits,
+            commands::data::kpi_data,
+            commands::data::kpi_observations,
+            commands::data::export_data,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -111,8 +111,8 @@ export async function setValue(session, css, value) {
   );
 }
 
-/** Answers the native GTK save dialog by typing a full path into its name field. */
-export async function answerSaveDialog(path, title = "Save pack") {
+/** The X window of a native dialog, by its title, once it is shown. */
+async function dialogWindow(title) {
   const deadline = Date.now() + 15000;
   let window = "";
   while (!window && Date.now() < deadline) {
@@ -124,6 +124,24 @@ export async function answerSaveDialog(path, title = "Save pack") {
   }
   if (!window) throw new Error(`the "${title}" dialog did not appear`);
   await sleep(500);
+  return window;
+}
+
+/** Answers the native GTK open dialog: Ctrl+L opens its location box, where a full path is typed. */
+export async function answerOpenDialog(path, title) {
+  const window = await dialogWindow(title);
+  execFileSync("xdotool", ["windowfocus", "--sync", window]);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+l"]);
+  await sleep(300);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "20", path]);
+  await sleep(300);
+  execFileSync("xdotool", ["key", "Return"]);
+}
+
+/** Answers the native GTK save dialog by typing a full path into its name field. */
+export async function answerSaveDialog(path, title = "Save pack") {
+  const window = await dialogWindow(title);
   execFileSync("xdotool", ["windowfocus", "--sync", window]);
   execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
   execFileSync("xdotool", ["type", "--delay", "20", path]);
@@ -137,4 +155,11 @@ export function pdfText(path) {
 
 export function pdfFonts(path) {
   return execFileSync("pdffonts", [path]).toString();
+}
+
+/** Runs the command line built beside the app (on the test's workspace, with --db). */
+export function cli(db, ...args) {
+  const bin = process.env.PILOTDESK_E2E_CLI;
+  if (!bin) throw new Error("PILOTDESK_E2E_CLI must name the command line (tests/e2e/run sets it)");
+  return execFileSync(bin, ["--db", db, ...args], { env: { ...process.env, PILOTDESK_DB: "" } }).toString();
 }

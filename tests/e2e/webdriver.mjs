@@ -1,6 +1,18 @@
 // A small W3C WebDriver client over fetch: just what the end-to-end tests use.
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
+/** WebDriver's codes for the named keys the tests press. */
+const KEYS = {
+  Tab: "\uE004",
+  Enter: "\uE007",
+  Escape: "\uE00C",
+  Backspace: "\uE003",
+  Shift: "\uE008",
+  Ctrl: "\uE009",
+  ArrowDown: "\uE015",
+  ArrowUp: "\uE013",
+};
+
 export class Session {
   constructor(base, id) {
     this.base = base;
@@ -57,6 +69,34 @@ export class Session {
       await sleep(150);
     }
     throw new Error(`timed out waiting until ${description}`);
+  }
+
+  /** The element that has the focus. */
+  async active() {
+    const element = await this.command("GET", "/element/active");
+    return new Element(this, element[ELEMENT]);
+  }
+
+  /**
+   * Types on the keyboard, wherever the focus is: characters as they are, and named keys in
+   * braces, e.g. "Mei{Tab}12{Enter}". "{Ctrl+l}" holds Control while pressing "l".
+   */
+  async keys(text) {
+    const actions = [];
+    const press = (key) => actions.push({ type: "keyDown", value: key }, { type: "keyUp", value: key });
+    for (const part of text.split(/(\{[^}]+\})/).filter(Boolean)) {
+      const named = /^\{(.+)\}$/.exec(part);
+      if (!named) {
+        for (const char of part) press(char);
+        continue;
+      }
+      const [modifier, key] = named[1].includes("+") ? named[1].split("+") : [null, named[1]];
+      if (modifier) actions.push({ type: "keyDown", value: KEYS[modifier] });
+      press(KEYS[key] ?? key);
+      if (modifier) actions.push({ type: "keyUp", value: KEYS[modifier] });
+    }
+    await this.command("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+    await this.command("DELETE", "/actions");
   }
 
   execute(script, args = []) {

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::commands::data::{EventsCommand, ExportCommand, GenerateArgs, ImportCommand, LogArgs};
 use crate::commands::{
     audit::AuditCommand,
     budget::TrancheCommand,
@@ -71,6 +72,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import people, coaching events, KPI observations or xAPI statements. A file with
+    /// problems is refused whole: each is printed as file:line:column: message.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export people, events or observations to CSV or XLSX, or events as xAPI statements.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// The coaching events log.
+    #[command(subcommand)]
+    Events(EventsCommand),
+    /// Log a coaching moment.
+    Log(LogArgs),
+    /// Time credits and coaching load per manager per week.
+    Credits {
+        /// How many weeks, up to this one (at most 26).
+        #[arg(long, default_value_t = 8)]
+        weeks: u32,
+        #[arg(long)]
+        pilot: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The imports so far: file, content hash, when, by whom, what changed.
+    Imports {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a synthetic organisation, a running pilot, coaching events and KPI
+    /// observations with a known built-in effect into an empty workspace.
+    Generate(GenerateArgs),
     /// Where the workspace is and what it holds.
     Info {
         #[arg(long)]

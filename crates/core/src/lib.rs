@@ -4,10 +4,13 @@
 //! - `workflows`: the rules of the operating model; they decide what is written.
 //! - `metrics`: pure functions over plain data.
 //! - `packs`: the printed PDF packs.
+//! - `import` and `export`: files in (CSV, XLSX, xAPI), validated whole; files out.
 //! - `model`: the plain data passed between them and to the UI.
 
 pub mod bindings;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod metrics;
 pub mod model;
 pub mod packs;

@@ -111,7 +111,29 @@ fn seed_at(conn: &Connection, version: i64) {
                                             evidence)
              VALUES (1, 'draft', 'ready', '2026-01-02T00:00:00Z', 'Ada', 'Step 1 done', '{}');
              INSERT INTO kpi_observations (kpi_id, person_id, observed_on, value)
-             VALUES (1, 'E2', '2025-09-01', 66.0);",
+             VALUES (1, 'E2', '2025-09-01', 66.0), (1, 'E2', '2026-01-09', 72.0),
+                    (1, 'E2', '2026-01-16', 73.0);",
+        )
+        .unwrap();
+    }
+    if (3..5).contains(&version) {
+        // Before schema 5 an event had no UUID, and the same observation could be written
+        // twice: schema 5 keeps one value per KPI, person and day, the one written last.
+        conn.execute_batch(
+            "INSERT INTO coaching_events (pilot_id, manager_id, coachee_id, occurred_at, minutes,
+                                          kind, notes)
+             VALUES (1, 'E1', 'E2', '2026-01-06T09:30:00', 10, 'micro_coaching', 'old event');
+             INSERT INTO kpi_observations (kpi_id, person_id, observed_on, value)
+             VALUES (1, 'E2', '2026-01-09', 71.5);",
+        )
+        .unwrap();
+    }
+    if version >= 5 {
+        conn.execute_batch(
+            "INSERT INTO coaching_events (uid, pilot_id, manager_id, coachee_id, occurred_at,
+                                          minutes, kind, notes, source)
+             VALUES ('0b7e3a52-5d1c-4e8a-9f2b-6c1d2e3f4a5b', 1, 'E1', 'E2',
+                     '2026-01-06T09:30:00', 10, 'micro_coaching', 'new event', 'quick_log');",
         )
         .unwrap();
     }
@@ -198,6 +220,42 @@ fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
             assert_eq!(design.cohort.members.len(), 1);
             assert_eq!(design.transitions.len(), 1);
             assert!(design.feedback.is_none());
+            let page = pilotdesk_core::workflows::coaching::list_events(
+                &store,
+                &pilotdesk_core::model::EventFilter::default(),
+            )
+            .unwrap();
+            assert_eq!(
+                page.total, 1,
+                "the event written at version {start} survives"
+            );
+            let event = &page.events[0];
+            assert_eq!(event.notes, "old event");
+            assert_eq!(event.occurred_at.to_string(), "2026-01-06 09:30:00");
+            let uid = event.uid.as_bytes();
+            assert_eq!(uid.len(), 36, "it was given a UUID: {}", event.uid);
+            assert_eq!(
+                (uid[8], uid[13], uid[14], uid[18], uid[23]),
+                (b'-', b'-', b'4', b'-', b'-')
+            );
+            assert!(
+                matches!(uid[19], b'8' | b'9' | b'a' | b'b'),
+                "{}",
+                event.uid
+            );
+            let values: Vec<f64> = store
+                .conn()
+                .prepare("SELECT value FROM kpi_observations ORDER BY observed_on, id")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert_eq!(
+                values,
+                vec![66.0, 71.5, 73.0],
+                "of the same observation written twice, the later one stands"
+            );
         }
         if start >= 4 {
             let members = pilotdesk_core::workflows::steering::members(&store).unwrap();
@@ -236,6 +294,13 @@ fn data_written_at_the_latest_version_reads_back_and_its_log_verifies() {
     let verdict = pilotdesk_core::workflows::audit::verify(&store).unwrap();
     assert!(verdict.verified, "{}", verdict.summary);
     assert_eq!(verdict.entries, 1);
+    let events = pilotdesk_core::workflows::coaching::list_events(
+        &store,
+        &pilotdesk_core::model::EventFilter::default(),
+    )
+    .unwrap();
+    assert_eq!(events.events[0].uid, "0b7e3a52-5d1c-4e8a-9f2b-6c1d2e3f4a5b");
+    assert_eq!(events.events[0].notes, "new event");
 }
 
 #[test]

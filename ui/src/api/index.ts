@@ -2,44 +2,58 @@
 // from the Rust side (types.gen.ts), and every failure arrives as an ApiError.
 import { invoke } from "@tauri-apps/api/core";
 import { documentDir, join } from "@tauri-apps/api/path";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
   BasicsInput,
+  BudgetInput,
+  CoachingEvent,
+  CohortInput,
   CurrentUser,
   Decision,
   DecisionLog,
+  EventFilter,
+  EventPage,
+  ExportSummary,
   GovernanceQueue,
+  ImportKind,
+  ImportPreview,
+  ImportRecord,
+  ImportRequest,
+  ImportSummary,
+  KpiDataSummary,
+  KpiInput,
   Ledger,
   LiftReport,
-  PersonInput,
-  QuorumRule,
-  QuorumRuleInput,
-  ReviewView,
-  Risk,
-  RiskInput,
-  SpendInput,
-  SteeringMember,
-  TrancheInput,
-  VendorInput,
-  VendorProposal,
-  VoteInput,
-  BudgetInput,
-  CohortInput,
-  KpiInput,
   ManagerCandidate,
   NewPilotInput,
+  ObservationPage,
   PackRecord,
   PaperSize,
   Person,
+  PersonInput,
   Pilot,
   PilotDesign,
   PilotDetail,
   PilotStatus,
   PilotSummary,
+  QuickLogInput,
+  QuickLogOptions,
+  QuorumRule,
+  QuorumRuleInput,
+  ReviewView,
+  Risk,
+  RiskInput,
   SettingsInput,
+  SpendInput,
+  SteeringMember,
   TaskInput,
   TemplateSummary,
+  TimeCreditsReport,
+  TrancheInput,
+  VendorInput,
+  VendorProposal,
+  VoteInput,
   WorkspaceOverview,
   WorkspaceSettings,
 } from "./types.gen";
@@ -148,6 +162,21 @@ export const api = {
   removeVendor: (id: number) => call<null>("remove_vendor", { id }),
   listRisks: () => call<Risk[]>("list_risks"),
   saveRisk: (id: number | null, input: RiskInput) => call<Risk>("save_risk", { id, input }),
+  // Coaching data: imports, the events log, the quick log, time credits, KPI data, exports.
+  previewImport: (path: string, kind: ImportKind, sheet?: string | null) =>
+    call<ImportPreview>("preview_import", { path, kind, sheet: sheet ?? null }),
+  runImport: (request: ImportRequest) => call<ImportSummary>("run_import", { request }),
+  listImports: () => call<ImportRecord[]>("list_imports"),
+  listEvents: (filter: EventFilter) => call<EventPage>("list_events", { filter }),
+  quickLogOptions: () => call<QuickLogOptions>("quick_log_options"),
+  logCoaching: (input: QuickLogInput) => call<CoachingEvent>("log_coaching", { input }),
+  timeCredits: (weeks: number, pilotId?: number | null) =>
+    call<TimeCreditsReport>("time_credits", { weeks, pilotId: pilotId ?? null }),
+  kpiData: () => call<KpiDataSummary[]>("kpi_data"),
+  kpiObservations: (kpiId: number, offset: number, limit: number) =>
+    call<ObservationPage>("kpi_observations", { kpiId, offset, limit }),
+  exportData: (kind: ImportKind, path: string, filter?: EventFilter | null) =>
+    call<ExportSummary>("export_data", { kind, path, filter: filter ?? null }),
 };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's
@@ -158,6 +187,38 @@ export async function chooseSavePath(suggestedName: string): Promise<string | nu
     title: "Save pack",
     defaultPath: folder ? await join(folder, suggestedName) : suggestedName,
     filters: [{ name: "PDF document", extensions: ["pdf"] }],
+  });
+  return path ?? null;
+}
+
+/** The file types each import reads, for the open dialog. */
+const IMPORT_FILTERS: Record<ImportKind, { name: string; extensions: string[] }[]> = {
+  people: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
+  events: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
+  observations: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
+  xapi: [{ name: "xAPI statements (JSON)", extensions: ["json"] }],
+};
+
+/** Asks which file to import with the system's open dialog; null when cancelled. */
+export async function chooseImportFile(kind: ImportKind, title: string): Promise<string | null> {
+  const folder = await documentDir().catch(() => null);
+  const path = await open({
+    title,
+    multiple: false,
+    directory: false,
+    defaultPath: folder ?? undefined,
+    filters: IMPORT_FILTERS[kind],
+  });
+  return typeof path === "string" ? path : null;
+}
+
+/** Asks where to save an export, starting in Documents; null when cancelled. */
+export async function chooseExportPath(suggestedName: string, format: { name: string; extension: string }): Promise<string | null> {
+  const folder = await documentDir().catch(() => null);
+  const path = await save({
+    title: "Export",
+    defaultPath: folder ? await join(folder, suggestedName) : suggestedName,
+    filters: [{ name: format.name, extensions: [format.extension] }],
   });
   return path ?? null;
 }

@@ -28,13 +28,21 @@ currentUser: string,
 /**
  * The person in People who is acting; absent until someone is chosen.
  */
-currentUserId: string | null, };
+currentUserId: string | null, 
+/**
+ * Time credits a manager earns per hour of coaching.
+ */
+creditRate: number, 
+/**
+ * Coaching hours per week above which a manager is shown as overloaded.
+ */
+weeklyLoadHours: number, };
 
 export type SettingsInput = { workspaceName: string, currency: string, 
 /**
  * "a4" or "letter".
  */
-paperSize: string, minGroupSize: string, };
+paperSize: string, minGroupSize: string, creditRate: string, weeklyLoadHours: string, };
 
 export type WorkspaceOverview = { settings: WorkspaceSettings, peopleCount: number, teams: Array<Team>, pilotCount: number, databasePath: string | null, schemaVersion: number, };
 
@@ -687,3 +695,167 @@ export type RiskInput = { practice: string, title: string,
  * A person's id; empty for no owner yet.
  */
 ownerId: string, mitigation: string, status: string, pilotId: number | null, };
+
+export type EventKind = "micro_coaching" | "ai_agenda" | "async_feedback" | "portfolio_review" | "live_check_in";
+
+export type EventSource = "import" | "xapi" | "quick_log" | "generated";
+
+export type CoachingEvent = { id: number, 
+/**
+ * Stable across exports and re-imports; the id of its xAPI statement.
+ */
+uid: string, managerId: string, managerName: string, coacheeId: string | null, coacheeName: string | null, 
+/**
+ * Wall-clock time where it happened.
+ */
+occurredAt: string, minutes: number, kind: EventKind, pilotId: number | null, pilotName: string | null, taskId: number | null, 
+/**
+ * The playbook task's behaviour.
+ */
+task: string | null, notes: string, source: EventSource, };
+
+export type EventFilter = { pilotId: number | null, managerId: string | null, kind: EventKind | null, 
+/**
+ * First day, YYYY-MM-DD.
+ */
+from: string, 
+/**
+ * Last day, YYYY-MM-DD.
+ */
+to: string, offset: number, 
+/**
+ * At most 500; 100 when 0.
+ */
+limit: number, };
+
+export type EventPage = { total: number, totalMinutes: number, offset: number, limit: number, events: Array<CoachingEvent>, };
+
+export type QuickLogInput = { managerId: string, coacheeId: string, 
+/**
+ * An `EventKind` code or label.
+ */
+kind: string, minutes: string, pilotId: number | null, taskId: number | null, notes: string, 
+/**
+ * YYYY-MM-DDTHH:MM; empty means now.
+ */
+occurredAt: string, };
+
+export type PersonChoice = { id: string, name: string, team: string, role: string, };
+
+export type ManagerChoice = { id: string, name: string, team: string, reports: Array<PersonChoice>, };
+
+export type TaskChoice = { id: number, workflow: string, behaviour: string, };
+
+export type PilotChoice = { id: number, name: string, status: PilotStatus, tasks: Array<TaskChoice>, 
+/**
+ * Managers in the pilot arm of its cohort.
+ */
+managers: Array<string>, };
+
+export type QuickLogOptions = { managers: Array<ManagerChoice>, pilots: Array<PilotChoice>, 
+/**
+ * The current user, when they manage people.
+ */
+defaultManager: string | null, };
+
+export type ImportKind = "people" | "events" | "observations" | "xapi";
+
+export type FieldSpec = { key: string, label: string, required: boolean, 
+/**
+ * What the column holds, e.g. "YYYY-MM-DD or an Excel date".
+ */
+hint: string, 
+/**
+ * The column (an index into the headers), detected from the header names or chosen.
+ */
+column: number | null, };
+
+export type PreviewRow = { line: number, cells: Array<string>, };
+
+export type ImportPreview = { kind: ImportKind, fileName: string, 
+/**
+ * How the file was read, in words: "CSV, semicolon-separated, UTF-8 with BOM".
+ */
+format: string, 
+/**
+ * The sheets of a workbook; empty for CSV and JSON.
+ */
+sheets: Array<string>, sheet: string | null, headers: Array<string>, rows: Array<PreviewRow>, 
+/**
+ * Rows (records) after the header, blank lines not counted.
+ */
+rowCount: number, 
+/**
+ * Empty for xAPI, which needs no mapping.
+ */
+fields: Array<FieldSpec>, };
+
+export type FieldMapping = { field: string, column: number | null, };
+
+export type ImportRequest = { kind: ImportKind, path: string, sheet: string | null, mapping: Array<FieldMapping>, 
+/**
+ * Validate only: report what would change and write nothing.
+ */
+dryRun: boolean, };
+
+export type ImportSummary = { kind: ImportKind, fileName: string, rows: number, inserted: number, updated: number, unchanged: number, dryRun: boolean, 
+/**
+ * The lineage record; none for a dry run or when nothing changed.
+ */
+importId: number | null, 
+/**
+ * Things worth knowing that are not problems, e.g. an xAPI result with more pages.
+ */
+notes: Array<string>, };
+
+export type ImportRecord = { id: number, kind: string, fileName: string, contentHash: string, rows: number, inserted: number, updated: number, unchanged: number, at: string, actor: string, };
+
+export type ExportSummary = { kind: ImportKind, path: string, rows: number, };
+
+export type LoadLevel = "none" | "ok" | "near" | "over";
+
+export type WeekLoad = { weekStart: string, events: number, minutes: number, hours: number, credits: number, level: LoadLevel, };
+
+export type ManagerCredits = { managerId: string, name: string, team: string, reports: number, 
+/**
+ * One entry per week of the report, in order.
+ */
+weeks: Array<WeekLoad>, totalHours: number, totalCredits: number, peakHours: number, overloadedWeeks: number, };
+
+export type TimeCreditsReport = { 
+/**
+ * Credits earned per coaching hour.
+ */
+creditRate: number, 
+/**
+ * Coaching hours per week above which a manager is overloaded.
+ */
+weeklyLoadHours: number, 
+/**
+ * The Mondays of the weeks shown, oldest first.
+ */
+weeks: Array<string>, 
+/**
+ * Managers who coached in the window, most loaded first.
+ */
+managers: Array<ManagerCredits>, totalHours: number, totalCredits: number, 
+/**
+ * Managers over the threshold in at least one week.
+ */
+overloadedManagers: number, 
+/**
+ * Managers at or near the threshold in the latest week.
+ */
+atRiskNow: number, };
+
+export type Observation = { id: number, kpiId: number, personId: string | null, personName: string | null, team: string | null, observedOn: string, value: number, };
+
+export type KpiDataSummary = { kpiId: number, pilotId: number, pilotName: string, name: string, unit: string, observations: number, 
+/**
+ * People and teams observed.
+ */
+units: number, first: string | null, last: string | null, mean: number | null, };
+
+export type WeeklyMean = { weekStart: string, observations: number, mean: number, };
+
+export type ObservationPage = { kpi: KpiDataSummary, weekly: Array<WeeklyMean>, total: number, offset: number, limit: number, observations: Array<Observation>, };

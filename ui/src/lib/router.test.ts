@@ -25,6 +25,13 @@ describe("parseHash", () => {
     expect(parseHash("#/pilots/new")).toEqual({ name: "new-pilot" });
     expect(parseHash("#/pilots/42")).toEqual({ name: "pilot", id: 42, section: "overview" });
     expect(parseHash("#/people")).toEqual({ name: "people" });
+    expect(parseHash("#/coaching")).toEqual({ name: "coaching", tab: "events" });
+    expect(parseHash("#/coaching/events")).toEqual({ name: "coaching", tab: "events" });
+    expect(parseHash("#/coaching/credits")).toEqual({ name: "coaching", tab: "credits" });
+    expect(parseHash("#/kpi-data")).toEqual({ name: "kpi-data" });
+    expect(parseHash("#/import")).toEqual({ name: "import", kind: null });
+    expect(parseHash("#/import/people")).toEqual({ name: "import", kind: "people" });
+    expect(parseHash("#/import/xapi/")).toEqual({ name: "import", kind: "xapi" });
     expect(parseHash("#/governance")).toEqual({ name: "governance", tab: "queue" });
     expect(parseHash("#/packs")).toEqual({ name: "packs" });
     expect(parseHash("#/settings/")).toEqual({ name: "settings" });
@@ -40,6 +47,10 @@ describe("parseHash", () => {
     expect(parseHash("#/people/E1/x")).toEqual({ name: "not-found", path: "/people/E1/x" });
     expect(parseHash("#/people/E1")).toEqual({ name: "not-found", path: "/people/E1" });
     expect(parseHash("#/nowhere")).toEqual({ name: "not-found", path: "/nowhere" });
+    expect(parseHash("#/coaching/log")).toEqual({ name: "not-found", path: "/coaching/log" });
+    expect(parseHash("#/import/payroll")).toEqual({ name: "not-found", path: "/import/payroll" });
+    expect(parseHash("#/import/people/x")).toEqual({ name: "not-found", path: "/import/people/x" });
+    expect(parseHash("#/kpi-data/3")).toEqual({ name: "not-found", path: "/kpi-data/3" });
   });
 
   it("parses the governance tabs and reviews", () => {
@@ -82,6 +93,11 @@ describe("parseHash", () => {
     expect(sectionOf({ name: "new-pilot" })).toBe("pilots");
     expect(sectionOf({ name: "packs" })).toBe("packs");
     expect(sectionOf({ name: "not-found", path: "/x" })).toBeNull();
+    expect(sectionOf({ name: "coaching", tab: "credits" })).toBe("coaching");
+    expect(sectionOf({ name: "import", kind: "people" })).toBe("people");
+    expect(sectionOf({ name: "import", kind: "xapi" })).toBe("coaching");
+    expect(sectionOf({ name: "import", kind: "observations" })).toBe("kpi-data");
+    expect(sectionOf({ name: "import", kind: null })).toBeNull();
   });
 
   it("parses a pilot's sections, the overview by default", () => {

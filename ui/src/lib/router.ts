@@ -38,11 +38,25 @@ function isGovernanceTab(value: string): value is GovernanceTab {
   return (GOVERNANCE_TABS as readonly string[]).includes(value);
 }
 
+/** What the import wizard can read; the route may name it (#/import/people). */
+export const IMPORT_KINDS = ["people", "events", "observations", "xapi"] as const;
+export type ImportRouteKind = (typeof IMPORT_KINDS)[number];
+
+export function isImportKind(value: string): value is ImportRouteKind {
+  return (IMPORT_KINDS as readonly string[]).includes(value);
+}
+
+/** The tabs of the coaching area. */
+export type CoachingTab = "events" | "credits";
+
 export type Route =
   | { name: "pilots" }
   | { name: "new-pilot" }
   | { name: "pilot"; id: number; section: PilotSection }
   | { name: "people" }
+  | { name: "coaching"; tab: CoachingTab }
+  | { name: "kpi-data" }
+  | { name: "import"; kind: ImportRouteKind | null }
   | { name: "governance"; tab: GovernanceTab }
   | { name: "review"; pilotId: number; itemId: number | null }
   | { name: "packs" }
@@ -50,7 +64,7 @@ export type Route =
   | { name: "not-found"; path: string };
 
 /** The sidebar section a route belongs to. */
-export type Section = "pilots" | "people" | "governance" | "packs" | "settings";
+export type Section = "pilots" | "people" | "coaching" | "kpi-data" | "governance" | "packs" | "settings";
 
 export const DEFAULT_PATH = "/pilots";
 
@@ -75,7 +89,15 @@ export function parseHash(hash: string): Route {
         return isPilotSection(section) ? { name: "pilot", id: Number(second), section } : { name: "not-found", path };
       }
       return { name: "not-found", path };
+    case "coaching":
+      if (second === undefined || second === "events") return { name: "coaching", tab: "events" };
+      if (second === "credits") return { name: "coaching", tab: "credits" };
+      return { name: "not-found", path };
+    case "import":
+      if (second === undefined) return { name: "import", kind: null };
+      return isImportKind(second) ? { name: "import", kind: second } : { name: "not-found", path };
     case "people":
+    case "kpi-data":
     case "packs":
     case "settings":
       return second === undefined ? { name: first } : { name: "not-found", path };
@@ -121,6 +143,18 @@ export function sectionOf(route: Route): Section | null {
     case "governance":
     case "review":
       return "governance";
+    case "import":
+      switch (route.kind) {
+        case "people":
+          return "people";
+        case "events":
+        case "xapi":
+          return "coaching";
+        case "observations":
+          return "kpi-data";
+        default:
+          return null;
+      }
     case "not-found":
       return null;
     default:

@@ -58,7 +58,16 @@ async function type(id: string, value: string) {
 
 beforeEach(() => {
   workspace.set({
-    settings: { workspaceName: "Acme", currency: "EUR", minGroupSize: 5, paperSize: "a4", currentUser: "Ana", currentUserId: null },
+    settings: {
+      workspaceName: "Acme",
+      currency: "EUR",
+      minGroupSize: 5,
+      paperSize: "a4",
+      currentUser: "Ana",
+      currentUserId: null,
+      creditRate: 1,
+      weeklyLoadHours: 4,
+    },
     peopleCount: 0,
     teams: [],
     pilotCount: 0,

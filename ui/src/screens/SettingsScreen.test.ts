@@ -26,6 +26,8 @@ describe("SettingsScreen", () => {
     expect((screen.getByTestId("settings-currency") as HTMLInputElement).value).toBe("USD");
     expect((screen.getByTestId("settings-paper") as HTMLSelectElement).value).toBe("a4");
     expect((screen.getByTestId("settings-min-group") as HTMLInputElement).value).toBe("5");
+    expect((screen.getByTestId("settings-credit-rate") as HTMLInputElement).value).toBe("1");
+    expect((screen.getByTestId("settings-load-hours") as HTMLInputElement).value).toBe("4");
     expect(screen.getByText(overview.databasePath ?? "")).toBeTruthy();
   });
 
@@ -56,15 +58,26 @@ describe("SettingsScreen", () => {
       currency: input.currency.toUpperCase(),
       paperSize: input.paperSize === "letter" ? "letter" : "a4",
       minGroupSize: Number(input.minGroupSize),
+      creditRate: Number(input.creditRate),
+      weeklyLoadHours: Number(input.weeklyLoadHours),
     }));
     render(SettingsScreen);
     await fireEvent.input(screen.getByTestId("settings-workspace-name"), { target: { value: "Contoso L&D" } });
     await fireEvent.input(screen.getByTestId("settings-currency"), { target: { value: "eur" } });
     await fireEvent.change(screen.getByTestId("settings-paper"), { target: { value: "letter" } });
+    await fireEvent.input(screen.getByTestId("settings-credit-rate"), { target: { value: "0.5" } });
     await fireEvent.click(screen.getByTestId("settings-save"));
     await screen.findByTestId("settings-saved");
-    expect(update).toHaveBeenCalledWith({ workspaceName: "Contoso L&D", currency: "eur", paperSize: "letter", minGroupSize: "5" });
+    expect(update).toHaveBeenCalledWith({
+      workspaceName: "Contoso L&D",
+      currency: "eur",
+      paperSize: "letter",
+      minGroupSize: "5",
+      creditRate: "0.5",
+      weeklyLoadHours: "4",
+    });
     expect(get(workspace)?.settings.currency).toBe("EUR");
+    expect(get(workspace)?.settings.creditRate).toBe(0.5);
     expect((screen.getByTestId("settings-currency") as HTMLInputElement).value).toBe("EUR");
   });
 });

@@ -71,13 +71,34 @@ export function mockApiModule<T extends object>(actual: T) {
       removeVendor: vi.fn(),
       listRisks: vi.fn(),
       saveRisk: vi.fn(),
+      previewImport: vi.fn(),
+      runImport: vi.fn(),
+      listImports: vi.fn(),
+      listEvents: vi.fn(),
+      quickLogOptions: vi.fn(),
+      logCoaching: vi.fn(),
+      timeCredits: vi.fn(),
+      kpiData: vi.fn(),
+      kpiObservations: vi.fn(),
+      exportData: vi.fn(),
     },
     chooseSavePath: vi.fn(),
+    chooseImportFile: vi.fn(),
+    chooseExportPath: vi.fn(),
   };
 }
 
 export const overview: WorkspaceOverview = {
-  settings: { workspaceName: "Northwind Learning", currency: "USD", minGroupSize: 5, paperSize: "a4", currentUser: "Ana Lima", currentUserId: "E1" },
+  settings: {
+    workspaceName: "Northwind Learning",
+    currency: "USD",
+    minGroupSize: 5,
+    paperSize: "a4",
+    currentUser: "Ana Lima",
+    currentUserId: "E1",
+    creditRate: 1,
+    weeklyLoadHours: 4,
+  },
   peopleCount: 3,
   teams: [
     { name: "Sales", headcount: 2, managers: 1 },

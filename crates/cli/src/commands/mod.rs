@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod budget;
+pub mod data;
 pub mod design;
 pub mod pack;
 pub mod pilot;
@@ -45,6 +46,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::People(command) => workspace::people(command, &store),
         Command::Pack(command) => pack::run(command, &mut store, &context),
         Command::Packs { json } => pack::list(&store, json),
+        Command::Import(command) => data::import(command, &mut store, &context),
+        Command::Export(command) => data::export(command, &store),
+        Command::Events(command) => data::events(command, &store),
+        Command::Log(args) => data::log(args, &mut store),
+        Command::Credits { weeks, pilot, json } => {
+            data::credits(&store, weeks, pilot, json, &context)
+        }
+        Command::Imports { json } => workspace::imports(&store, json),
+        Command::Generate(args) => data::generate_data(args, &mut store, &context),
         Command::Info { json } => workspace::info(&store, json, &context),
         Command::User(command) => user::run(command, &mut store),
         Command::Steering(command) => steering::run(command, &mut store),

@@ -1,6 +1,6 @@
 use clap::Subcommand;
 use pilotdesk_core::workflows::demo::{load_demo, DemoOutcome};
-use pilotdesk_core::workflows::{cohort, playbook, workspace};
+use pilotdesk_core::workflows::{cohort, imports, playbook, workspace};
 use pilotdesk_core::{Result, Store};
 
 use super::Context;
@@ -116,6 +116,33 @@ pub fn info(store: &Store, json: bool, context: &Context) -> Result<()> {
                 .map(|id| format!(" ({id})"))
                 .unwrap_or_else(|| " (no one chosen from People yet)".into())
         );
+    }
+    Ok(())
+}
+
+pub fn imports(store: &Store, json: bool) -> Result<()> {
+    let records = imports::list_imports(store)?;
+    if json {
+        output::json(&records);
+    } else {
+        let rows: Vec<Vec<String>> = records
+            .iter()
+            .map(|r| {
+                vec![
+                    r.id.to_string(),
+                    r.at.clone(),
+                    r.kind.clone(),
+                    r.file_name.clone(),
+                    format!(
+                        "{} new, {} changed, {} unchanged",
+                        r.inserted, r.updated, r.unchanged
+                    ),
+                    r.content_hash[..12.min(r.content_hash.len())].to_string(),
+                    r.actor.clone(),
+                ]
+            })
+            .collect();
+        output::table(&["ID", "WHEN", "KIND", "FILE", "ROWS", "HASH", "BY"], &rows);
     }
     Ok(())
 }

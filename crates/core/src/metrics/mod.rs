@@ -6,6 +6,7 @@ pub mod chain;
 pub mod ledger;
 pub mod lift;
 pub mod quorum;
+pub mod time_credits;
 mod timeline;
 
 pub use timeline::{pilot_phase, PilotPhase};

@@ -4,12 +4,16 @@
 mod audit;
 mod budget;
 mod change;
+mod coaching;
 mod cohort;
+mod credits;
 mod design;
+mod imports;
 mod kpi;
 mod lifecycle;
 mod lift;
 mod money;
+mod observation;
 mod pack;
 mod person;
 mod pilot;
@@ -29,12 +33,22 @@ pub use budget::{
     TimeCosts, TimeCostsInput,
 };
 pub use change::ChangeRecord;
+pub use coaching::{
+    CoachingEvent, EventFilter, EventKind, EventPage, EventSource, ManagerChoice, PersonChoice,
+    PilotChoice, QuickLogInput, QuickLogOptions, TaskChoice,
+};
 pub use cohort::{Arm, Cohort, CohortInput, CohortMember, ComparisonDesign, ManagerCandidate};
+pub use credits::{LoadLevel, ManagerCredits, TimeCreditsReport, WeekLoad};
 pub use design::{Evidence, PilotDesign};
+pub use imports::{
+    ExportSummary, FieldMapping, FieldSpec, ImportKind, ImportPreview, ImportRecord, ImportRequest,
+    ImportSummary, PreviewRow,
+};
 pub use kpi::{Baseline, Direction, Kpi, KpiInput, SuccessCriterion};
 pub use lifecycle::Transition;
 pub use lift::{LiftMethod, LiftReport};
 pub use money::Money;
+pub use observation::{KpiDataSummary, Observation, ObservationPage, WeeklyMean};
 pub use pack::{PackKind, PackRecord};
 pub use person::{Person, Team};
 pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};

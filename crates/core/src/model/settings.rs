@@ -26,7 +26,7 @@ impl PaperSize {
 }
 
 /// Workspace-wide settings, stored as key/value rows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkspaceSettings {
     pub workspace_name: String,
@@ -39,6 +39,10 @@ pub struct WorkspaceSettings {
     pub current_user: String,
     /// The person in People who is acting; absent until someone is chosen.
     pub current_user_id: Option<String>,
+    /// Time credits a manager earns per hour of coaching.
+    pub credit_rate: f64,
+    /// Coaching hours per week above which a manager is shown as overloaded.
+    pub weekly_load_hours: f64,
 }
 
 /// The settings form as typed.
@@ -50,4 +54,6 @@ pub struct SettingsInput {
     /// "a4" or "letter".
     pub paper_size: String,
     pub min_group_size: String,
+    pub credit_rate: String,
+    pub weekly_load_hours: String,
 }

@@ -34,6 +34,11 @@ pub const MIGRATIONS: &[Migration] = &[
             "governance: steering group, votes, decisions, tranches, vendors, risks, decision log",
         sql: include_str!("schema/0004_governance.sql"),
     },
+    Migration {
+        version: 5,
+        name: "coaching data: imports, event keys and sources, observation keys",
+        sql: include_str!("schema/0005_coaching_data.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -2,17 +2,22 @@
 //! change is atomic by construction. Deciding what to write is the workflows' job.
 
 pub mod budget;
+pub mod bulk;
 pub mod changes;
 pub mod checklist;
 pub mod cohort;
 mod connection;
 pub mod decision_log;
 pub mod decisions;
+pub mod events;
 pub mod evidence;
+pub mod imports;
 pub mod items;
 pub mod kpi_series;
 pub mod kpis;
+pub mod lookup;
 pub mod migrations;
+pub mod observations;
 pub mod packs;
 pub mod people;
 pub mod pilots;
@@ -79,5 +84,17 @@ impl Store {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
+    /// Runs a bulk write (an import or the generator) with a page cache large enough to
+    /// keep the indexes it updates in memory, then returns the cache to its usual size.
+    /// SQLite grows the cache only as pages are used, so a small import costs nothing.
+    pub fn with_bulk_cache<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let usual: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", -(bulk::CACHE_MIB * 1024))?;
+        let result = work(self);
+        self.conn.pragma_update(None, "cache_size", usual)?;
+        result
     }
 }

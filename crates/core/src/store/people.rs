@@ -88,3 +88,71 @@ pub fn next_local_id(conn: &Connection, prefix: &str) -> Result<String> {
         n += 1;
     }
 }
+
+/// Everyone, by employee id.
+pub fn by_id(conn: &Connection) -> Result<std::collections::HashMap<String, Person>> {
+    Ok(list(conn)?.into_iter().map(|p| (p.id.clone(), p)).collect())
+}
+
+/// Writes people by employee id: new ids insert, known ids update only when something
+/// differs, identical rows change nothing.
+pub struct PersonWriter<'t> {
+    statement: rusqlite::Statement<'t>,
+    pub changed: u64,
+}
+
+impl<'t> PersonWriter<'t> {
+    pub fn new(tx: &'t Transaction) -> Result<PersonWriter<'t>> {
+        Ok(PersonWriter {
+            statement: tx.prepare(
+                "INSERT INTO people (id, name, email, team, role, manager_id, hire_date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
+                     team = excluded.team, role = excluded.role,
+                     manager_id = excluded.manager_id, hire_date = excluded.hire_date
+                 WHERE name IS NOT excluded.name OR email IS NOT excluded.email
+                     OR team IS NOT excluded.team OR role IS NOT excluded.role
+                     OR manager_id IS NOT excluded.manager_id
+                     OR hire_date IS NOT excluded.hire_date",
+            )?,
+            changed: 0,
+        })
+    }
+
+    pub fn write(&mut self, person: &Person) -> Result<()> {
+        self.changed += self.statement.execute(params![
+            person.id,
+            person.name,
+            person.email,
+            person.team,
+            person.role,
+            person.manager_id,
+            person.hire_date
+        ])? as u64;
+        Ok(())
+    }
+}
+
+/// Managers with their direct reports, for the quick log.
+pub fn managers_with_reports(conn: &Connection) -> Result<Vec<(Person, Vec<Person>)>> {
+    let everyone = list(conn)?;
+    let mut reports: std::collections::HashMap<&str, Vec<Person>> =
+        std::collections::HashMap::new();
+    for person in &everyone {
+        if let Some(manager) = &person.manager_id {
+            reports.entry(manager).or_default().push(person.clone());
+        }
+    }
+    let mut managers: Vec<(Person, Vec<Person>)> = everyone
+        .iter()
+        .filter_map(|p| {
+            reports.get(p.id.as_str()).map(|r| {
+                let mut r = r.clone();
+                r.sort_by(|a, b| a.name.cmp(&b.name));
+                (p.clone(), r)
+            })
+        })
+        .collect();
+    managers.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    Ok(managers)
+}

@@ -10,6 +10,14 @@ pub const PAPER_SIZE: &str = "paper_size";
 pub const CURRENT_USER: &str = "current_user";
 pub const CURRENT_USER_ID: &str = "current_user_id";
 pub const DEMO_LOADED: &str = "demo_loaded";
+pub const CREDIT_RATE: &str = "credit_rate";
+pub const WEEKLY_LOAD_HOURS: &str = "weekly_load_hours";
+
+/// One hour of credit per hour coached, until the workspace says otherwise.
+pub const DEFAULT_CREDIT_RATE: f64 = 1.0;
+/// Twelve 10-minute moments a week for each of eight reports is about 4 hours: the most a
+/// first-line manager can add to a full week without something else giving way.
+pub const DEFAULT_WEEKLY_LOAD_HOURS: f64 = 4.0;
 
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
@@ -93,6 +101,12 @@ pub fn load(conn: &Connection) -> Result<WorkspaceSettings> {
             None => get(conn, CURRENT_USER)?.unwrap_or_else(default_user),
         },
         current_user_id,
+        credit_rate: get(conn, CREDIT_RATE)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_CREDIT_RATE),
+        weekly_load_hours: get(conn, WEEKLY_LOAD_HOURS)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_WEEKLY_LOAD_HOURS),
     })
 }
 

@@ -89,14 +89,14 @@ const TEAMS: &[TeamPlan] = &[
     },
 ];
 
-const FIRST_NAMES: &[&str] = &[
+pub(crate) const FIRST_NAMES: &[&str] = &[
     "Amara", "Liam", "Sofia", "Kenji", "Fatima", "Noah", "Zoë", "Mateo", "Aisha", "Lukas", "Chloé",
     "Ravi", "Ingrid", "Diego", "Mei", "Oliver", "Nadia", "Samuel", "Yara", "Ethan", "Leila",
     "Jonas", "Camila", "Arjun", "Hannah", "Omar", "Elena", "Kwame", "Isla", "Tariq", "Freya",
     "Andrés", "Hana", "Declan", "Anaïs", "Viktor", "Grace", "Luca", "Nia", "Søren",
 ];
 
-const LAST_NAMES: &[&str] = &[
+pub(crate) const LAST_NAMES: &[&str] = &[
     "Okafor",
     "Bennett",
     "Marchetti",
@@ -153,7 +153,12 @@ pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
         ));
     }
 
-    let organisation = demo_organisation();
+    let mut organisation = demo_organisation();
+    // Nobody in a workspace has a hire date still to come: imports refuse those, and an
+    // exported demo must import back.
+    for person in &mut organisation {
+        person.hire_date = person.hire_date.map(|d| d.min(today));
+    }
     let role_holder = |role: &str| {
         organisation
             .iter()
@@ -382,8 +387,12 @@ pub fn demo_organisation() -> Vec<Person> {
 }
 
 fn email_for(name: &str) -> String {
-    let ascii: String = name
-        .to_lowercase()
+    format!("{}@{EMAIL_DOMAIN}", email_local_part(name))
+}
+
+/// "Zoë O'Brien" -> "zoe.obrien".
+pub(crate) fn email_local_part(name: &str) -> String {
+    name.to_lowercase()
         .chars()
         .filter_map(|c| match c {
             'á' | 'à' | 'ä' => Some('a'),
@@ -398,6 +407,5 @@ fn email_for(name: &str) -> String {
             c if c.is_ascii_alphanumeric() => Some(c),
             _ => None,
         })
-        .collect();
-    format!("{ascii}@{EMAIL_DOMAIN}")
+        .collect()
 }

@@ -3,10 +3,16 @@
 
 pub mod audit;
 pub mod budget;
+pub mod coaching;
 pub mod cohort;
+pub mod credits;
 pub mod demo;
 pub mod design;
+pub mod exports;
 pub mod gates;
+pub mod generate;
+pub mod imports;
+pub mod kpi_data;
 pub mod kpis;
 pub mod lifecycle;
 pub mod lift;

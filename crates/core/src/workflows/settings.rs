@@ -43,7 +43,23 @@ pub fn update_settings(store: &mut Store, input: &SettingsInput) -> Result<Works
             ),
         )),
     }
-    let (Some(paper), Some(min_group)) = (paper, min_group) else {
+    let credit_rate = decimal(&input.credit_rate).filter(|r| (0.0..=10.0).contains(r) && *r > 0.0);
+    if credit_rate.is_none() {
+        problems.push(ErrorDetail::field(
+            "creditRate",
+            "use a number above 0 and at most 10, e.g. 1 for one credit per hour coached",
+        ));
+    }
+    let load_hours = decimal(&input.weekly_load_hours).filter(|h| (0.5..=40.0).contains(h));
+    if load_hours.is_none() {
+        problems.push(ErrorDetail::field(
+            "weeklyLoadHours",
+            "use a number of hours from 0.5 to 40, e.g. 4",
+        ));
+    }
+    let (Some(paper), Some(min_group), Some(credit_rate), Some(load_hours)) =
+        (paper, min_group, credit_rate, load_hours)
+    else {
         return Err(Error::invalid(problems));
     };
     if !problems.is_empty() {
@@ -57,6 +73,8 @@ pub fn update_settings(store: &mut Store, input: &SettingsInput) -> Result<Works
     settings::set(&tx, settings::CURRENCY, &currency)?;
     settings::set(&tx, settings::PAPER_SIZE, paper.as_str())?;
     settings::set(&tx, settings::MIN_GROUP_SIZE, &min_group.to_string())?;
+    settings::set(&tx, settings::CREDIT_RATE, &credit_rate.to_string())?;
+    settings::set(&tx, settings::WEEKLY_LOAD_HOURS, &load_hours.to_string())?;
     changes::append(
         &tx,
         &now,
@@ -70,4 +88,13 @@ pub fn update_settings(store: &mut Store, input: &SettingsInput) -> Result<Works
     )?;
     tx.commit()?;
     settings::load(store.conn())
+}
+
+/// A decimal as typed, with a comma accepted as the decimal mark ("1,5").
+fn decimal(text: &str) -> Option<f64> {
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
 }

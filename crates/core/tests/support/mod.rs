@@ -242,3 +242,74 @@ pub fn approve_by_vote(store: &mut Store, pilot_id: i64) -> i64 {
     act_as_role(store, "L&D Lead");
     decision.expect("four approvals of six decide")
 }
+
+/// Writes a file into a temporary folder and returns its path.
+pub fn write_file(dir: &tempfile::TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("the test file is written");
+    path
+}
+
+/// Every row of the tables imports and the other data workflows write, as text, so a test
+/// can say "nothing changed" and mean it.
+pub fn snapshot(store: &Store) -> Vec<String> {
+    let mut out = Vec::new();
+    for table in [
+        "people",
+        "coaching_events",
+        "kpi_observations",
+        "imports",
+        "change_log",
+        "settings",
+        "pilots",
+        "pilot_kpis",
+        "pilot_cohort",
+    ] {
+        let mut statement = store
+            .conn()
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
+            .unwrap();
+        let columns = statement.column_count();
+        let rows = statement
+            .query_map([], |row| {
+                let cells: Vec<String> = (0..columns)
+                    .map(|i| format!("{:?}", row.get::<_, rusqlite::types::Value>(i).unwrap()))
+                    .collect();
+                Ok(format!("{table}: {}", cells.join(" | ")))
+            })
+            .unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+pub fn count(store: &Store, table: &str) -> i64 {
+    store
+        .conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+pub fn import_request(
+    kind: pilotdesk_core::model::ImportKind,
+    path: &Path,
+) -> pilotdesk_core::model::ImportRequest {
+    pilotdesk_core::model::ImportRequest {
+        kind,
+        path: path.display().to_string(),
+        sheet: None,
+        mapping: Vec::new(),
+        dry_run: false,
+    }
+}
+
+/// The problems of a refused import as (line, column, message).
+pub fn problems(error: pilotdesk_core::Error) -> Vec<(Option<u32>, Option<u32>, String)> {
+    match error {
+        pilotdesk_core::Error::Invalid { details, .. } => details
+            .into_iter()
+            .map(|d| (d.line, d.column, d.message))
+            .collect(),
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+}

@@ -1,0 +1,433 @@
+//! Coaching data: imports, exports, the events log, the quick log, time credits and the
+//! data generator.
+
+use std::path::PathBuf;
+
+use chrono::{Local, NaiveDate};
+use clap::{Args, Subcommand};
+use pilotdesk_core::model::{
+    EventFilter, EventKind, ImportKind, ImportRequest, LoadLevel, QuickLogInput,
+};
+use pilotdesk_core::workflows::generate::{generate, GenerateOptions};
+use pilotdesk_core::workflows::{coaching, credits, exports, imports};
+use pilotdesk_core::{ApiError, Error, Result, Store};
+
+use super::Context;
+use crate::output;
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// A CSV file or a workbook (.xlsx).
+    file: PathBuf,
+    /// The workbook sheet to read; the first when left out.
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Check the file and say what would change, without writing.
+    #[arg(long)]
+    dry_run: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// People and the org structure (employee id, name, email, team, role, manager id, hire date).
+    People(ImportArgs),
+    /// Coaching events (manager, coachee, date and time, minutes, type, pilot, task, notes).
+    Events(ImportArgs),
+    /// KPI observations (KPI, person or team, date, value).
+    Observations(ImportArgs),
+    /// Coaching events from xAPI statements (a JSON array or a statement result).
+    Xapi {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct EventFilterArgs {
+    /// Only this pilot's events.
+    #[arg(long)]
+    pilot: Option<i64>,
+    /// Only this manager's events (employee id).
+    #[arg(long)]
+    manager: Option<String>,
+    /// Only this type: micro_coaching, ai_agenda, async_feedback, portfolio_review, live_check_in.
+    #[arg(long, value_parser = parse_kind)]
+    kind: Option<EventKind>,
+    /// From this day (YYYY-MM-DD).
+    #[arg(long, default_value = "")]
+    from: String,
+    /// To this day, included (YYYY-MM-DD).
+    #[arg(long, default_value = "")]
+    to: String,
+}
+
+impl EventFilterArgs {
+    fn filter(&self, limit: u32, offset: u32) -> EventFilter {
+        EventFilter {
+            pilot_id: self.pilot,
+            manager_id: self.manager.clone(),
+            kind: self.kind,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            offset,
+            limit,
+        }
+    }
+}
+
+fn parse_kind(text: &str) -> std::result::Result<EventKind, String> {
+    EventKind::parse(text).ok_or_else(|| {
+        format!(
+            "\"{text}\" is not a type of coaching; use micro_coaching, ai_agenda, \
+             async_feedback, portfolio_review or live_check_in"
+        )
+    })
+}
+
+#[derive(Subcommand)]
+pub enum ExportCommand {
+    /// People, events or observations to CSV or XLSX (by the file's extension).
+    #[command(name = "people")]
+    People {
+        #[arg(long, value_name = "FILE.csv|FILE.xlsx")]
+        out: PathBuf,
+    },
+    Events {
+        #[arg(long, value_name = "FILE.csv|FILE.xlsx")]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: EventFilterArgs,
+    },
+    Observations {
+        #[arg(long, value_name = "FILE.csv|FILE.xlsx")]
+        out: PathBuf,
+    },
+    /// Coaching events as xAPI 1.0.3 statements (a JSON array).
+    Xapi {
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+        #[command(flatten)]
+        filter: EventFilterArgs,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EventsCommand {
+    /// The events log, latest first.
+    List {
+        #[command(flatten)]
+        filter: EventFilterArgs,
+        /// How many to show (at most 500).
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+pub struct LogArgs {
+    /// The manager who coached (employee id or email).
+    #[arg(long)]
+    manager: String,
+    /// Who was coached (employee id or email).
+    #[arg(long)]
+    coachee: String,
+    /// micro_coaching, ai_agenda, async_feedback, portfolio_review or live_check_in.
+    #[arg(long, default_value = "micro_coaching")]
+    kind: String,
+    /// Whole minutes, e.g. 10 (or 0:10, PT10M).
+    #[arg(long, allow_hyphen_values = true)]
+    minutes: String,
+    #[arg(long)]
+    pilot: Option<i64>,
+    /// The playbook task (see `pilot show`).
+    #[arg(long)]
+    task: Option<i64>,
+    #[arg(long, default_value = "")]
+    notes: String,
+    /// When it happened (YYYY-MM-DDTHH:MM); now when left out.
+    #[arg(long, default_value = "")]
+    at: String,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+pub struct GenerateArgs {
+    #[arg(long)]
+    people: u32,
+    #[arg(long)]
+    events: u64,
+    #[arg(long, default_value_t = 26)]
+    weeks: u32,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The last day of data (YYYY-MM-DD); yesterday when left out, so no event is later
+    /// than now.
+    #[arg(long)]
+    end: Option<NaiveDate>,
+    #[arg(long)]
+    json: bool,
+}
+
+/// Prints each problem of a refused import as `file:line:column: message`, then hands on
+/// the refusal (without the list) for the usual one-line summary and exit code.
+fn report_problems(error: Error, json: bool) -> Error {
+    if json {
+        output::json(&ApiError::from(&error));
+    }
+    match error {
+        Error::Invalid { summary, details } if details.iter().any(|d| d.file.is_some()) => {
+            for detail in &details {
+                let mut place = detail.file.clone().unwrap_or_default();
+                if let Some(line) = detail.line {
+                    place.push_str(&format!(":{line}"));
+                }
+                if let Some(column) = detail.column {
+                    place.push_str(&format!(":{column}"));
+                }
+                eprintln!("{place}: {}", detail.message);
+            }
+            Error::Invalid {
+                summary,
+                details: Vec::new(),
+            }
+        }
+        other => other,
+    }
+}
+
+pub fn import(command: ImportCommand, store: &mut Store, context: &Context) -> Result<()> {
+    let (kind, file, sheet, dry_run, json) = match command {
+        ImportCommand::People(a) => (ImportKind::People, a.file, a.sheet, a.dry_run, a.json),
+        ImportCommand::Events(a) => (ImportKind::Events, a.file, a.sheet, a.dry_run, a.json),
+        ImportCommand::Observations(a) => {
+            (ImportKind::Observations, a.file, a.sheet, a.dry_run, a.json)
+        }
+        ImportCommand::Xapi {
+            file,
+            dry_run,
+            json,
+        } => (ImportKind::Xapi, file, None, dry_run, json),
+    };
+    let request = ImportRequest {
+        kind,
+        path: file.display().to_string(),
+        sheet,
+        mapping: Vec::new(),
+        dry_run,
+    };
+    let summary =
+        imports::import(store, &request, context.today).map_err(|e| report_problems(e, json))?;
+    if json {
+        output::json(&summary);
+        return Ok(());
+    }
+    let verb = if summary.dry_run {
+        "Checked (dry run, nothing written)"
+    } else {
+        "Imported"
+    };
+    println!("{verb} {}: {}.", summary.file_name, summary.describe());
+    for note in &summary.notes {
+        println!("{note}");
+    }
+    Ok(())
+}
+
+pub fn export(command: ExportCommand, store: &Store) -> Result<()> {
+    let summary = match command {
+        ExportCommand::People { out } => {
+            exports::export_table(store, ImportKind::People, &out, &EventFilter::default())?
+        }
+        ExportCommand::Events { out, filter } => {
+            exports::export_table(store, ImportKind::Events, &out, &filter.filter(0, 0))?
+        }
+        ExportCommand::Observations { out } => exports::export_table(
+            store,
+            ImportKind::Observations,
+            &out,
+            &EventFilter::default(),
+        )?,
+        ExportCommand::Xapi { out, filter } => {
+            exports::export_xapi(store, &out, &filter.filter(0, 0))?
+        }
+    };
+    let (one, many) = summary.kind.noun();
+    let noun = if summary.rows == 1 { one } else { many };
+    let noun = if summary.kind == ImportKind::Xapi {
+        if summary.rows == 1 {
+            "xAPI statement"
+        } else {
+            "xAPI statements"
+        }
+    } else {
+        noun
+    };
+    println!("Wrote {} {noun} to {}.", summary.rows, summary.path);
+    Ok(())
+}
+
+pub fn events(command: EventsCommand, store: &Store) -> Result<()> {
+    let EventsCommand::List {
+        filter,
+        limit,
+        offset,
+        json,
+    } = command;
+    let page = coaching::list_events(store, &filter.filter(limit, offset))?;
+    if json {
+        output::json(&page);
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = page
+        .events
+        .iter()
+        .map(|e| {
+            vec![
+                e.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
+                e.manager_name.clone(),
+                e.coachee_name.clone().unwrap_or_default(),
+                e.kind.label().to_string(),
+                e.minutes.to_string(),
+                e.pilot_name.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    output::table(
+        &["WHEN", "MANAGER", "COACHEE", "TYPE", "MIN", "PILOT"],
+        &rows,
+    );
+    println!(
+        "{} of {} events ({} hours in all).",
+        page.events.len(),
+        page.total,
+        page.total_minutes / 60
+    );
+    Ok(())
+}
+
+pub fn log(args: LogArgs, store: &mut Store) -> Result<()> {
+    let input = QuickLogInput {
+        manager_id: args.manager,
+        coachee_id: args.coachee,
+        kind: args.kind,
+        minutes: args.minutes,
+        pilot_id: args.pilot,
+        task_id: args.task,
+        notes: args.notes,
+        occurred_at: args.at,
+    };
+    let now = Local::now().naive_local();
+    let event = coaching::log_event(store, &input, now)?;
+    if args.json {
+        output::json(&event);
+    } else {
+        println!(
+            "Logged {} minutes of {} by {} with {} at {} (event {}).",
+            event.minutes,
+            event.kind.label().to_lowercase(),
+            event.manager_name,
+            event.coachee_name.as_deref().unwrap_or("nobody"),
+            event.occurred_at.format("%Y-%m-%d %H:%M"),
+            event.id
+        );
+    }
+    Ok(())
+}
+
+pub fn credits(
+    store: &Store,
+    weeks: u32,
+    pilot: Option<i64>,
+    json: bool,
+    context: &Context,
+) -> Result<()> {
+    let report = credits::time_credits(store, weeks, pilot, context.today)?;
+    if json {
+        output::json(&report);
+        return Ok(());
+    }
+    println!(
+        "Time credits at {} per coaching hour; overload above {} hours a week.",
+        report.credit_rate, report.weekly_load_hours
+    );
+    let mut headers = vec!["MANAGER".to_string(), "TEAM".to_string()];
+    headers.extend(report.weeks.iter().map(|w| w.format("%d %b").to_string()));
+    headers.extend(["HOURS".to_string(), "CREDITS".to_string()]);
+    let rows: Vec<Vec<String>> = report
+        .managers
+        .iter()
+        .map(|m| {
+            let mut row = vec![m.name.clone(), m.team.clone()];
+            row.extend(m.weeks.iter().map(|w| {
+                let mark = match w.level {
+                    LoadLevel::Over => "!",
+                    LoadLevel::Near => "~",
+                    _ => "",
+                };
+                if w.minutes == 0 {
+                    "-".to_string()
+                } else {
+                    format!("{:.1}{mark}", w.hours)
+                }
+            }));
+            row.push(format!("{:.1}", m.total_hours));
+            row.push(format!("{:.1}", m.total_credits));
+            row
+        })
+        .collect();
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    output::table(&headers, &rows);
+    println!(
+        "! over the threshold, ~ near it. {} managers overloaded in at least one week; {} at or near it this week.",
+        report.overloaded_managers, report.at_risk_now
+    );
+    Ok(())
+}
+
+pub fn generate_data(args: GenerateArgs, store: &mut Store, context: &Context) -> Result<()> {
+    let options = GenerateOptions {
+        people: args.people,
+        events: args.events,
+        weeks: args.weeks,
+        seed: args.seed,
+        end: args
+            .end
+            .unwrap_or(context.today - chrono::Duration::days(1)),
+    };
+    let summary = generate(store, &options)?;
+    if args.json {
+        output::json(&summary);
+        return Ok(());
+    }
+    println!(
+        "Generated {} people in {} teams, {} coaching events and {} KPI observations into {} \
+         (seed {}).",
+        summary.people,
+        summary.teams,
+        summary.events,
+        summary.observations,
+        context.db.display(),
+        options.seed
+    );
+    println!(
+        "Pilot {} started {}: {} pilot and {} comparison managers.",
+        summary.pilot_id, summary.pilot_start, summary.pilot_managers, summary.comparison_managers
+    );
+    for effect in &summary.effects {
+        println!(
+            "  built-in effect on {}: {:+} {}",
+            effect.kpi, effect.effect, effect.unit
+        );
+    }
+    Ok(())
+}

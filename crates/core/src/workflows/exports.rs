@@ -1,0 +1,112 @@
+//! Exporting people, coaching events and KPI observations to CSV or XLSX, and events to
+//! xAPI statements. Nothing in the workspace changes, so nothing is recorded.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::export::csv::CsvSink;
+use crate::export::xlsx::XlsxSink;
+use crate::export::{self, rows, FileFormat, Sink};
+use crate::model::{EventFilter, ExportSummary, ImportKind};
+use crate::store::Store;
+
+use super::coaching::check_filter;
+
+/// Writes `kind` to `path`, as CSV or XLSX by its extension. Events follow `filter`.
+pub fn export_table(
+    store: &Store,
+    kind: ImportKind,
+    path: &Path,
+    filter: &EventFilter,
+) -> Result<ExportSummary> {
+    let format = FileFormat::of(path)?;
+    let filter = check_filter(filter)?;
+    let (headers, widths, sheet) = match kind {
+        ImportKind::People => (rows::PEOPLE_HEADERS, rows::PEOPLE_WIDTHS, "People"),
+        ImportKind::Events => (rows::EVENT_HEADERS, rows::EVENT_WIDTHS, "Coaching events"),
+        ImportKind::Observations => (
+            rows::OBSERVATION_HEADERS,
+            rows::OBSERVATION_WIDTHS,
+            "KPI observations",
+        ),
+        ImportKind::Xapi => {
+            return Err(Error::invalid_field(
+                "kind",
+                "xAPI statements are exported as JSON (export xapi)",
+            ))
+        }
+    };
+    let partial = export::partial_path(path);
+    let conn = store.conn();
+    let written = match format {
+        FileFormat::Csv => {
+            let mut sink = CsvSink::create(&partial, headers)?;
+            match fill_rows(conn, kind, &filter, &mut sink) {
+                Ok(count) => sink.finish().map(|()| count),
+                Err(error) => Err(error),
+            }
+        }
+        FileFormat::Xlsx => {
+            let mut sink = XlsxSink::create(&partial, sheet, headers, widths)?;
+            match fill_rows(conn, kind, &filter, &mut sink) {
+                Ok(count) => sink.finish().map(|()| count),
+                Err(error) => Err(error),
+            }
+        }
+    };
+    let rows = match written {
+        Ok(rows) => rows,
+        Err(error) => {
+            let _ = std::fs::remove_file(&partial);
+            return Err(error);
+        }
+    };
+    export::finish(&partial, path)?;
+    Ok(ExportSummary {
+        kind,
+        path: path.display().to_string(),
+        rows,
+    })
+}
+
+fn fill_rows(
+    conn: &rusqlite::Connection,
+    kind: ImportKind,
+    filter: &crate::store::events::Filter,
+    sink: &mut impl Sink,
+) -> Result<u64> {
+    match kind {
+        ImportKind::People => rows::people(conn, sink),
+        ImportKind::Events => rows::events(conn, filter, sink),
+        ImportKind::Observations => rows::observations(conn, sink),
+        ImportKind::Xapi => Ok(0),
+    }
+}
+
+/// Writes the events that match `filter` as a JSON array of xAPI 1.0.3 statements.
+pub fn export_xapi(store: &Store, path: &Path, filter: &EventFilter) -> Result<ExportSummary> {
+    let filter = check_filter(filter)?;
+    let partial = export::partial_path(path);
+    let result = (|| {
+        let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
+        let mut out = BufWriter::with_capacity(1 << 16, file);
+        let count = export::xapi::write(store.conn(), &filter, &mut out)?;
+        out.flush().map_err(|e| Error::io(&partial, e))?;
+        Ok(count)
+    })();
+    let rows = match result {
+        Ok(rows) => rows,
+        Err(error) => {
+            let _ = std::fs::remove_file(&partial);
+            return Err(error);
+        }
+    };
+    export::finish(&partial, path)?;
+    Ok(ExportSummary {
+        kind: ImportKind::Xapi,
+        path: path.display().to_string(),
+        rows,
+    })
+}

@@ -1,0 +1,675 @@
+//! A synthetic organisation for demos, tests and benchmarks: people in teams under managers,
+//! directors and function heads; one running pilot cloned from two templates, whose
+//! first-line managers are drawn at random into a pilot and a comparison arm; coaching
+//! events over the weeks; and weekly KPI observations that carry a known built-in effect in
+//! the pilot teams after the start date. The same options give the same data.
+//!
+//! Everything is written in one transaction through prepared statements. The connection's
+//! pragmas are left as they are (WAL, synchronous NORMAL): a crash mid-way rolls back
+//! cleanly, and the speed comes from the single transaction, not from weaker durability.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::{
+    Arm, ComparisonDesign, Direction, EventKind, EventSource, Money, Person, PilotStatus,
+    PILOT_LENGTH_DAYS,
+};
+use crate::store::changes::{self, NewChange};
+use crate::store::cohort::{self, MemberRecord};
+use crate::store::events::{EventRecord, EventWriter};
+use crate::store::imports::{self, NewImport};
+use crate::store::kpis::{self, KpiRecord};
+use crate::store::observations::{ObservationRecord, ObservationWriter};
+use crate::store::people::PersonWriter;
+use crate::store::pilots::{self, PilotRecord};
+use crate::store::{bulk, playbooks, settings, Store};
+
+use super::demo::{email_local_part, FIRST_NAMES, LAST_NAMES};
+use super::templates;
+use super::timestamp_now;
+
+pub const PEOPLE_MIN: u32 = 40;
+pub const PEOPLE_MAX: u32 = 500_000;
+pub const EVENTS_MAX: u64 = 50_000_000;
+pub const WEEKS_MIN: u32 = 4;
+pub const WEEKS_MAX: u32 = 104;
+const EMAIL_DOMAIN: &str = "northwind-services.example";
+pub const PILOT_NAME: &str = "Sales and escalation coaching pilot";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenerateOptions {
+    pub people: u32,
+    pub events: u64,
+    pub weeks: u32,
+    pub seed: u64,
+    /// The last day of data (today, usually).
+    pub end: NaiveDate,
+}
+
+/// The effect built into a KPI: pilot teams move by `effect` (in the KPI's unit) from the
+/// pilot's start; comparison teams do not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BuiltInEffect {
+    pub kpi_id: i64,
+    pub kpi: String,
+    pub unit: String,
+    pub effect: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GenerateSummary {
+    pub people: u32,
+    pub teams: u32,
+    pub managers: u32,
+    pub pilot_id: i64,
+    pub pilot_start: NaiveDate,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub pilot_managers: u32,
+    pub comparison_managers: u32,
+    pub events: u64,
+    pub observations: u64,
+    pub effects: Vec<BuiltInEffect>,
+}
+
+/// How a KPI's values are drawn: a base level, spread between people, between teams and
+/// from week to week, and the effect of coaching.
+struct KpiModel {
+    base: f64,
+    person_sd: f64,
+    team_sd: f64,
+    noise_sd: f64,
+    effect: f64,
+}
+
+fn model_for(name: &str, direction: Direction) -> KpiModel {
+    match name {
+        "Days to first closed deal" => KpiModel {
+            base: 62.0,
+            person_sd: 7.0,
+            team_sd: 4.0,
+            noise_sd: 5.0,
+            effect: -6.0,
+        },
+        "Discovery calls converted to qualified opportunities" => KpiModel {
+            base: 24.0,
+            person_sd: 4.0,
+            team_sd: 2.5,
+            noise_sd: 3.0,
+            effect: 4.0,
+        },
+        "First-contact resolution" => KpiModel {
+            base: 71.0,
+            person_sd: 5.0,
+            team_sd: 3.0,
+            noise_sd: 4.0,
+            effect: 5.0,
+        },
+        _ => KpiModel {
+            base: 50.0,
+            person_sd: 5.0,
+            team_sd: 3.0,
+            noise_sd: 4.0,
+            effect: if direction == Direction::Lower {
+                -5.0
+            } else {
+                5.0
+            },
+        },
+    }
+}
+
+const FUNCTIONS: &[(&str, &str, &[&str])] = &[
+    (
+        "Sales",
+        "VP Sales",
+        &["Account Executive", "Sales Development Rep"],
+    ),
+    (
+        "Customer Support",
+        "VP Customer Support",
+        &["Support Specialist", "Escalations Specialist"],
+    ),
+    (
+        "Customer Success",
+        "VP Customer Success",
+        &["Customer Success Associate", "Renewals Specialist"],
+    ),
+    (
+        "Operations",
+        "VP Operations",
+        &["Operations Coordinator", "Dispatcher"],
+    ),
+    (
+        "Field Service",
+        "VP Field Service",
+        &["Field Technician", "Service Planner"],
+    ),
+    (
+        "Finance",
+        "Finance Director",
+        &["Financial Analyst", "Accounts Specialist"],
+    ),
+];
+const REGIONS: &[&str] = &["North", "South", "East", "West", "Central"];
+
+fn check(options: &GenerateOptions) -> Result<()> {
+    let mut problems = Vec::new();
+    if !(PEOPLE_MIN..=PEOPLE_MAX).contains(&options.people) {
+        problems.push(crate::error::ErrorDetail::field(
+            "people",
+            format!("generate from {PEOPLE_MIN} to {PEOPLE_MAX} people"),
+        ));
+    }
+    if options.events > EVENTS_MAX {
+        problems.push(crate::error::ErrorDetail::field(
+            "events",
+            format!("generate at most {EVENTS_MAX} events"),
+        ));
+    }
+    if !(WEEKS_MIN..=WEEKS_MAX).contains(&options.weeks) {
+        problems.push(crate::error::ErrorDetail::field(
+            "weeks",
+            format!("generate from {WEEKS_MIN} to {WEEKS_MAX} weeks"),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::invalid(problems))
+    }
+}
+
+/// A draw from N(mean, sd) by Box–Muller.
+fn normal(rng: &mut ChaCha8Rng, mean: f64, sd: f64) -> f64 {
+    let u1: f64 = rng.gen_range(f64::EPSILON..1.0);
+    let u2: f64 = rng.gen();
+    mean + sd * (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+}
+
+fn rng_for(seed: u64, stream: u64) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(stream);
+    rng
+}
+
+struct Organisation {
+    people: Vec<Person>,
+    /// Indexes of first-line managers and their direct reports.
+    teams: Vec<(usize, Vec<usize>)>,
+}
+
+fn organisation(options: &GenerateOptions) -> Organisation {
+    let mut rng = rng_for(options.seed, 1);
+    let mut people: Vec<Person> = Vec::with_capacity(options.people as usize);
+    let mut emails: HashMap<String, u32> = HashMap::new();
+    let first_day = options.end - Duration::weeks(i64::from(options.weeks));
+    let mut add = |people: &mut Vec<Person>,
+                   rng: &mut ChaCha8Rng,
+                   team: &str,
+                   role: &str,
+                   manager: Option<usize>,
+                   senior: bool| {
+        let index = people.len();
+        let first = FIRST_NAMES[rng.gen_range(0..FIRST_NAMES.len())];
+        let last = LAST_NAMES[rng.gen_range(0..LAST_NAMES.len())];
+        let name = format!("{first} {last}");
+        let local = email_local_part(&name);
+        let seen = emails.entry(local.clone()).or_insert(0);
+        *seen += 1;
+        let email = if *seen == 1 {
+            format!("{local}@{EMAIL_DOMAIN}")
+        } else {
+            format!("{local}{seen}@{EMAIL_DOMAIN}")
+        };
+        let years = if senior {
+            rng.gen_range(3..15)
+        } else {
+            rng.gen_range(0..8)
+        };
+        let hire_date = first_day - Duration::days(years * 365 + rng.gen_range(0..365));
+        people.push(Person {
+            id: format!("P{:06}", index + 1),
+            name,
+            email,
+            team: team.to_string(),
+            role: role.to_string(),
+            manager_id: manager.map(|m| format!("P{:06}", m + 1)),
+            hire_date: Some(hire_date),
+        });
+        index
+    };
+
+    let total = options.people as usize;
+    let ceo = add(
+        &mut people,
+        &mut rng,
+        "Executive",
+        "Chief Operating Officer",
+        None,
+        true,
+    );
+    let functions = FUNCTIONS.len().min((total / 40).max(2));
+    let heads: Vec<usize> = (0..functions)
+        .map(|f| {
+            add(
+                &mut people,
+                &mut rng,
+                &format!("{} Leadership", FUNCTIONS[f].0),
+                FUNCTIONS[f].1,
+                Some(ceo),
+                true,
+            )
+        })
+        .collect();
+    let remaining = total - people.len();
+    let directors_count = (remaining / 90).max(1);
+    let directors: Vec<(usize, usize)> = (0..directors_count)
+        .map(|d| {
+            let f = d % functions;
+            let id = add(
+                &mut people,
+                &mut rng,
+                &format!("{} Leadership", FUNCTIONS[f].0),
+                &format!("Director, {}", FUNCTIONS[f].0),
+                Some(heads[f]),
+                true,
+            );
+            (id, f)
+        })
+        .collect();
+    let mut teams: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut team_numbers: HashMap<(usize, &str), u32> = HashMap::new();
+    let mut next_director = 0usize;
+    while people.len() < total {
+        let left = total - people.len();
+        let size = if left < 4 {
+            left
+        } else {
+            rng.gen_range(7..=13).min(left)
+        };
+        if size < 3 {
+            // Too few for a team of their own: they join the last team.
+            let Some((manager, members)) = teams.last_mut() else {
+                break;
+            };
+            let (team, roles) = {
+                let manager_person: &Person = &people[*manager];
+                let f = FUNCTIONS
+                    .iter()
+                    .position(|f| manager_person.role.starts_with(f.0))
+                    .unwrap_or(0);
+                (manager_person.team.clone(), FUNCTIONS[f].2)
+            };
+            for _ in 0..size {
+                let role = roles[rng.gen_range(0..roles.len())];
+                let id = add(&mut people, &mut rng, &team, role, Some(*manager), false);
+                members.push(id);
+            }
+            continue;
+        }
+        let (director, f) = directors[next_director % directors.len()];
+        next_director += 1;
+        let region = REGIONS[rng.gen_range(0..REGIONS.len())];
+        let number = team_numbers.entry((f, region)).or_insert(0);
+        *number += 1;
+        let team = format!("{} {region} {number}", FUNCTIONS[f].0);
+        let manager = add(
+            &mut people,
+            &mut rng,
+            &team,
+            &format!("{} Manager", FUNCTIONS[f].0),
+            Some(director),
+            true,
+        );
+        let roles = FUNCTIONS[f].2;
+        let members: Vec<usize> = (1..size)
+            .map(|_| {
+                let role = roles[rng.gen_range(0..roles.len())];
+                add(&mut people, &mut rng, &team, role, Some(manager), false)
+            })
+            .collect();
+        teams.push((manager, members));
+    }
+    Organisation { people, teams }
+}
+
+/// A working day between `from` and `to` and a time between 08:00 and 17:45.
+fn working_moment(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> chrono::NaiveDateTime {
+    let span = (to - from).num_days().max(0);
+    loop {
+        let day = from + Duration::days(rng.gen_range(0..=span));
+        if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && span >= 7 {
+            continue;
+        }
+        let minute = rng.gen_range(8 * 60..(17 * 60 + 46));
+        let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
+        return day.and_time(time);
+    }
+}
+
+fn pick_kind(rng: &mut ChaCha8Rng, in_pilot: bool) -> EventKind {
+    let roll: f64 = rng.gen();
+    let table: &[(f64, EventKind)] = if in_pilot {
+        &[
+            (0.70, EventKind::MicroCoaching),
+            (0.80, EventKind::AiAgenda),
+            (0.90, EventKind::AsyncFeedback),
+            (0.95, EventKind::PortfolioReview),
+            (1.00, EventKind::LiveCheckIn),
+        ]
+    } else {
+        &[
+            (0.50, EventKind::LiveCheckIn),
+            (0.70, EventKind::AsyncFeedback),
+            (0.85, EventKind::PortfolioReview),
+            (1.00, EventKind::MicroCoaching),
+        ]
+    };
+    table
+        .iter()
+        .find(|(p, _)| roll < *p)
+        .map_or(EventKind::LiveCheckIn, |(_, k)| *k)
+}
+
+fn minutes_for(rng: &mut ChaCha8Rng, kind: EventKind) -> u32 {
+    match kind {
+        EventKind::MicroCoaching => rng.gen_range(5..=15),
+        EventKind::AiAgenda => rng.gen_range(10..=20),
+        EventKind::AsyncFeedback => rng.gen_range(5..=10),
+        EventKind::PortfolioReview => rng.gen_range(20..=45),
+        EventKind::LiveCheckIn => rng.gen_range(15..=30),
+    }
+}
+
+const NOTES: &[&str] = &[
+    "Replayed the discovery call; agreed two questions to try tomorrow.",
+    "Walked through the escalation; next time name the impact first.",
+    "Quick check on the mutual action plan before the buyer meeting.",
+    "Feedback on the recorded demo: slow down at pricing.",
+];
+
+/// Writes the generated organisation into an empty workspace.
+pub fn generate(store: &mut Store, options: &GenerateOptions) -> Result<GenerateSummary> {
+    check(options)?;
+    if crate::store::people::count(store.conn())? > 0 || pilots::count(store.conn())? > 0 {
+        return Err(Error::Conflict(
+            "this workspace already holds people or pilots; generate into a new --db file".into(),
+        ));
+    }
+    store.with_bulk_cache(|store| write_generated(store, options))
+}
+
+fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<GenerateSummary> {
+    let org = organisation(options);
+    let first_day = options.end - Duration::weeks(i64::from(options.weeks)) + Duration::days(1);
+    let pilot_days = (i64::from(options.weeks) * 7 / 2).min(PILOT_LENGTH_DAYS);
+    let pilot_start = options.end - Duration::days(pilot_days - 1);
+
+    let actor = settings::load(store.conn())?.current_user;
+    let now = timestamp_now();
+    let tx = store.write()?;
+    settings::set(
+        &tx,
+        settings::WORKSPACE_NAME,
+        &format!("Northwind Services (generated, seed {})", options.seed),
+    )?;
+    let mut writer = PersonWriter::new(&tx)?;
+    for person in &org.people {
+        writer.write(person)?;
+    }
+    drop(writer);
+
+    // The pilot: two template playbooks and their KPIs, with baselines from before the start.
+    let pilot_id = pilots::insert(
+        &tx,
+        &PilotRecord {
+            name: PILOT_NAME,
+            objective: "Lift discovery conversion, shorten time to first deal and resolve more \
+                        escalations at first contact by coaching in the flow of work.",
+            workflows: &[],
+            start_date: pilot_start,
+            end_date: pilot_start + Duration::days(PILOT_LENGTH_DAYS),
+            sponsor: "Chief Operating Officer",
+            budget: Money(4_000_000),
+            status: PilotStatus::Running,
+        },
+        &now,
+    )?;
+    for key in ["sales-onboarding", "customer-escalation"] {
+        if let Some(template) = templates::find(key) {
+            super::design::clone_template(&tx, pilot_id, template)?;
+        }
+    }
+    let pilot_kpis = kpis::for_pilot(&tx, pilot_id)?;
+    let models: Vec<KpiModel> = pilot_kpis
+        .iter()
+        .map(|k| model_for(&k.name, k.direction))
+        .collect();
+    for (kpi, model) in pilot_kpis.iter().zip(&models) {
+        let baseline = crate::model::Baseline {
+            start: first_day,
+            end: pilot_start - Duration::days(1),
+            value: model.base,
+        };
+        kpis::update(
+            &tx,
+            kpi.id,
+            &KpiRecord {
+                name: &kpi.name,
+                unit: &kpi.unit,
+                direction: kpi.direction,
+                value_per_unit: kpi.value_per_unit,
+                data_source: &kpi.data_source,
+                baseline: (pilot_start > first_day).then_some(&baseline),
+                target_lift: Some((model.effect.abs() * 0.5).max(1.0)),
+                interval_above_zero: true,
+            },
+        )?;
+    }
+    let tasks: Vec<i64> = playbooks::workflows_for(&tx, pilot_id)?
+        .iter()
+        .flat_map(|w| w.tasks.iter().map(|t| t.id))
+        .collect();
+
+    // The cohort: every first-line manager, half drawn into the pilot.
+    let mut draw = rng_for(options.seed, 2);
+    let mut arms: Vec<Arm> = (0..org.teams.len())
+        .map(|i| {
+            if i % 2 == 0 {
+                Arm::Pilot
+            } else {
+                Arm::Comparison
+            }
+        })
+        .collect();
+    for i in (1..arms.len()).rev() {
+        arms.swap(i, draw.gen_range(0..=i));
+    }
+    let members: Vec<MemberRecord> = org
+        .teams
+        .iter()
+        .zip(&arms)
+        .map(|((manager, _), arm)| MemberRecord {
+            manager_id: org.people[*manager].id.clone(),
+            arm: *arm,
+            wave: None,
+            matched_with: None,
+            match_distance: None,
+        })
+        .collect();
+    cohort::replace(
+        &tx,
+        pilot_id,
+        ComparisonDesign::RandomisedWaitlist,
+        Some(options.seed),
+        &members,
+    )?;
+
+    let import_id = imports::insert(
+        &tx,
+        &NewImport {
+            kind: "generated",
+            file_name: &format!(
+                "generated: {} people, {} events, {} weeks, seed {}",
+                options.people, options.events, options.weeks, options.seed
+            ),
+            content_hash: &crate::import::source::sha256_hex(format!("{options:?}").as_bytes()),
+            at: &now,
+            actor: &actor,
+        },
+    )?;
+
+    // The two big tables are filled from empty with their indexes set aside, then indexed
+    // once: much faster than a million updates of four indexes at random places.
+    let (events, observations) = bulk::without_indexes(
+        &tx,
+        &["coaching_events", "kpi_observations"],
+        || -> Result<(u64, u64)> {
+            // Coaching events: pilot managers coach far more, on the playbook, once the pilot runs.
+            let mut rng = rng_for(options.seed, 3);
+            let pilot_teams: Vec<usize> = (0..org.teams.len())
+                .filter(|&t| arms[t] == Arm::Pilot)
+                .collect();
+            let mut writer = EventWriter::inserting(&tx, EventSource::Generated, Some(import_id))?;
+            let mut events = 0u64;
+            if !org.teams.is_empty() {
+                for _ in 0..options.events {
+                    let in_pilot =
+                        !pilot_teams.is_empty() && !tasks.is_empty() && rng.gen_bool(0.6);
+                    let (team, when) = if in_pilot {
+                        let team = pilot_teams[rng.gen_range(0..pilot_teams.len())];
+                        (team, working_moment(&mut rng, pilot_start, options.end))
+                    } else {
+                        (
+                            rng.gen_range(0..org.teams.len()),
+                            working_moment(&mut rng, first_day, options.end),
+                        )
+                    };
+                    let (manager, reports) = &org.teams[team];
+                    let coachee = reports[rng.gen_range(0..reports.len())];
+                    let kind = pick_kind(&mut rng, in_pilot);
+                    let minutes = minutes_for(&mut rng, kind);
+                    let mut bytes = [0u8; 16];
+                    rng.fill(&mut bytes);
+                    let notes = if rng.gen_ratio(1, 20) {
+                        NOTES[rng.gen_range(0..NOTES.len())]
+                    } else {
+                        ""
+                    };
+                    writer.write(&EventRecord {
+                        uid: uuid::Builder::from_random_bytes(bytes)
+                            .into_uuid()
+                            .hyphenated()
+                            .to_string(),
+                        manager_id: org.people[*manager].id.clone(),
+                        coachee_id: Some(org.people[coachee].id.clone()),
+                        occurred_at: when,
+                        minutes,
+                        kind,
+                        pilot_id: in_pilot.then_some(pilot_id),
+                        task_id: in_pilot.then(|| tasks[rng.gen_range(0..tasks.len())]),
+                        notes: notes.to_string(),
+                    })?;
+                    events += 1;
+                }
+            }
+            drop(writer);
+
+            // Weekly KPI observations (on Fridays) for everyone in a cohort team.
+            let mut rng = rng_for(options.seed, 4);
+            let mut writer = ObservationWriter::inserting(&tx, Some(import_id))?;
+            let mut observations = 0u64;
+            let fridays: Vec<NaiveDate> = (0..=i64::from(options.weeks) + 1)
+                .map(|w| first_day + Duration::weeks(w))
+                .map(|d| {
+                    d + Duration::days(
+                        (Weekday::Fri.num_days_from_monday() as i64
+                            - d.weekday().num_days_from_monday() as i64)
+                            .rem_euclid(7),
+                    )
+                })
+                .filter(|d| *d >= first_day && *d <= options.end)
+                .collect();
+            for (team, (_, reports)) in org.teams.iter().enumerate() {
+                let coached = arms[team] == Arm::Pilot;
+                for (kpi, model) in pilot_kpis.iter().zip(&models) {
+                    let team_level = normal(&mut rng, model.base, model.team_sd);
+                    for &person in reports {
+                        let person_level = normal(&mut rng, team_level, model.person_sd);
+                        for &day in &fridays {
+                            let effect = if coached && day >= pilot_start {
+                                model.effect
+                            } else {
+                                0.0
+                            };
+                            let value = normal(&mut rng, person_level + effect, model.noise_sd);
+                            writer.write(&ObservationRecord {
+                                kpi_id: kpi.id,
+                                person_id: Some(org.people[person].id.clone()),
+                                team: None,
+                                observed_on: day,
+                                value: (value * 10.0).round() / 10.0,
+                            })?;
+                            observations += 1;
+                        }
+                    }
+                }
+            }
+            drop(writer);
+            Ok((events, observations))
+        },
+    )?;
+    let rows = u32::try_from(events + observations + org.people.len() as u64).unwrap_or(u32::MAX);
+    imports::set_counts(&tx, import_id, rows, rows, 0, 0)?;
+    changes::append(
+        &tx,
+        &now,
+        &NewChange {
+            actor: &actor,
+            entity: "import",
+            entity_id: &import_id.to_string(),
+            action: "generated",
+            summary: &format!(
+                "Generated {} people, {events} coaching events and {observations} KPI \
+                 observations (seed {})",
+                org.people.len(),
+                options.seed
+            ),
+        },
+    )?;
+    tx.commit()?;
+
+    let pilot_managers = arms.iter().filter(|a| **a == Arm::Pilot).count() as u32;
+    Ok(GenerateSummary {
+        people: org.people.len() as u32,
+        teams: org.teams.len() as u32,
+        managers: org.teams.len() as u32,
+        pilot_id,
+        pilot_start,
+        first_day,
+        last_day: options.end,
+        pilot_managers,
+        comparison_managers: org.teams.len() as u32 - pilot_managers,
+        events,
+        observations,
+        effects: pilot_kpis
+            .iter()
+            .zip(&models)
+            .map(|(k, m)| BuiltInEffect {
+                kpi_id: k.id,
+                kpi: k.name.clone(),
+                unit: k.unit.clone(),
+                effect: m.effect,
+            })
+            .collect(),
+    })
+}

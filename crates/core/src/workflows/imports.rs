@@ -1,0 +1,422 @@
+//! Importing people, coaching events, KPI observations and xAPI statements.
+//!
+//! Every row is checked before anything is written, and every problem is reported with its
+//! file, line and column. A clean file is written in one transaction with its import
+//! record and change-record entry; rows are written by key, so importing the same file
+//! again changes nothing (and records nothing). A dry run writes the same way and rolls
+//! back, so its counts are exactly what the import would do.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::import::mapping::{self, Mapping};
+use crate::import::problems::{Place, Problems};
+use crate::import::source::{self, Table};
+use crate::import::{events, observations, people, xapi};
+use crate::model::{
+    EventSource, ImportKind, ImportPreview, ImportRecord, ImportRequest, ImportSummary, PreviewRow,
+};
+use crate::store::changes::{self, NewChange};
+use crate::store::events::EventWriter;
+use crate::store::imports::{self, NewImport};
+use crate::store::observations::ObservationWriter;
+use crate::store::people::PersonWriter;
+use crate::store::{self as store_mod, settings, Store};
+
+use super::timestamp_now;
+
+const PREVIEW_ROWS: usize = 8;
+
+/// The first rows of a file, how it was read and the mapping detected from its headers.
+pub fn preview(path: &Path, kind: ImportKind, sheet: Option<&str>) -> Result<ImportPreview> {
+    if kind == ImportKind::Xapi {
+        return preview_xapi(path);
+    }
+    let table = Table::open(path, sheet)?;
+    let (rows, row_count) = table.first_rows(PREVIEW_ROWS)?;
+    Ok(ImportPreview {
+        kind,
+        file_name: table.file_name.clone(),
+        format: table.describe_format(),
+        sheets: table.sheets(),
+        sheet: table.sheet().map(String::from),
+        headers: table.headers.clone(),
+        rows: rows
+            .into_iter()
+            .map(|r| PreviewRow {
+                line: r.line,
+                cells: r.cells,
+            })
+            .collect(),
+        row_count,
+        fields: mapping::specs(kind, &table.headers),
+    })
+}
+
+fn read_json(path: &Path) -> Result<(String, String, String)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let name = source::file_name(path);
+    let hash = source::sha256_hex(&bytes);
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((name, hash, text)),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let text = String::from_utf8_lossy(valid);
+            let line = text.matches('\n').count() as u32 + 1;
+            let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let mut problems = Problems::new(&name, None);
+            problems.add(
+                Place {
+                    line,
+                    column: Some(column),
+                },
+                None,
+                "the file is not UTF-8 text; xAPI statements are JSON in UTF-8",
+            );
+            Err(problems.into_error())
+        }
+    }
+}
+
+fn preview_xapi(path: &Path) -> Result<ImportPreview> {
+    let (file_name, _, text) = read_json(path)?;
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| {
+            let mut problems = Problems::new(&file_name, None);
+            problems.add(
+                Place {
+                    line: e.line().max(1) as u32,
+                    column: Some(e.column().max(1) as u32),
+                },
+                None,
+                format!("this is not valid JSON: {e}"),
+            );
+            problems.into_error()
+        })?;
+    let statements = match &value {
+        serde_json::Value::Array(items) => items.clone(),
+        serde_json::Value::Object(map) => match map.get("statements") {
+            Some(serde_json::Value::Array(items)) => items.clone(),
+            _ => vec![value.clone()],
+        },
+        _ => Vec::new(),
+    };
+    let text_of = |v: Option<&serde_json::Value>| {
+        v.map(|v| match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .unwrap_or_default()
+    };
+    let rows = statements
+        .iter()
+        .take(PREVIEW_ROWS)
+        .enumerate()
+        .map(|(i, s)| PreviewRow {
+            line: i as u32 + 1,
+            cells: vec![
+                text_of(
+                    s.pointer("/actor/name")
+                        .or(s.pointer("/actor/account/name")),
+                ),
+                text_of(s.pointer("/verb/display/en-US").or(s.pointer("/verb/id"))),
+                text_of(s.pointer("/object/name").or(s.pointer("/object/id"))),
+                text_of(s.pointer("/timestamp")),
+                text_of(s.pointer("/result/duration")),
+            ],
+        })
+        .collect();
+    Ok(ImportPreview {
+        kind: ImportKind::Xapi,
+        file_name,
+        format: "xAPI statements (JSON)".into(),
+        sheets: Vec::new(),
+        sheet: None,
+        headers: ["Actor", "Verb", "Object", "Timestamp", "Duration"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+        row_count: statements.len() as u32,
+        fields: Vec::new(),
+    })
+}
+
+/// Imports a file, or with `dry_run` checks it and reports what would change.
+pub fn import(
+    store: &mut Store,
+    request: &ImportRequest,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
+    store.with_bulk_cache(|store| import_file(store, request, today))
+}
+
+fn import_file(
+    store: &mut Store,
+    request: &ImportRequest,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
+    let path = Path::new(&request.path);
+    if request.kind == ImportKind::Xapi {
+        return import_xapi(store, path, request.dry_run, today);
+    }
+    let table = Table::open(path, request.sheet.as_deref())?;
+    let mut problems = table.problems();
+    let mapping = mapping::resolve(
+        request.kind,
+        &table.headers,
+        table.header_line,
+        &request.mapping,
+        &mut problems,
+    )?;
+    match request.kind {
+        ImportKind::People => {
+            import_people(store, &table, &mapping, problems, request.dry_run, today)
+        }
+        ImportKind::Events => {
+            let lookup = store_mod::lookup::load(store.conn())?;
+            let rows = events::check(&table, &mapping, &lookup, today, &mut problems, |_| Ok(()))?;
+            refuse_problems(problems, &table, rows)?;
+            write(
+                store,
+                &table,
+                ImportKind::Events,
+                rows,
+                request.dry_run,
+                |tx, import_id| {
+                    let before = store_mod::events::count(tx)?;
+                    let mut writer = EventWriter::new(tx, EventSource::Import, import_id)?;
+                    let mut unused = table.problems();
+                    events::check(&table, &mapping, &lookup, today, &mut unused, |event| {
+                        writer.write(&event)
+                    })?;
+                    let changed = writer.changed;
+                    drop(writer);
+                    Ok((store_mod::events::count(tx)? - before, changed))
+                },
+            )
+        }
+        ImportKind::Observations => {
+            let lookup = store_mod::lookup::load(store.conn())?;
+            let rows =
+                observations::check(&table, &mapping, &lookup, today, &mut problems, |_| Ok(()))?;
+            refuse_problems(problems, &table, rows)?;
+            write(
+                store,
+                &table,
+                ImportKind::Observations,
+                rows,
+                request.dry_run,
+                |tx, import_id| {
+                    let before = store_mod::observations::count(tx)?;
+                    let mut writer = ObservationWriter::new(tx, import_id)?;
+                    let mut unused = table.problems();
+                    observations::check(&table, &mapping, &lookup, today, &mut unused, |row| {
+                        writer.write(&row)
+                    })?;
+                    let changed = writer.changed;
+                    drop(writer);
+                    Ok((store_mod::observations::count(tx)? - before, changed))
+                },
+            )
+        }
+        ImportKind::Xapi => unreachable!("handled above"),
+    }
+}
+
+fn refuse_problems(problems: Problems, table: &Table, rows: u32) -> Result<()> {
+    if !problems.is_empty() {
+        return Err(problems.into_error());
+    }
+    if rows == 0 {
+        let mut empty = table.problems();
+        empty.add(
+            Place {
+                line: table.header_line,
+                column: None,
+            },
+            None,
+            "the file names its columns but has no rows under them",
+        );
+        return Err(empty.into_error());
+    }
+    Ok(())
+}
+
+fn import_people(
+    store: &mut Store,
+    table: &Table,
+    mapping: &Mapping,
+    mut problems: Problems,
+    dry_run: bool,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
+    let existing = store_mod::people::by_id(store.conn())?;
+    let rows = people::check(table, mapping, &existing, today, &mut problems)?;
+    refuse_problems(problems, table, rows.len() as u32)?;
+    write(
+        store,
+        table,
+        ImportKind::People,
+        rows.len() as u32,
+        dry_run,
+        |tx, _| {
+            let before = u64::from(store_mod::people::count(tx)?);
+            let mut writer = PersonWriter::new(tx)?;
+            for row in &rows {
+                writer.write(&row.person)?;
+            }
+            let changed = writer.changed;
+            drop(writer);
+            Ok((u64::from(store_mod::people::count(tx)?) - before, changed))
+        },
+    )
+}
+
+/// Writes in one transaction: the import record, the rows (`apply` returns how many were
+/// inserted and how many inserted or changed), the counts and the change record. Rolled
+/// back for a dry run, or when nothing changed.
+fn write(
+    store: &mut Store,
+    table: &Table,
+    kind: ImportKind,
+    rows: u32,
+    dry_run: bool,
+    apply: impl FnOnce(&rusqlite::Transaction, Option<i64>) -> Result<(u64, u64)>,
+) -> Result<ImportSummary> {
+    write_rows(
+        store,
+        (&table.file_name, &table.content_hash),
+        kind,
+        rows,
+        dry_run,
+        apply,
+    )
+}
+
+fn write_rows(
+    store: &mut Store,
+    (file_name, content_hash): (&str, &str),
+    kind: ImportKind,
+    rows: u32,
+    dry_run: bool,
+    apply: impl FnOnce(&rusqlite::Transaction, Option<i64>) -> Result<(u64, u64)>,
+) -> Result<ImportSummary> {
+    let actor = settings::load(store.conn())?.current_user;
+    let now = timestamp_now();
+    let tx = store.write()?;
+    let import_id = imports::insert(
+        &tx,
+        &NewImport {
+            kind: kind.as_str(),
+            file_name,
+            content_hash,
+            at: &now,
+            actor: &actor,
+        },
+    )?;
+    let (inserted, changed) = apply(&tx, Some(import_id))?;
+    let inserted = inserted as u32;
+    let updated = (changed as u32).saturating_sub(inserted);
+    let mut summary = ImportSummary {
+        kind,
+        file_name: file_name.to_string(),
+        rows,
+        inserted,
+        updated,
+        unchanged: rows.saturating_sub(inserted + updated),
+        dry_run,
+        import_id: None,
+        notes: Vec::new(),
+    };
+    if dry_run {
+        tx.rollback()?;
+        return Ok(summary);
+    }
+    if inserted + updated == 0 {
+        // The same file again: nothing to record.
+        tx.rollback()?;
+        summary.notes.push(format!(
+            "Nothing changed: every row of {file_name} is already in the workspace."
+        ));
+        return Ok(summary);
+    }
+    imports::set_counts(
+        &tx,
+        import_id,
+        summary.rows,
+        summary.inserted,
+        summary.updated,
+        summary.unchanged,
+    )?;
+    changes::append(
+        &tx,
+        &now,
+        &NewChange {
+            actor: &actor,
+            entity: "import",
+            entity_id: &import_id.to_string(),
+            action: "imported",
+            summary: &format!("Imported {file_name}: {}", summary.describe()),
+        },
+    )?;
+    tx.commit()?;
+    summary.import_id = Some(import_id);
+    Ok(summary)
+}
+
+fn import_xapi(
+    store: &mut Store,
+    path: &Path,
+    dry_run: bool,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
+    let (file_name, content_hash, text) = read_json(path)?;
+    let lookup = store_mod::lookup::load(store.conn())?;
+    let mut problems = Problems::new(&file_name, None);
+    let statements = xapi::check(&text, &lookup, today, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems.into_error());
+    }
+    if statements.count == 0 {
+        let mut empty = Problems::new(&file_name, None);
+        empty.add(
+            Place {
+                line: 1,
+                column: Some(1),
+            },
+            None,
+            "the file holds no statements",
+        );
+        return Err(empty.into_error());
+    }
+    let mut summary = write_rows(
+        store,
+        (&file_name, &content_hash),
+        ImportKind::Xapi,
+        statements.count,
+        dry_run,
+        |tx, import_id| {
+            let before = store_mod::events::count(tx)?;
+            let mut writer = EventWriter::new(tx, EventSource::Xapi, import_id)?;
+            for event in &statements.events {
+                writer.write(event)?;
+            }
+            let changed = writer.changed;
+            drop(writer);
+            Ok((store_mod::events::count(tx)? - before, changed))
+        },
+    )?;
+    if let Some(more) = statements.more {
+        summary.notes.push(format!(
+            "The statement result says more statements are available at {more}; fetch that \
+             page from the learning record store and import it too."
+        ));
+    }
+    Ok(summary)
+}
+
+pub fn list_imports(store: &Store) -> Result<Vec<ImportRecord>> {
+    imports::list(store.conn())
+}

@@ -1,0 +1,140 @@
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { get } from "svelte/store";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { api } from "../../api";
+import { coachingChanged, toast } from "../../lib/coaching";
+import { quickLogOptions } from "../../test/coaching";
+import QuickLogDialog from "./QuickLogDialog.svelte";
+
+vi.mock("../../api", async (importOriginal) =>
+  (await import("../../test/fixtures")).mockApiModule(await importOriginal<object>()),
+);
+
+const options = vi.mocked(api.quickLogOptions);
+const log = vi.mocked(api.logCoaching);
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+const input = (id: string) => screen.getByTestId(id) as HTMLInputElement;
+const key = (id: string, k: string) => fireEvent.keyDown(screen.getByTestId(id), { key: k });
+
+async function open(defaultManager: string | null = null) {
+  options.mockResolvedValue({ ...quickLogOptions, defaultManager });
+  const onclose = vi.fn();
+  render(QuickLogDialog, { props: { onclose } });
+  await screen.findByTestId("ql-manager");
+  return onclose;
+}
+
+describe("QuickLogDialog", () => {
+  it("starts in the manager box, with sensible defaults", async () => {
+    await open();
+    await waitFor(() => expect(document.activeElement).toBe(input("ql-manager")));
+    expect((screen.getByTestId("ql-kind") as HTMLSelectElement).value).toBe("micro_coaching");
+    expect(input("ql-minutes").value).toBe("10");
+    expect(input("ql-pilot").value).toBe("Sales onboarding coaching pilot");
+    expect(input("ql-task").value).toBe("No specific task");
+    expect(input("ql-when").value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  });
+
+  it("starts in the coachee box when the current user manages people", async () => {
+    await open("E1060");
+    await waitFor(() => expect(document.activeElement).toBe(input("ql-coachee")));
+    expect(input("ql-manager").value).toBe("Mei Walsh");
+  });
+
+  it("picks from the keyboard: type to filter, arrows to move, Enter to pick", async () => {
+    await open();
+    await fireEvent.input(screen.getByTestId("ql-manager"), { target: { value: "anais" } });
+    const list = screen.getByTestId("ql-manager-list");
+    expect(list.textContent).toContain("Anaïs Bennett");
+    expect(list.textContent).not.toContain("Mei Walsh");
+    await key("ql-manager", "Enter");
+    expect(input("ql-manager").dataset.value).toBe("E1040");
+    expect(screen.queryByTestId("ql-manager-list")).toBeNull();
+
+    // Cleared and left: stays empty.
+    await fireEvent.input(screen.getByTestId("ql-coachee"), { target: { value: "" } });
+    await key("ql-coachee", "Tab");
+    expect(input("ql-coachee").dataset.value).toBe("");
+    // Arrowed to an option: Tab takes it.
+    await key("ql-coachee", "ArrowDown");
+    expect(screen.getByTestId("ql-coachee-list").textContent).toContain("Zoë Kim");
+    await key("ql-coachee", "Tab");
+    expect(input("ql-coachee").dataset.value).toBe("E1041");
+    // Typed without accents: Tab takes the match.
+    await fireEvent.input(screen.getByTestId("ql-coachee"), { target: { value: "zoe" } });
+    await key("ql-coachee", "Tab");
+    expect(input("ql-coachee").dataset.value).toBe("E1041");
+  });
+
+  it("logs the moment, tells the rest of the app and closes", async () => {
+    const onclose = await open("E1060");
+    await fireEvent.input(screen.getByTestId("ql-coachee"), { target: { value: "nadia" } });
+    await key("ql-coachee", "Enter");
+    await fireEvent.input(screen.getByTestId("ql-task"), { target: { value: "qualify" } });
+    await key("ql-task", "Enter");
+    await fireEvent.input(screen.getByTestId("ql-minutes"), { target: { value: "12" } });
+    await fireEvent.input(screen.getByTestId("ql-notes"), { target: { value: "Pipeline review" } });
+    log.mockResolvedValue({
+      id: 9, uid: "6f1c9d2e-0a4b-4c3d-9e8f-112233445566", managerId: "E1060", managerName: "Mei Walsh",
+      coacheeId: "E1062", coacheeName: "Nadia Owusu", occurredAt: "2026-11-23T10:15:00", minutes: 12,
+      kind: "micro_coaching", pilotId: 1, pilotName: "Sales onboarding coaching pilot", taskId: 2,
+      task: "Qualify every deal against the framework", notes: "Pipeline review", source: "quick_log",
+    });
+    const changedBefore = get(coachingChanged);
+    // Enter in any box saves.
+    await key("ql-notes", "Enter");
+    await waitFor(() => expect(onclose).toHaveBeenCalled());
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ managerId: "E1060", coacheeId: "E1062", kind: "micro_coaching", minutes: "12", pilotId: 1, taskId: 2, notes: "Pipeline review" }),
+    );
+    expect(get(coachingChanged)).toBe(changedBefore + 1);
+    expect(get(toast)?.message).toBe("Logged 12 minutes of micro-coaching by Mei Walsh with Nadia Owusu");
+  });
+
+  it("saves with Enter from a combobox whose list is closed", async () => {
+    await open("E1060");
+    await fireEvent.input(screen.getByTestId("ql-coachee"), { target: { value: "oliver" } });
+    log.mockRejectedValue({ code: "invalid_input", message: "x", details: [{ field: "minutes", message: "bad" }] });
+    // The first Enter picks from the open list; the second saves.
+    await key("ql-coachee", "Enter");
+    expect(log).not.toHaveBeenCalled();
+    await key("ql-coachee", "Enter");
+    await waitFor(() => expect(log).toHaveBeenCalledTimes(1));
+    expect(log.mock.calls[0]![0].coacheeId).toBe("E1061");
+  });
+
+  it("keeps what was typed and shows each refusal at its field", async () => {
+    const onclose = await open("E1060");
+    await fireEvent.input(screen.getByTestId("ql-minutes"), { target: { value: "-5" } });
+    log.mockRejectedValue({
+      code: "invalid_input",
+      message: "2 problems need fixing",
+      details: [
+        { field: "coacheeId", message: "choose who was coached" },
+        { field: "minutes", message: "the duration -5 is negative; a coaching event lasts at least one minute" },
+      ],
+    });
+    await fireEvent.submit(screen.getByRole("form", { name: "Coaching moment" }));
+    await screen.findByTestId("error-minutes");
+    expect(screen.getByTestId("error-coacheeId").textContent).toContain("Choose who was coached");
+    expect(input("ql-minutes").value).toBe("-5");
+    expect(document.activeElement).toBe(input("ql-coachee"));
+    expect(onclose).not.toHaveBeenCalled();
+  });
+
+  it("closes with Escape, unless a list is open, which Escape closes first", async () => {
+    const onclose = await open();
+    await fireEvent.input(screen.getByTestId("ql-manager"), { target: { value: "m" } });
+    await key("ql-manager", "Escape");
+    expect(onclose).not.toHaveBeenCalled();
+    expect(screen.queryByTestId("ql-manager-list")).toBeNull();
+    await key("ql-manager", "Escape");
+    expect(onclose).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,69 @@
+// What each import reads, in words, and how its outcome is described.
+import type { FieldMapping, FieldSpec, ImportKind, ImportSummary } from "../api";
+import { plural } from "./format";
+
+export interface KindInfo {
+  title: string;
+  /** One row of the file, singular and plural. */
+  noun: [string, string];
+  description: string;
+  columns: string;
+  /** Where the imported data shows. */
+  destination: { href: string; label: string };
+}
+
+export const KIND_INFO: Record<ImportKind, KindInfo> = {
+  people: {
+    title: "People and org structure",
+    noun: ["person", "people"],
+    description: "Your HR system's export. People are matched by employee id: new ids are added, changed rows updated.",
+    columns: "Employee ID, Name, Email, Team, Role, Manager ID, Hire date",
+    destination: { href: "#/people", label: "See the people" },
+  },
+  events: {
+    title: "Coaching events",
+    noun: ["coaching event", "coaching events"],
+    description: "Coaching moments recorded elsewhere. The same event imported twice is kept once.",
+    columns: "Manager, Coachee, Date, Time, Minutes, Type, Pilot, Playbook task, Notes (and an Event ID if you have one)",
+    destination: { href: "#/coaching", label: "See the events log" },
+  },
+  observations: {
+    title: "KPI observations",
+    noun: ["KPI observation", "KPI observations"],
+    description: "Values of the pilots' KPIs, one per KPI, person or team and day. A corrected value replaces the old one.",
+    columns: "KPI, Pilot, Employee ID or Team, Date, Value",
+    destination: { href: "#/kpi-data", label: "See the KPI data" },
+  },
+  xapi: {
+    title: "xAPI statements",
+    noun: ["coaching event", "coaching events"],
+    description: "Statements from a learning tool or record store: a JSON array, or a statement result with “more”.",
+    columns: "actor, verb, object, context.registration, result.duration, timestamp",
+    destination: { href: "#/coaching", label: "See the events log" },
+  },
+};
+
+export const KINDS: ImportKind[] = ["people", "events", "observations", "xapi"];
+
+/** "80 people: 12 new, 3 changed, 65 unchanged". */
+export function describeSummary(summary: ImportSummary): string {
+  const [one, many] = KIND_INFO[summary.kind].noun;
+  return `${plural(summary.rows, one, many)}: ${summary.inserted.toLocaleString("en-US")} new, ${summary.updated.toLocaleString("en-US")} changed, ${summary.unchanged.toLocaleString("en-US")} unchanged`;
+}
+
+/** The mapping to send: every field with its chosen column. */
+export function mappingOf(fields: FieldSpec[]): FieldMapping[] {
+  return fields.map((f) => ({ field: f.key, column: f.column }));
+}
+
+/** Required fields that have no column yet, by label. */
+export function unmappedRequired(fields: FieldSpec[]): string[] {
+  return fields.filter((f) => f.required && f.column == null).map((f) => f.label);
+}
+
+/** Columns chosen for more than one field, by header name. */
+export function doubleMapped(fields: FieldSpec[], headers: string[]): string[] {
+  const seen = new Map<number, number>();
+  for (const f of fields) if (f.column != null) seen.set(f.column, (seen.get(f.column) ?? 0) + 1);
+  return [...seen.entries()].filter(([, n]) => n > 1).map(([column]) => headers[column] ?? `column ${column + 1}`);
+}
