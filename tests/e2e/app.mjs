@@ -156,10 +156,3 @@ export function pdfText(path) {
 export function pdfFonts(path) {
   return execFileSync("pdffonts", [path]).toString();
 }
-
-/** Runs the command line built beside the app (on the test's workspace, with --db). */
-export function cli(db, ...args) {
-  const bin = process.env.PILOTDESK_E2E_CLI;
-  if (!bin) throw new Error("PILOTDESK_E2E_CLI must name the command line (tests/e2e/run sets it)");
-  return execFileSync(bin, ["--db", db, ...args], { env: { ...process.env, PILOTDESK_DB: "" } }).toString();
-}

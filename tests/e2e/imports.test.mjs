@@ -28,7 +28,7 @@ async function click(id) {
 /** What the workspace holds, read by the command line: people, events and the imports. */
 function workspaceSnapshot() {
   return ["people list --json", "events list --limit 500 --json", "imports --json"]
-    .map((command) => cli(app.db, ...command.split(" ")))
+    .map((command) => cli(app.db, command.split(" ")))
     .join("\n");
 }
 
@@ -52,7 +52,7 @@ before(async () => {
     if (day % 5 === 0) events.push(`E1007,E1009,${when},11:00,15,async feedback,1,2`);
   }
   writeFileSync(join(app.workdir, "history.csv"), events.join("\n") + "\n");
-  cli(app.db, "import", "events", join(app.workdir, "history.csv"));
+  cli(app.db, ["import", "events", join(app.workdir, "history.csv")]);
   const observations = ["KPI,Employee ID,Date,Value"];
   for (let week = 12; week >= 1; week -= 1) {
     for (const [i, person] of reports.entries()) {
@@ -60,7 +60,7 @@ before(async () => {
     }
   }
   writeFileSync(join(app.workdir, "fcr.csv"), observations.join("\n") + "\n");
-  cli(app.db, "import", "observations", join(app.workdir, "fcr.csv"));
+  cli(app.db, ["import", "observations", join(app.workdir, "fcr.csv")]);
 });
 
 after(async () => {
@@ -171,7 +171,7 @@ test("a coaching moment is logged with the keyboard alone and shows in the event
   await click("nav-coaching");
   await s.waitFor(byTestId("events-table"));
   await capture(s, "39-events-log");
-  const before = JSON.parse(cli(app.db, "events", "list", "--json")).total;
+  const before = JSON.parse(cli(app.db, ["events", "list", "--json"])).total;
 
   // From here on, only the keyboard.
   const started = Date.now();
@@ -214,7 +214,7 @@ test("a coaching moment is logged with the keyboard alone and shows in the event
       throw new Error(`${error.message}; the first row reads: ${firstRow}`);
     });
   await capture(s, "41-events-log-logged");
-  const after = JSON.parse(cli(app.db, "events", "list", "--json"));
+  const after = JSON.parse(cli(app.db, ["events", "list", "--json"]));
   assert.equal(after.total, before + 1);
   assert.equal(after.events[0].source, "quick_log");
   assert.equal(after.events[0].notes, "Pipeline review, from the keyboard");
@@ -224,7 +224,7 @@ test("a coaching moment is logged with the keyboard alone and shows in the event
   await s.waitFor(byTestId("quick-log"));
   await s.keys("{Escape}");
   await s.until("the dialog closed", async () => (await s.findAll(byTestId("quick-log"))).length === 0);
-  assert.equal(JSON.parse(cli(app.db, "events", "list", "--json")).total, before + 1);
+  assert.equal(JSON.parse(cli(app.db, ["events", "list", "--json"])).total, before + 1);
 });
 
 test("time credits, KPI data and the credit settings show the coaching data", async () => {
