@@ -82,7 +82,7 @@ test("a people CSV is imported through the wizard", async () => {
   await s.until("80 people are listed", async () => (await s.findAll(byTestId("person-row"))).length === 80);
   await click("import-people");
   await s.waitFor(byTestId("import-wizard"));
-  await capture(s, "30-import-choose");
+  await capture(s, "50-import-choose");
   await chooseFile(path, "Import people and org structure");
   assert.equal(await (await s.find(byTestId("preview-file"))).text(), "new-hires.csv");
   assert.match(await (await s.find(byTestId("preview-count"))).text(), /^3 rows/);
@@ -91,21 +91,21 @@ test("a people CSV is imported through the wizard", async () => {
   const lines = await Promise.all(rows.map(async (row) => (await row.find("td")).text()));
   assert.deepEqual(lines, ["2", "4", "5"], "the quoted line break makes the second row start on line 4");
   assert.match(await rows[0].property("textContent"), /Customer Success Associate\s+\(nights\)/);
-  await capture(s, "31-import-preview");
+  await capture(s, "51-import-preview");
 
   await click("import-next");
   const team = await s.waitFor(byTestId("map-team"));
   assert.equal(await team.property("value"), "3", "Department was matched to Team by name");
-  await capture(s, "32-import-mapping");
+  await capture(s, "52-import-mapping");
 
   await click("import-check");
   const ready = await s.waitFor(byTestId("import-ready-summary"), 20000);
   assert.equal(await ready.text(), "3 people: 3 new, 0 changed, 0 unchanged.");
-  await capture(s, "33-import-ready");
+  await capture(s, "53-import-ready");
   await click("import-run");
   const done = await s.waitFor(byTestId("import-done-summary"), 20000);
   assert.equal(await done.text(), "3 people: 3 new, 0 changed, 0 unchanged.");
-  await capture(s, "34-import-done");
+  await capture(s, "54-import-done");
 
   await click("import-destination");
   await s.until("83 people are listed", async () => (await s.findAll(byTestId("person-row"))).length === 83);
@@ -114,16 +114,16 @@ test("a people CSV is imported through the wizard", async () => {
     const found = await s.findAll(byTestId("person-row"));
     return found.length === 1 && (await found[0].text()).includes("Mei Walsh");
   });
-  await capture(s, "35-people-imported");
+  await capture(s, "55-people-imported");
   await click("view-tree");
   await s.waitFor(byTestId("org-tree"));
   await s.until("the org chart shows Rosa under her managers", async () =>
     (await s.findAll('[data-testid="org-node"][data-id="N2001"]')).length === 1,
   );
-  await capture(s, "36-org-chart-search");
+  await capture(s, "56-org-chart-search");
   await setValue(s, byTestId("people-search"), "");
   await sleep(300);
-  await capture(s, "37-org-chart");
+  await capture(s, "57-org-chart");
 });
 
 test("a bad file shows every problem with its line and column and writes nothing", async () => {
@@ -163,14 +163,14 @@ test("a bad file shows every problem with its line and column and writes nothing
     assert.ok(text.startsWith(line), `the row shows line ${line}: ${text}`);
   }
   assert.equal((await s.findAll(byTestId("import-run"))).length, 0, "there is nothing to import");
-  await capture(s, "38-import-problems");
+  await capture(s, "58-import-problems");
   assert.equal(workspaceSnapshot(), before, "nothing was written");
 });
 
 test("a coaching moment is logged with the keyboard alone and shows in the events log", async () => {
   await click("nav-coaching");
   await s.waitFor(byTestId("events-table"));
-  await capture(s, "39-events-log");
+  await capture(s, "59-events-log");
   const before = JSON.parse(cli(app.db, ["events", "list", "--json"])).total;
 
   // From here on, only the keyboard.
@@ -192,7 +192,7 @@ test("a coaching moment is logged with the keyboard alone and shows in the event
   assert.equal(await (await s.find(byTestId("ql-coachee"))).property("value"), "Oliver Ahmed");
   assert.equal(await (await s.find(byTestId("ql-minutes"))).property("value"), "12");
   assert.equal(await (await s.find(byTestId("ql-pilot"))).property("value"), "Sales onboarding coaching pilot");
-  await capture(s, "40-quick-log");
+  await capture(s, "60-quick-log");
   await s.keys("{Enter}");
 
   const toast = await s.waitFor(byTestId("toast"));
@@ -210,10 +210,10 @@ test("a coaching moment is logged with the keyboard alone and shows in the event
       );
     })
     .catch(async (error) => {
-      await capture(s, "41-events-log-failed");
+      await capture(s, "61-events-log-failed");
       throw new Error(`${error.message}; the first row reads: ${firstRow}`);
     });
-  await capture(s, "41-events-log-logged");
+  await capture(s, "61-events-log-logged");
   const after = JSON.parse(cli(app.db, ["events", "list", "--json"]));
   assert.equal(after.total, before + 1);
   assert.equal(after.events[0].source, "quick_log");
@@ -231,7 +231,7 @@ test("time credits, KPI data and the credit settings show the coaching data", as
   await click("tab-credits");
   const row = await s.waitFor('[data-testid="credits-row"][data-manager="E1060"]');
   assert.match(await row.text(), /Mei Walsh/);
-  await capture(s, "42-time-credits");
+  await capture(s, "62-time-credits");
 
   await click("nav-kpi-data");
   const name = await s.waitFor(byTestId("kpi-detail-name"));
@@ -239,10 +239,10 @@ test("time credits, KPI data and the credit settings show the coaching data", as
   await s.until("48 observations are counted", async () =>
     (await (await s.find('[data-screen="kpi-data"]')).text()).includes("48"),
   );
-  await capture(s, "43-kpi-data");
+  await capture(s, "63-kpi-data");
 
   await click("nav-settings");
   const rate = await s.waitFor(byTestId("settings-credit-rate"));
   assert.equal(await rate.property("value"), "1");
-  await capture(s, "44-settings-credits");
+  await capture(s, "64-settings-credits");
 });
