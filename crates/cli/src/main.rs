@@ -1,6 +1,17 @@
 //! `pilotdesk`: the command line over the Pilotdesk core, for scripting, tests and
 //! benchmarks. Parsing and printing only; the core decides.
 
+/// `println!` for what a command prints: when the reader has gone (`pilotdesk … | head`),
+/// the program ends quietly instead of panicking on the closed pipe.
+macro_rules! outln {
+    () => {
+        $crate::output::write_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::output::write_line(format_args!($($arg)*))
+    };
+}
+
 mod cli;
 mod commands;
 mod output;

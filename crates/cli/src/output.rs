@@ -7,9 +7,27 @@ use pilotdesk_core::model::{
 use pilotdesk_core::packs::dates::long_date;
 use serde::Serialize;
 
+/// Writes one line to standard output. A closed pipe ends the program with success: the
+/// reader took what it wanted. Any other failure ends it with 1.
+pub fn write_line(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_fmt(line)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    if let Err(error) = written {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("pilotdesk: could not write the output: {error}");
+        std::process::exit(1);
+    }
+}
+
 pub fn json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
+        Ok(text) => outln!("{text}"),
         Err(error) => eprintln!("pilotdesk: could not write JSON: {error}"),
     }
 }
@@ -28,7 +46,7 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) {
             .enumerate()
             .map(|(i, c)| format!("{c:<width$}", width = widths[i]))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        outln!("{}", padded.join("  ").trim_end());
     };
     line(headers.iter().map(|h| h.to_string()).collect());
     for row in rows {
@@ -54,21 +72,21 @@ pub fn pilot_rows(pilots: &[PilotSummary]) -> Vec<Vec<String>> {
 }
 
 pub fn pilot_text(pilot: &Pilot, currency: &str) {
-    println!("{} (pilot {})", pilot.name, pilot.id);
-    println!("  status     {}", pilot.status.label());
-    println!("  sponsor    {}", pilot.sponsor);
-    println!(
+    outln!("{} (pilot {})", pilot.name, pilot.id);
+    outln!("  status     {}", pilot.status.label());
+    outln!("  sponsor    {}", pilot.sponsor);
+    outln!(
         "  window     {} to {} (90 days)",
         long_date(pilot.start_date),
         long_date(pilot.end_date)
     );
-    println!("  workflows  {}", pilot.workflows.join("; "));
-    println!("  budget     {}", pilot.budget.format_with(currency));
+    outln!("  workflows  {}", pilot.workflows.join("; "));
+    outln!("  budget     {}", pilot.budget.format_with(currency));
     if !pilot.ai_agenda.is_empty() {
-        println!("  AI agenda  {}", pilot.ai_agenda);
+        outln!("  AI agenda  {}", pilot.ai_agenda);
     }
     if !pilot.objective.is_empty() {
-        println!("  objective  {}", pilot.objective);
+        outln!("  objective  {}", pilot.objective);
     }
 }
 
@@ -83,20 +101,23 @@ fn status_mark(status: ItemStatus) -> &'static str {
 
 pub fn readiness_text(readiness: &Readiness) {
     for step in &readiness.steps {
-        println!(
+        outln!(
             "Step {}: {} ({} of {} done)",
-            step.step, step.title, step.done, step.applicable
+            step.step,
+            step.title,
+            step.done,
+            step.applicable
         );
         for item in &step.items {
-            println!(
+            outln!(
                 "  [{:>8}] {} ({})",
                 status_mark(item.status),
                 item.title,
                 item.key
             );
-            println!("             {}", item.reason);
+            outln!("             {}", item.reason);
             if let Some(mark) = &item.mark {
-                println!(
+                outln!(
                     "             {} by {} on {}: {}",
                     mark.kind,
                     mark.by,
@@ -107,25 +128,28 @@ pub fn readiness_text(readiness: &Readiness) {
         }
     }
     if readiness.step1_complete {
-        println!("Step 1 is complete: the pilot can be submitted.");
+        outln!("Step 1 is complete: the pilot can be submitted.");
     } else {
-        println!("Step 1 is not complete: the pilot cannot be submitted yet.");
+        outln!("Step 1 is not complete: the pilot cannot be submitted yet.");
     }
 }
 
 pub fn cohort_text(cohort: &Cohort) {
-    println!("Comparison design: {}", cohort.design.label());
+    outln!("Comparison design: {}", cohort.design.label());
     if let Some(seed) = &cohort.seed {
-        println!("Seed: {seed}");
+        outln!("Seed: {seed}");
     }
     for member in &cohort.members {
         let arm = match member.arm {
             Arm::Pilot => "pilot",
             Arm::Comparison => "comparison",
         };
-        println!(
+        outln!(
             "  {arm:<10} {} {} ({}, {} reports)",
-            member.manager_id, member.manager_name, member.team, member.team_size
+            member.manager_id,
+            member.manager_name,
+            member.team,
+            member.team_size
         );
     }
 }
@@ -133,14 +157,14 @@ pub fn cohort_text(cohort: &Cohort) {
 pub fn design_text(design: &PilotDesign, currency: &str) {
     pilot_text(&design.pilot, currency);
     for workflow in &design.workflows {
-        println!(
+        outln!(
             "  workflow {} \"{}\" ({} tasks)",
             workflow.id,
             workflow.name,
             workflow.tasks.len()
         );
         for task in &workflow.tasks {
-            println!("    task {}: {}", task.id, task.behaviour);
+            outln!("    task {}: {}", task.id, task.behaviour);
         }
     }
     for kpi in &design.kpis {
@@ -148,19 +172,22 @@ pub fn design_text(design: &PilotDesign, currency: &str) {
             .criterion
             .as_ref()
             .map_or("no success criterion yet".to_string(), |c| c.rule.clone());
-        println!(
+        outln!(
             "  KPI {} \"{}\" ({}): {criterion}",
-            kpi.id, kpi.name, kpi.unit
+            kpi.id,
+            kpi.name,
+            kpi.unit
         );
     }
-    println!("  comparison  {}", design.cohort.design.label());
-    println!(
+    outln!("  comparison  {}", design.cohort.design.label());
+    outln!(
         "  estimate    {}",
         design.estimate.total.format_with(currency)
     );
-    println!(
+    outln!(
         "  readiness   Step 1 {} of {}",
-        design.readiness.steps[0].done, design.readiness.steps[0].applicable
+        design.readiness.steps[0].done,
+        design.readiness.steps[0].applicable
     );
 }
 
@@ -191,31 +218,31 @@ fn queue_rows(entries: &[QueueEntry]) -> Vec<Vec<String>> {
 pub fn queue_text(queue: &GovernanceQueue) {
     let headers = ["ITEM", "PILOT", "KIND", "DUE", "VOTES"];
     if queue.reviews.is_empty() {
-        println!("No pilot or criteria change is waiting for the steering group.");
+        outln!("No pilot or criteria change is waiting for the steering group.");
     } else {
-        println!("Waiting for a decision:");
+        outln!("Waiting for a decision:");
         table(&headers, &queue_rows(&queue.reviews));
     }
     if !queue.gates.is_empty() {
-        println!();
-        println!("Stage gates:");
+        outln!();
+        outln!("Stage gates:");
         table(&headers, &queue_rows(&queue.gates));
     }
     if queue.overdue > 0 {
-        println!();
-        println!("{} item(s) overdue.", queue.overdue);
+        outln!();
+        outln!("{} item(s) overdue.", queue.overdue);
     }
 }
 
 pub fn review_text(view: &ReviewView) {
     let item = &view.item;
-    println!("{} (item {}, {})", item.subject, item.id, item.kind.label());
-    println!(
+    outln!("{} (item {}, {})", item.subject, item.id, item.kind.label());
+    outln!(
         "  due        {}{}",
         long_date(item.due_on),
         if item.overdue { " (overdue)" } else { "" }
     );
-    println!("  rule       {}", view.rule.description);
+    outln!("  rule       {}", view.rule.description);
     for vote in &view.votes {
         let note = if vote.recused {
             " [recused: does not count]"
@@ -224,7 +251,7 @@ pub fn review_text(view: &ReviewView) {
         } else {
             ""
         };
-        println!(
+        outln!(
             "  vote       {} ({}): {}{}{}",
             vote.name,
             vote.function.label(),
@@ -238,18 +265,18 @@ pub fn review_text(view: &ReviewView) {
         );
     }
     for recusal in &view.recusals {
-        println!("  recused    {}: {}", recusal.name, recusal.reason);
+        outln!("  recused    {}: {}", recusal.name, recusal.reason);
     }
-    println!("  status     {}", view.status.explanation);
+    outln!("  status     {}", view.status.explanation);
     if let Some(decision) = &view.decision {
-        println!("  decision   {} ({})", decision.summary, decision.id);
+        outln!("  decision   {} ({})", decision.summary, decision.id);
     }
 }
 
 pub fn ledger_text(ledger: &Ledger, currency: &str) {
     let money = |m: pilotdesk_core::model::Money| m.format_with(currency);
-    println!("{} (pilot {})", ledger.pilot_name, ledger.pilot_id);
-    println!(
+    outln!("{} (pilot {})", ledger.pilot_name, ledger.pilot_id);
+    outln!(
         "  budget {}  committed {}  released {}  spent {}  unallocated {}",
         money(ledger.budget),
         money(ledger.committed),
@@ -287,6 +314,6 @@ pub fn ledger_text(ledger: &Ledger, currency: &str) {
         .iter()
         .filter(|l| l.tranche.release.is_none())
     {
-        println!("  {}: {}", line.tranche.label, line.check.explanation);
+        outln!("  {}: {}", line.tranche.label, line.check.explanation);
     }
 }

@@ -199,3 +199,29 @@ fn rusqlite_free_sqlite(path: &Path) -> Output {
     assert!(output.status.success());
     output
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let (_dir, db) = workspace();
+    let generated = pilotdesk(&db, &["generate", "--people", "3000", "--events", "10"]);
+    assert!(generated.status.success(), "{}", stderr(&generated));
+    // Far more than a pipe holds, so the writer is still writing when the reader goes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pilotdesk"))
+        .arg("--db")
+        .arg(&db)
+        .args(["people", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("ID"), "{first}");
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}

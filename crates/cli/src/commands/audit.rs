@@ -34,7 +34,7 @@ pub fn run(command: AuditCommand, store: &Store) -> Result<ExitCode> {
             if json {
                 output::json(&verdict);
             } else if verdict.verified {
-                println!("{}.", verdict.summary);
+                outln!("{}.", verdict.summary);
             } else {
                 eprintln!("pilotdesk: {}", verdict.summary);
             }
@@ -52,16 +52,16 @@ pub fn run(command: AuditCommand, store: &Store) -> Result<ExitCode> {
                 output::json(&log);
             } else {
                 for entry in &log.entries {
-                    println!(
+                    outln!(
                         "{:>4}  {}  {}  {}…",
                         entry.id,
                         entry.at,
                         entry.actor,
                         &entry.hash[..12]
                     );
-                    println!("      {}", entry.summary);
+                    outln!("      {}", entry.summary);
                 }
-                println!("{}", log.verdict.summary);
+                outln!("{}", log.verdict.summary);
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -86,19 +86,19 @@ pub fn run(command: TrancheCommand, store: &mut Store, context: &Context) -> Res
         }
         TrancheCommand::Add { pilot, tranche } => {
             let id = tranches::add_tranche(store, pilot, &tranche.input(), today)?;
-            println!("Added tranche {id}.");
+            outln!("Added tranche {id}.");
         }
         TrancheCommand::Edit { tranche, args } => {
             tranches::update_tranche(store, tranche, &args.input(), today)?;
-            println!("Changed tranche {tranche}.");
+            outln!("Changed tranche {tranche}.");
         }
         TrancheCommand::Remove { tranche } => {
             tranches::remove_tranche(store, tranche, today)?;
-            println!("Removed tranche {tranche}.");
+            outln!("Removed tranche {tranche}.");
         }
         TrancheCommand::Release { tranche, note } => {
             let decision = tranches::release_tranche(store, tranche, &note, today)?;
-            println!("Released tranche {tranche} (decision {decision}).");
+            outln!("Released tranche {tranche} (decision {decision}).");
         }
         TrancheCommand::Spend {
             tranche,
@@ -115,7 +115,7 @@ pub fn run(command: TrancheCommand, store: &mut Store, context: &Context) -> Res
                     description,
                 },
             )?;
-            println!("Recorded the spending.");
+            outln!("Recorded the spending.");
         }
     }
     Ok(())
@@ -126,15 +126,15 @@ pub fn measure(store: &Store, kpi: i64, json: bool, context: &Context) -> Result
     if json {
         output::json(&report);
     } else {
-        println!("{}", report.summary);
+        outln!("{}", report.summary);
         if let (Some(p), Some(c)) = (report.pilot_pre_trend, report.comparison_pre_trend) {
-            println!(
+            outln!(
                 "Baseline trends per 30 days: pilot {p:.2}, comparison {c:.2} (parallel trends \
                  are assumed)"
             );
         }
         for excluded in &report.excluded {
-            println!("Left out: {excluded}");
+            outln!("Left out: {excluded}");
         }
     }
     Ok(())

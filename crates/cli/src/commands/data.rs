@@ -236,9 +236,9 @@ pub fn import(command: ImportCommand, store: &mut Store, context: &Context) -> R
     } else {
         "Imported"
     };
-    println!("{verb} {}: {}.", summary.file_name, summary.describe());
+    outln!("{verb} {}: {}.", summary.file_name, summary.describe());
     for note in &summary.notes {
-        println!("{note}");
+        outln!("{note}");
     }
     Ok(())
 }
@@ -272,7 +272,7 @@ pub fn export(command: ExportCommand, store: &Store) -> Result<()> {
     } else {
         noun
     };
-    println!("Wrote {} {noun} to {}.", summary.rows, summary.path);
+    outln!("Wrote {} {noun} to {}.", summary.rows, summary.path);
     Ok(())
 }
 
@@ -306,7 +306,7 @@ pub fn events(command: EventsCommand, store: &Store) -> Result<()> {
         &["WHEN", "MANAGER", "COACHEE", "TYPE", "MIN", "PILOT"],
         &rows,
     );
-    println!(
+    outln!(
         "{} of {} events ({} hours in all).",
         page.events.len(),
         page.total,
@@ -331,7 +331,7 @@ pub fn log(args: LogArgs, store: &mut Store) -> Result<()> {
     if args.json {
         output::json(&event);
     } else {
-        println!(
+        outln!(
             "Logged {} minutes of {} by {} with {} at {} (event {}).",
             event.minutes,
             event.kind.label().to_lowercase(),
@@ -356,9 +356,10 @@ pub fn credits(
         output::json(&report);
         return Ok(());
     }
-    println!(
+    outln!(
         "Time credits at {} per coaching hour; overload above {} hours a week.",
-        report.credit_rate, report.weekly_load_hours
+        report.credit_rate,
+        report.weekly_load_hours
     );
     let mut headers = vec!["MANAGER".to_string(), "TEAM".to_string()];
     headers.extend(report.weeks.iter().map(|w| w.format("%d %b").to_string()));
@@ -387,7 +388,7 @@ pub fn credits(
         .collect();
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
     output::table(&headers, &rows);
-    println!(
+    outln!(
         "! over the threshold, ~ near it. {} managers overloaded in at least one week; {} at or near it this week.",
         report.overloaded_managers, report.at_risk_now
     );
@@ -409,7 +410,7 @@ pub fn generate_data(args: GenerateArgs, store: &mut Store, context: &Context) -
         output::json(&summary);
         return Ok(());
     }
-    println!(
+    outln!(
         "Generated {} people in {} teams, {} coaching events and {} KPI observations into {} \
          (seed {}).",
         summary.people,
@@ -419,14 +420,19 @@ pub fn generate_data(args: GenerateArgs, store: &mut Store, context: &Context) -
         context.db.display(),
         options.seed
     );
-    println!(
+    outln!(
         "Pilot {} started {}: {} pilot and {} comparison managers.",
-        summary.pilot_id, summary.pilot_start, summary.pilot_managers, summary.comparison_managers
+        summary.pilot_id,
+        summary.pilot_start,
+        summary.pilot_managers,
+        summary.comparison_managers
     );
     for effect in &summary.effects {
-        println!(
+        outln!(
             "  built-in effect on {}: {:+} {}",
-            effect.kpi, effect.effect, effect.unit
+            effect.kpi,
+            effect.effect,
+            effect.unit
         );
     }
     Ok(())

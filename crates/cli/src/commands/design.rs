@@ -232,36 +232,36 @@ pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Resu
                     today,
                 )?,
             };
-            println!("Added workflow {id}.");
+            outln!("Added workflow {id}.");
         }
         DesignCommand::WorkflowRename { workflow, name } => {
             playbook::rename_workflow(store, workflow, &name, today)?;
-            println!("Renamed workflow {workflow}.");
+            outln!("Renamed workflow {workflow}.");
         }
         DesignCommand::WorkflowRemove { workflow } => {
             playbook::remove_workflow(store, workflow, today)?;
-            println!("Removed workflow {workflow}.");
+            outln!("Removed workflow {workflow}.");
         }
         DesignCommand::TaskAdd { workflow, task } => {
             let id = playbook::add_task(store, workflow, &task_input(task, None), today)?;
-            println!("Added task {id}.");
+            outln!("Added task {id}.");
         }
         DesignCommand::TaskEdit { task, task_args } => {
             let base = current_task(store, task, context)?;
             playbook::update_task(store, task, &task_input(task_args, Some(base)), today)?;
-            println!("Edited task {task}.");
+            outln!("Edited task {task}.");
         }
         DesignCommand::TaskRemove { task } => {
             playbook::remove_task(store, task, today)?;
-            println!("Removed task {task}.");
+            outln!("Removed task {task}.");
         }
         DesignCommand::KpiSet { pilot, kpi } => {
             let id = kpis::save_kpi(store, pilot, &kpi.input(), today)?;
-            println!("Saved KPI {id}.");
+            outln!("Saved KPI {id}.");
         }
         DesignCommand::KpiRemove { kpi } => {
             kpis::remove_kpi(store, kpi, today)?;
-            println!("Removed KPI {kpi}.");
+            outln!("Removed KPI {kpi}.");
         }
         DesignCommand::Cohort {
             pilot,
@@ -295,7 +295,7 @@ pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Resu
             })?;
             budget::set_budget(store, pilot, &input, today)?;
             let estimate = design::load_design(store, pilot, today)?.estimate;
-            println!(
+            outln!(
                 "Updated the budget: fully loaded estimate {}.",
                 estimate.total.format_plain()
             );
@@ -306,15 +306,15 @@ pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Resu
             reason,
         } => {
             design::mark_item(store, pilot, &item, "waived", &reason, today)?;
-            println!("Waived {item}.");
+            outln!("Waived {item}.");
         }
         DesignCommand::Confirm { pilot, item, note } => {
             design::mark_item(store, pilot, &item, "confirmed", &note, today)?;
-            println!("Confirmed {item}.");
+            outln!("Confirmed {item}.");
         }
         DesignCommand::Unmark { pilot, item } => {
             design::clear_mark(store, pilot, &item, today)?;
-            println!("Withdrew the mark on {item}.");
+            outln!("Withdrew the mark on {item}.");
         }
     }
     Ok(())

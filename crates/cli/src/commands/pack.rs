@@ -49,7 +49,7 @@ pub fn run(command: PackCommand, store: &mut Store, context: &Context) -> Result
             out,
         ),
     };
-    println!(
+    outln!(
         "Wrote {} ({} pages, content hash {}).",
         out.display(),
         record.pages,

@@ -125,7 +125,7 @@ fn create(store: &mut Store, args: CreatePilot, from_template: bool) -> Result<(
     if args.json {
         output::json(&pilot);
     } else {
-        println!("Created draft pilot {} \"{}\".", pilot.id, pilot.name);
+        outln!("Created draft pilot {} \"{}\".", pilot.id, pilot.name);
     }
     Ok(())
 }
@@ -139,7 +139,7 @@ pub fn run(command: PilotCommand, store: &mut Store, context: &Context) -> Resul
             if json {
                 output::json(&list);
             } else if list.is_empty() {
-                println!("No pilots yet. Create one with `pilotdesk pilot create`.");
+                outln!("No pilots yet. Create one with `pilotdesk pilot create`.");
             } else {
                 output::table(
                     &[
@@ -177,17 +177,17 @@ pub fn run(command: PilotCommand, store: &mut Store, context: &Context) -> Resul
                 ai_agenda: args.ai_agenda.unwrap_or(pilot.ai_agenda),
             };
             core_design::update_basics(store, args.id, &input, context.today)?;
-            println!("Updated the basics of pilot {}.", args.id);
+            outln!("Updated the basics of pilot {}.", args.id);
             Ok(())
         }
         PilotCommand::Submit { id, reason } => {
             lifecycle::submit(store, id, &reason, context.today)?;
-            println!("Submitted pilot {id} to the steering group.");
+            outln!("Submitted pilot {id} to the steering group.");
             Ok(())
         }
         PilotCommand::Transition { id, to, reason } => {
             lifecycle::transition(store, id, to, &reason, context.today)?;
-            println!("Pilot {id} is now {}.", to.label());
+            outln!("Pilot {id} is now {}.", to.label());
             Ok(())
         }
         PilotCommand::Design(command) => design::run(command, store, context),

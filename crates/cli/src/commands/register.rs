@@ -100,15 +100,15 @@ pub fn vendor(command: VendorCommand, store: &mut Store) -> Result<()> {
         }
         VendorCommand::Add(args) => {
             let saved = vendors::save_vendor(store, None, &args.input())?;
-            println!("Added vendor proposal {} from {}.", saved.id, saved.vendor);
+            outln!("Added vendor proposal {} from {}.", saved.id, saved.vendor);
         }
         VendorCommand::Edit { id, args } => {
             vendors::save_vendor(store, Some(id), &args.input())?;
-            println!("Updated vendor proposal {id}.");
+            outln!("Updated vendor proposal {id}.");
         }
         VendorCommand::Remove { id } => {
             vendors::remove_vendor(store, id)?;
-            println!("Removed vendor proposal {id}.");
+            outln!("Removed vendor proposal {id}.");
         }
     }
     Ok(())
@@ -185,11 +185,11 @@ pub fn risk(command: RiskCommand, store: &mut Store) -> Result<()> {
         }
         RiskCommand::Add(args) => {
             let saved = vendors::save_risk(store, None, &args.input())?;
-            println!("Added risk {}.", saved.id);
+            outln!("Added risk {}.", saved.id);
         }
         RiskCommand::Edit { id, args } => {
             vendors::save_risk(store, Some(id), &args.input())?;
-            println!("Updated risk {id}.");
+            outln!("Updated risk {id}.");
         }
     }
     Ok(())

@@ -61,9 +61,9 @@ pub enum ReviewCommand {
 }
 
 fn print_status(status: &QuorumStatus, decision: Option<i64>) {
-    println!("{}", status.explanation);
+    outln!("{}", status.explanation);
     if let Some(id) = decision {
-        println!("Decision {id} recorded.");
+        outln!("Decision {id} recorded.");
     }
 }
 
@@ -92,17 +92,17 @@ pub fn run(command: ReviewCommand, store: &mut Store, context: &Context) -> Resu
             comment,
         } => {
             let cast = review::vote(store, item, &VoteInput { choice, comment }, today)?;
-            println!("Vote recorded.");
+            outln!("Vote recorded.");
             print_status(&cast.status, cast.decision_id);
         }
         ReviewCommand::Recuse { item, reason } => {
             let cast = review::recuse(store, item, &reason, today)?;
-            println!("Recusal recorded.");
+            outln!("Recusal recorded.");
             print_status(&cast.status, cast.decision_id);
         }
         ReviewCommand::ProposeChange { pilot, kpi, reason } => {
             let item = review::propose_criteria_change(store, pilot, &kpi.input(), &reason, today)?;
-            println!("Put to the steering group as item {item}.");
+            outln!("Put to the steering group as item {item}.");
         }
         ReviewCommand::Decisions { pilot, json } => {
             let decisions = review::decisions(store, pilot)?;

@@ -59,7 +59,7 @@ pub fn run(command: SteeringCommand, store: &mut Store) -> Result<()> {
                     })
                     .collect();
                 output::table(&["ID", "NAME", "FUNCTION", "ROLE"], &rows);
-                println!("Quorum: {}", rule.description);
+                outln!("Quorum: {}", rule.description);
             }
         }
         SteeringCommand::Add {
@@ -67,7 +67,7 @@ pub fn run(command: SteeringCommand, store: &mut Store) -> Result<()> {
             function,
         } => {
             let member = steering::add_member(store, &person_id, &function)?;
-            println!(
+            outln!(
                 "{} is on the steering group for {}.",
                 member.name,
                 member.function.label()
@@ -75,7 +75,7 @@ pub fn run(command: SteeringCommand, store: &mut Store) -> Result<()> {
         }
         SteeringCommand::Remove { person_id } => {
             steering::remove_member(store, &person_id)?;
-            println!("{person_id} left the steering group.");
+            outln!("{person_id} left the steering group.");
         }
         SteeringCommand::Quorum {
             require,
@@ -108,7 +108,7 @@ pub fn run(command: SteeringCommand, store: &mut Store) -> Result<()> {
             if json {
                 output::json(&rule);
             } else {
-                println!("{}", rule.description);
+                outln!("{}", rule.description);
             }
         }
     }

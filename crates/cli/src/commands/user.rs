@@ -42,7 +42,7 @@ pub fn run(command: UserCommand, store: &mut Store) -> Result<()> {
                 output::json(&user);
             } else {
                 match &user.person {
-                    Some(person) => println!(
+                    Some(person) => outln!(
                         "Acting as {} ({}, {}, {}){}",
                         person.name,
                         person.id,
@@ -52,7 +52,7 @@ pub fn run(command: UserCommand, store: &mut Store) -> Result<()> {
                             .map(|f| format!("; steering group: {}", f.label()))
                             .unwrap_or_default()
                     ),
-                    None => println!(
+                    None => outln!(
                         "No one is chosen yet; changes are recorded as \"{}\". Choose with \
                          `pilotdesk user set PERSON_ID`.",
                         user.name
@@ -62,7 +62,7 @@ pub fn run(command: UserCommand, store: &mut Store) -> Result<()> {
         }
         UserCommand::Set { person_id } => {
             let user = users::choose_user(store, &person_id)?;
-            println!("Acting as {} from now on.", user.name);
+            outln!("Acting as {} from now on.", user.name);
         }
         UserCommand::Add {
             name,
@@ -82,10 +82,10 @@ pub fn run(command: UserCommand, store: &mut Store) -> Result<()> {
                     role,
                 },
             )?;
-            println!("Added {} ({}) to People.", person.name, person.id);
+            outln!("Added {} ({}) to People.", person.name, person.id);
             if act {
                 users::choose_user(store, &person.id)?;
-                println!("Acting as {} from now on.", person.name);
+                outln!("Acting as {} from now on.", person.name);
             }
         }
     }

@@ -16,14 +16,14 @@ pub enum PeopleCommand {
 
 pub fn demo(store: &mut Store, context: &Context) -> Result<()> {
     match load_demo(store, context.today)? {
-        DemoOutcome::Loaded { people, pilot } => println!(
+        DemoOutcome::Loaded { people, pilot } => outln!(
             "Loaded the demo workspace into {}: {people} people and the draft pilot \"{}\" (id {}).",
             context.db.display(),
             pilot.name,
             pilot.id
         ),
         DemoOutcome::AlreadyLoaded => {
-            println!("The demo workspace is already loaded in {}.", context.db.display())
+            outln!("The demo workspace is already loaded in {}.", context.db.display())
         }
     }
     Ok(())
@@ -36,13 +36,13 @@ pub fn templates(json: bool) -> Result<()> {
         return Ok(());
     }
     for template in templates {
-        println!("{}  ({})", template.workflow, template.key);
-        println!("  {}", template.summary);
+        outln!("{}  ({})", template.workflow, template.key);
+        outln!("  {}", template.summary);
         for task in &template.tasks {
-            println!("  - {task}");
+            outln!("  - {task}");
         }
-        println!("  KPIs: {}", template.kpis.join("; "));
-        println!();
+        outln!("  KPIs: {}", template.kpis.join("; "));
+        outln!();
     }
     Ok(())
 }
@@ -97,16 +97,16 @@ pub fn info(store: &Store, json: bool, context: &Context) -> Result<()> {
     if json {
         output::json(&overview);
     } else {
-        println!("Workspace  {}", overview.settings.workspace_name);
-        println!("Database   {}", context.db.display());
-        println!("Schema     version {}", overview.schema_version);
-        println!(
+        outln!("Workspace  {}", overview.settings.workspace_name);
+        outln!("Database   {}", context.db.display());
+        outln!("Schema     version {}", overview.schema_version);
+        outln!(
             "People     {} in {} teams",
             overview.people_count,
             overview.teams.len()
         );
-        println!("Pilots     {}", overview.pilot_count);
-        println!(
+        outln!("Pilots     {}", overview.pilot_count);
+        outln!(
             "Acting as  {}{}",
             overview.settings.current_user,
             overview
