@@ -205,3 +205,40 @@ fn a_tranche_release_prints_its_amount_and_the_measured_lift() {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
 }
+
+#[test]
+fn page_one_leads_with_the_verdict_once_the_group_has_decided() {
+    let mut store = demo_store();
+    let id = designed_pilot(&mut store);
+    let today = date("2026-11-23");
+    let dir = tempfile::tempdir().unwrap();
+
+    let asked = dir.path().join("asked.pdf");
+    save_proposal(&mut store, id, &asked, None, today).unwrap();
+    let first = flat_page(&asked, 0);
+    assert!(
+        first.contains("Approve a 90-day manager-led coaching pilot"),
+        "{first}"
+    );
+    assert!(first.contains("Decision requested by"), "{first}");
+
+    let decision = approve_by_vote(&mut store, id);
+    let approved = dir.path().join("approved.pdf");
+    save_proposal(&mut store, id, &approved, None, today).unwrap();
+    let first = flat_page(&approved, 0);
+    assert!(
+        first.contains("The steering group approved a 90-day manager-led coaching pilot"),
+        "{first}"
+    );
+    assert!(first.contains(&format!("(decision {decision})")), "{first}");
+    assert!(first.contains("Approved; launch on"), "{first}");
+    assert!(!first.contains("Decision requested by"), "{first}");
+}
+
+/// One page's text with its whitespace folded.
+fn flat_page(path: &std::path::Path, index: usize) -> String {
+    pdf_pages(path)[index]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

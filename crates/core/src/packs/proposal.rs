@@ -90,39 +90,105 @@ fn key_figures(data: &ProposalData) -> Vec<KeyFigure> {
     ]
 }
 
+/// Page 1 leads with the answer: the ask while the steering group has not decided, the
+/// verdict once it has.
+fn lead_and_callout(data: &ProposalData, names: &[String], review: NaiveDate) -> (Block, Block) {
+    let design = data.design;
+    let pilot = &design.pilot;
+    let currency = &data.settings.currency;
+    let what = format!(
+        "a 90-day manager-led coaching pilot in {}, running {}, sponsored by {}, at a fully \
+         loaded cost of {} of which {} is committed for tooling and analytics",
+        workflow_phrase(names),
+        date_range(pilot.start_date, pilot.end_date),
+        pilot.sponsor,
+        design.estimate.total.format_whole_with(currency),
+        pilot.budget.format_whole_with(currency)
+    );
+    let decided = |decision: &crate::model::Decision| {
+        decision
+            .decided_at
+            .get(..10)
+            .and_then(|d| d.parse::<NaiveDate>().ok())
+            .map(long_date)
+            .unwrap_or_default()
+    };
+    match data.approval.decision {
+        Some(decision) if decision.outcome == "approve" => (
+            Block::Lead(format!(
+                "The steering group approved {what} on {} (decision {}).",
+                decided(decision),
+                decision.id
+            )),
+            Block::Callout {
+                title: format!("Approved; launch on {}", long_date(pilot.start_date)),
+                text: format!(
+                    "{} The baselines and success criteria below are locked: changing them \
+                     needs a new decision. The group next decides at the day-45 review on {} \
+                     and at the day-90 outcome on {}. The sponsor, {}, owns the outcome.",
+                    decision.summary,
+                    long_date(review),
+                    long_date(pilot.end_date),
+                    pilot.sponsor
+                ),
+            },
+        ),
+        Some(decision) if decision.outcome == "reject" => (
+            Block::Lead(format!(
+                "The steering group rejected {what} on {} (decision {}).",
+                decided(decision),
+                decision.id
+            )),
+            Block::Callout {
+                title: format!("Rejected on {}", decided(decision)),
+                text: format!(
+                    "{} The members' comments are on the approval page.",
+                    decision.summary
+                ),
+            },
+        ),
+        // Not decided yet, or returned for changes and being redesigned: the ask stands.
+        _ => {
+            let due = decision_due(pilot.start_date);
+            let earlier = match data.approval.decision {
+                Some(decision) => format!(
+                    "The group asked for changes on {} (decision {}); their comments are on \
+                     the approval page. ",
+                    decided(decision),
+                    decision.id
+                ),
+                None => String::new(),
+            };
+            (
+                Block::Lead(format!("Approve {what}.")),
+                Block::Callout {
+                    title: format!("Decision requested by {}", long_date(due)),
+                    text: format!(
+                        "{earlier}The steering group is asked to approve this pilot, request \
+                         changes or reject it by {}, one week before launch, so that managers \
+                         can be briefed. Approval locks the baselines and success criteria \
+                         below. The sponsor, {}, owns the outcome.",
+                        long_date(due),
+                        pilot.sponsor
+                    ),
+                },
+            )
+        }
+    }
+}
+
 pub fn build(data: &ProposalData) -> PackDocument {
     let design = data.design;
     let pilot = &design.pilot;
     let review = pilot.start_date + Duration::days(45);
-    let due = decision_due(pilot.start_date);
     let names: Vec<String> = design.workflows.iter().map(|w| w.name.clone()).collect();
 
+    let (lead, callout) = lead_and_callout(data, &names, review);
     let mut blocks = vec![
         Block::Title(pilot.name.clone()),
-        Block::Lead(format!(
-            "Approve a 90-day manager-led coaching pilot in {}, running {}, sponsored by {}, \
-             at a fully loaded cost of {} of which {} is committed for tooling and analytics.",
-            workflow_phrase(&names),
-            date_range(pilot.start_date, pilot.end_date),
-            pilot.sponsor,
-            design
-                .estimate
-                .total
-                .format_whole_with(&data.settings.currency),
-            pilot.budget.format_whole_with(&data.settings.currency)
-        )),
+        lead,
         Block::KeyFigures(key_figures(data)),
-        Block::Callout {
-            title: format!("Decision requested by {}", long_date(due)),
-            text: format!(
-                "The steering group is asked to approve this pilot, request changes or reject \
-                 it by {}, one week before launch, so that managers can be briefed. Approval \
-                 locks the baselines and success criteria below. The sponsor, {}, owns the \
-                 outcome.",
-                long_date(due),
-                pilot.sponsor
-            ),
-        },
+        callout,
         Block::Heading("Objective".into()),
         Block::Paragraph(if pilot.objective.is_empty() {
             "No objective has been written yet; the pilot designer should state in one \
