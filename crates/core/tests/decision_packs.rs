@@ -227,12 +227,16 @@ fn page_one_leads_with_the_verdict_once_the_group_has_decided() {
     save_proposal(&mut store, id, &approved, None, today).unwrap();
     let first = flat_page(&approved, 0);
     assert!(
-        first.contains("The steering group approved a 90-day manager-led coaching pilot"),
+        first.contains("the steering group approved a 90-day manager-led coaching pilot"),
         "{first}"
     );
     assert!(first.contains(&format!("(decision {decision})")), "{first}");
     assert!(first.contains("Approved; launch on"), "{first}");
     assert!(!first.contains("Decision requested by"), "{first}");
+    assert!(
+        flat(&approved).contains("The approval locked them; changing one needs a new decision"),
+        "the KPIs say they are locked"
+    );
 }
 
 /// One page's text with its whitespace folded.

@@ -116,7 +116,7 @@ fn lead_and_callout(data: &ProposalData, names: &[String], review: NaiveDate) ->
     match data.approval.decision {
         Some(decision) if decision.outcome == "approve" => (
             Block::Lead(format!(
-                "The steering group approved {what} on {} (decision {}).",
+                "On {} the steering group approved {what} (decision {}).",
                 decided(decision),
                 decision.id
             )),
@@ -135,7 +135,7 @@ fn lead_and_callout(data: &ProposalData, names: &[String], review: NaiveDate) ->
         ),
         Some(decision) if decision.outcome == "reject" => (
             Block::Lead(format!(
-                "The steering group rejected {what} on {} (decision {}).",
+                "On {} the steering group rejected {what} (decision {}).",
                 decided(decision),
                 decision.id
             )),

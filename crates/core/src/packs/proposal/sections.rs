@@ -26,8 +26,13 @@ pub fn success(design: &PilotDesign, currency: &str) -> Vec<Block> {
     }
     blocks.push(Block::Paragraph(format!(
         "{} business KPIs, each with a baseline and a success criterion decided before launch. \
-         They lock when the pilot is approved.",
-        design.kpis.len()
+         {}",
+        design.kpis.len(),
+        if design.criteria_locked {
+            "The approval locked them; changing one needs a new decision."
+        } else {
+            "They lock when the pilot is approved."
+        }
     )));
     blocks.push(Block::Table(Table {
         columns: vec![
