@@ -1,31 +1,11 @@
 //! The `pilotdesk` binary as a script would use it: exit codes, stderr, JSON and files.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn pilotdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pilotdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PILOTDESK_DB")
-        .output()
-        .expect("the pilotdesk binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn workspace() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("x.db");
-    (dir, db)
-}
+use support::{pilotdesk, stderr, stdout, workspace};
 
 #[test]
 fn demo_then_list_prints_the_demo_pilot_as_json() {

@@ -2,32 +2,11 @@
 //! file:line:column and exit 2 with nothing written, exports, the events log, the quick
 //! log, time credits and the generator.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn pilotdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pilotdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PILOTDESK_DB")
-        .output()
-        .expect("the pilotdesk binary runs")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let output = pilotdesk(db, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn json(db: &Path, args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&ok(db, args)).expect("JSON output")
-}
+use support::{json, ok, pilotdesk};
 
 fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     let path = dir.path().join(name);

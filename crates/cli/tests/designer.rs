@@ -1,56 +1,14 @@
 //! The designer from the command line: templates, readiness as JSON, submission refused with
 //! the unmet items named, a locked criterion refused after approval.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn pilotdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pilotdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PILOTDESK_DB")
-        .output()
-        .expect("the pilotdesk binary runs")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let output = pilotdesk(db, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn json(db: &Path, args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&ok(db, args)).expect("JSON output")
-}
+use support::{demo_with_template_pilot, json, ok, pilotdesk};
 
 fn from_templates(db: &Path) -> i64 {
-    ok(db, &["demo"]);
-    let pilot = json(
-        db,
-        &[
-            "pilot",
-            "from-template",
-            "--template",
-            "sales-onboarding",
-            "--template",
-            "customer-escalation",
-            "--name",
-            "Sales and service coaching",
-            "--start",
-            "2099-01-12",
-            "--sponsor",
-            "Marcus Oyelaran",
-            "--budget",
-            "20000",
-            "--json",
-        ],
-    );
-    pilot["id"].as_i64().unwrap()
+    demo_with_template_pilot(db)["id"].as_i64().unwrap()
 }
 
 #[test]

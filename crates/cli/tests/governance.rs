@@ -2,38 +2,12 @@
 //! after it refused, a locked criterion refused, a tranche with an unmet condition refused,
 //! and `audit verify` failing with exit 3 after a row of the log is changed with sqlite3.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn pilotdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pilotdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("PILOTDESK_DB")
-        .output()
-        .expect("the pilotdesk binary runs")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let output = pilotdesk(db, args);
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn refused(db: &Path, args: &[&str]) -> String {
-    let output = pilotdesk(db, args);
-    assert_eq!(output.status.code(), Some(2), "{args:?} is refused");
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn json(db: &Path, args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&ok(db, args)).expect("JSON output")
-}
+use support::{demo_with_template_pilot, json, ok, pilotdesk, refused};
 
 const HR: &str = "E1004";
 const FINANCE: &str = "E1005";
@@ -57,27 +31,7 @@ fn analyst(db: &Path) -> String {
 /// The demo, and a pilot from two templates with Step 1 complete. Returns the pilot's id
 /// and its first KPI.
 fn ready_pilot(db: &Path) -> (String, serde_json::Value) {
-    ok(db, &["demo"]);
-    let pilot = json(
-        db,
-        &[
-            "pilot",
-            "from-template",
-            "--template",
-            "sales-onboarding",
-            "--template",
-            "customer-escalation",
-            "--name",
-            "Sales and service coaching",
-            "--start",
-            "2099-01-12",
-            "--sponsor",
-            "Marcus Oyelaran",
-            "--budget",
-            "20000",
-            "--json",
-        ],
-    );
+    let pilot = demo_with_template_pilot(db);
     let pid = pilot["id"].to_string();
     let design = json(db, &["pilot", "show", &pid, "--json"]);
     let kpis = design["kpis"].as_array().unwrap().clone();

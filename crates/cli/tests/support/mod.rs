@@ -1,0 +1,75 @@
+//! Running the `pilotdesk` binary as a script would, for every command-line test.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs `pilotdesk --db DB ARGS...`, ignoring any workspace set in the environment.
+pub fn pilotdesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pilotdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PILOTDESK_DB")
+        .output()
+        .expect("the pilotdesk binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// What a command that must succeed printed.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let output = pilotdesk(db, args);
+    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    stdout(&output)
+}
+
+/// What a command refused as the user's mistake (exit 2) said on stderr.
+pub fn refused(db: &Path, args: &[&str]) -> String {
+    let output = pilotdesk(db, args);
+    assert_eq!(output.status.code(), Some(2), "{args:?} is refused");
+    stderr(&output)
+}
+
+pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(db, args)).expect("JSON output")
+}
+
+/// A temporary folder and a workspace path inside it (created by the first command).
+pub fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    (dir, db)
+}
+
+/// The demo workspace with a pilot cloned from the sales-onboarding and customer-escalation
+/// templates; returns the pilot as `pilot from-template --json` printed it.
+pub fn demo_with_template_pilot(db: &Path) -> serde_json::Value {
+    ok(db, &["demo"]);
+    json(
+        db,
+        &[
+            "pilot",
+            "from-template",
+            "--template",
+            "sales-onboarding",
+            "--template",
+            "customer-escalation",
+            "--name",
+            "Sales and service coaching",
+            "--start",
+            "2099-01-12",
+            "--sponsor",
+            "Marcus Oyelaran",
+            "--budget",
+            "20000",
+            "--json",
+        ],
+    )
+}
