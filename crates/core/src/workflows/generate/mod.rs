@@ -8,18 +8,12 @@
 //! pragmas are left as they are (WAL, synchronous NORMAL): a crash mid-way rolls back
 //! cleanly, and the speed comes from the single transaction, not from weaker durability.
 
-use std::collections::HashMap;
-
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use rand::Rng;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{
-    Arm, ComparisonDesign, Direction, EventKind, EventSource, Money, Person, PilotStatus,
-    PILOT_LENGTH_DAYS,
-};
+use crate::model::{Arm, ComparisonDesign, EventSource, Money, PilotStatus, PILOT_LENGTH_DAYS};
 use crate::store::changes::{self, NewChange};
 use crate::store::cohort::{self, MemberRecord};
 use crate::store::events::{EventRecord, EventWriter};
@@ -30,7 +24,6 @@ use crate::store::people::PersonWriter;
 use crate::store::pilots::{self, PilotRecord};
 use crate::store::{bulk, playbooks, settings, Store};
 
-use super::demo::{email_local_part, FIRST_NAMES, LAST_NAMES};
 use super::templates;
 use super::timestamp_now;
 
@@ -39,7 +32,6 @@ pub const PEOPLE_MAX: u32 = 500_000;
 pub const EVENTS_MAX: u64 = 50_000_000;
 pub const WEEKS_MIN: u32 = 4;
 pub const WEEKS_MAX: u32 = 104;
-const EMAIL_DOMAIN: &str = "northwind-services.example";
 pub const PILOT_NAME: &str = "Sales and escalation coaching pilot";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,86 +72,15 @@ pub struct GenerateSummary {
     pub effects: Vec<BuiltInEffect>,
 }
 
-/// How a KPI's values are drawn: a base level, spread between people, between teams and
-/// from week to week, and the effect of coaching.
-struct KpiModel {
-    base: f64,
-    person_sd: f64,
-    team_sd: f64,
-    noise_sd: f64,
-    effect: f64,
-}
+mod activity;
+mod kpi_model;
+mod organisation;
+mod random;
 
-fn model_for(name: &str, direction: Direction) -> KpiModel {
-    match name {
-        "Days to first closed deal" => KpiModel {
-            base: 62.0,
-            person_sd: 7.0,
-            team_sd: 4.0,
-            noise_sd: 5.0,
-            effect: -6.0,
-        },
-        "Discovery calls converted to qualified opportunities" => KpiModel {
-            base: 24.0,
-            person_sd: 4.0,
-            team_sd: 2.5,
-            noise_sd: 3.0,
-            effect: 4.0,
-        },
-        "First-contact resolution" => KpiModel {
-            base: 71.0,
-            person_sd: 5.0,
-            team_sd: 3.0,
-            noise_sd: 4.0,
-            effect: 5.0,
-        },
-        _ => KpiModel {
-            base: 50.0,
-            person_sd: 5.0,
-            team_sd: 3.0,
-            noise_sd: 4.0,
-            effect: if direction == Direction::Lower {
-                -5.0
-            } else {
-                5.0
-            },
-        },
-    }
-}
-
-const FUNCTIONS: &[(&str, &str, &[&str])] = &[
-    (
-        "Sales",
-        "VP Sales",
-        &["Account Executive", "Sales Development Rep"],
-    ),
-    (
-        "Customer Support",
-        "VP Customer Support",
-        &["Support Specialist", "Escalations Specialist"],
-    ),
-    (
-        "Customer Success",
-        "VP Customer Success",
-        &["Customer Success Associate", "Renewals Specialist"],
-    ),
-    (
-        "Operations",
-        "VP Operations",
-        &["Operations Coordinator", "Dispatcher"],
-    ),
-    (
-        "Field Service",
-        "VP Field Service",
-        &["Field Technician", "Service Planner"],
-    ),
-    (
-        "Finance",
-        "Finance Director",
-        &["Financial Analyst", "Accounts Specialist"],
-    ),
-];
-const REGIONS: &[&str] = &["North", "South", "East", "West", "Central"];
+use activity::{minutes_for, pick_kind, working_moment, NOTES};
+use kpi_model::{model_for, KpiModel};
+use organisation::organisation;
+use random::{normal, rng_for};
 
 fn check(options: &GenerateOptions) -> Result<()> {
     let mut problems = Vec::new();
@@ -187,215 +108,6 @@ fn check(options: &GenerateOptions) -> Result<()> {
         Err(Error::invalid(problems))
     }
 }
-
-/// A draw from N(mean, sd) by Box–Muller.
-fn normal(rng: &mut ChaCha8Rng, mean: f64, sd: f64) -> f64 {
-    let u1: f64 = rng.gen_range(f64::EPSILON..1.0);
-    let u2: f64 = rng.gen();
-    mean + sd * (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-}
-
-fn rng_for(seed: u64, stream: u64) -> ChaCha8Rng {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(stream);
-    rng
-}
-
-struct Organisation {
-    people: Vec<Person>,
-    /// Indexes of first-line managers and their direct reports.
-    teams: Vec<(usize, Vec<usize>)>,
-}
-
-fn organisation(options: &GenerateOptions) -> Organisation {
-    let mut rng = rng_for(options.seed, 1);
-    let mut people: Vec<Person> = Vec::with_capacity(options.people as usize);
-    let mut emails: HashMap<String, u32> = HashMap::new();
-    let first_day = options.end - Duration::weeks(i64::from(options.weeks));
-    let mut add = |people: &mut Vec<Person>,
-                   rng: &mut ChaCha8Rng,
-                   team: &str,
-                   role: &str,
-                   manager: Option<usize>,
-                   senior: bool| {
-        let index = people.len();
-        let first = FIRST_NAMES[rng.gen_range(0..FIRST_NAMES.len())];
-        let last = LAST_NAMES[rng.gen_range(0..LAST_NAMES.len())];
-        let name = format!("{first} {last}");
-        let local = email_local_part(&name);
-        let seen = emails.entry(local.clone()).or_insert(0);
-        *seen += 1;
-        let email = if *seen == 1 {
-            format!("{local}@{EMAIL_DOMAIN}")
-        } else {
-            format!("{local}{seen}@{EMAIL_DOMAIN}")
-        };
-        let years = if senior {
-            rng.gen_range(3..15)
-        } else {
-            rng.gen_range(0..8)
-        };
-        let hire_date = first_day - Duration::days(years * 365 + rng.gen_range(0..365));
-        people.push(Person {
-            id: format!("P{:06}", index + 1),
-            name,
-            email,
-            team: team.to_string(),
-            role: role.to_string(),
-            manager_id: manager.map(|m| format!("P{:06}", m + 1)),
-            hire_date: Some(hire_date),
-        });
-        index
-    };
-
-    let total = options.people as usize;
-    let ceo = add(
-        &mut people,
-        &mut rng,
-        "Executive",
-        "Chief Operating Officer",
-        None,
-        true,
-    );
-    let functions = FUNCTIONS.len().min((total / 40).max(2));
-    let heads: Vec<usize> = (0..functions)
-        .map(|f| {
-            add(
-                &mut people,
-                &mut rng,
-                &format!("{} Leadership", FUNCTIONS[f].0),
-                FUNCTIONS[f].1,
-                Some(ceo),
-                true,
-            )
-        })
-        .collect();
-    let remaining = total - people.len();
-    let directors_count = (remaining / 90).max(1);
-    let directors: Vec<(usize, usize)> = (0..directors_count)
-        .map(|d| {
-            let f = d % functions;
-            let id = add(
-                &mut people,
-                &mut rng,
-                &format!("{} Leadership", FUNCTIONS[f].0),
-                &format!("Director, {}", FUNCTIONS[f].0),
-                Some(heads[f]),
-                true,
-            );
-            (id, f)
-        })
-        .collect();
-    let mut teams: Vec<(usize, Vec<usize>)> = Vec::new();
-    let mut team_numbers: HashMap<(usize, &str), u32> = HashMap::new();
-    let mut next_director = 0usize;
-    while people.len() < total {
-        let left = total - people.len();
-        let size = if left < 4 {
-            left
-        } else {
-            rng.gen_range(7..=13).min(left)
-        };
-        if size < 3 {
-            // Too few for a team of their own: they join the last team.
-            let Some((manager, members)) = teams.last_mut() else {
-                break;
-            };
-            let (team, roles) = {
-                let manager_person: &Person = &people[*manager];
-                let f = FUNCTIONS
-                    .iter()
-                    .position(|f| manager_person.role.starts_with(f.0))
-                    .unwrap_or(0);
-                (manager_person.team.clone(), FUNCTIONS[f].2)
-            };
-            for _ in 0..size {
-                let role = roles[rng.gen_range(0..roles.len())];
-                let id = add(&mut people, &mut rng, &team, role, Some(*manager), false);
-                members.push(id);
-            }
-            continue;
-        }
-        let (director, f) = directors[next_director % directors.len()];
-        next_director += 1;
-        let region = REGIONS[rng.gen_range(0..REGIONS.len())];
-        let number = team_numbers.entry((f, region)).or_insert(0);
-        *number += 1;
-        let team = format!("{} {region} {number}", FUNCTIONS[f].0);
-        let manager = add(
-            &mut people,
-            &mut rng,
-            &team,
-            &format!("{} Manager", FUNCTIONS[f].0),
-            Some(director),
-            true,
-        );
-        let roles = FUNCTIONS[f].2;
-        let members: Vec<usize> = (1..size)
-            .map(|_| {
-                let role = roles[rng.gen_range(0..roles.len())];
-                add(&mut people, &mut rng, &team, role, Some(manager), false)
-            })
-            .collect();
-        teams.push((manager, members));
-    }
-    Organisation { people, teams }
-}
-
-/// A working day between `from` and `to` and a time between 08:00 and 17:45.
-fn working_moment(rng: &mut ChaCha8Rng, from: NaiveDate, to: NaiveDate) -> chrono::NaiveDateTime {
-    let span = (to - from).num_days().max(0);
-    loop {
-        let day = from + Duration::days(rng.gen_range(0..=span));
-        if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && span >= 7 {
-            continue;
-        }
-        let minute = rng.gen_range(8 * 60..(17 * 60 + 46));
-        let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap_or(NaiveTime::MIN);
-        return day.and_time(time);
-    }
-}
-
-fn pick_kind(rng: &mut ChaCha8Rng, in_pilot: bool) -> EventKind {
-    let roll: f64 = rng.gen();
-    let table: &[(f64, EventKind)] = if in_pilot {
-        &[
-            (0.70, EventKind::MicroCoaching),
-            (0.80, EventKind::AiAgenda),
-            (0.90, EventKind::AsyncFeedback),
-            (0.95, EventKind::PortfolioReview),
-            (1.00, EventKind::LiveCheckIn),
-        ]
-    } else {
-        &[
-            (0.50, EventKind::LiveCheckIn),
-            (0.70, EventKind::AsyncFeedback),
-            (0.85, EventKind::PortfolioReview),
-            (1.00, EventKind::MicroCoaching),
-        ]
-    };
-    table
-        .iter()
-        .find(|(p, _)| roll < *p)
-        .map_or(EventKind::LiveCheckIn, |(_, k)| *k)
-}
-
-fn minutes_for(rng: &mut ChaCha8Rng, kind: EventKind) -> u32 {
-    match kind {
-        EventKind::MicroCoaching => rng.gen_range(5..=15),
-        EventKind::AiAgenda => rng.gen_range(10..=20),
-        EventKind::AsyncFeedback => rng.gen_range(5..=10),
-        EventKind::PortfolioReview => rng.gen_range(20..=45),
-        EventKind::LiveCheckIn => rng.gen_range(15..=30),
-    }
-}
-
-const NOTES: &[&str] = &[
-    "Replayed the discovery call; agreed two questions to try tomorrow.",
-    "Walked through the escalation; next time name the impact first.",
-    "Quick check on the mutual action plan before the buyer meeting.",
-    "Feedback on the recorded demo: slow down at pricing.",
-];
 
 /// Writes the generated organisation into an empty workspace.
 pub fn generate(store: &mut Store, options: &GenerateOptions) -> Result<GenerateSummary> {
