@@ -1,11 +1,9 @@
 //! The proposal pack's approval page: the steering group's members and functions, their
 //! votes and comments as they stand, and signature lines for the paper copy.
 
-use chrono::NaiveDate;
-
 use crate::model::{Decision, QuorumRule, QuorumStatus, Recusal, SteeringMember, Vote};
 
-use super::dates::long_date;
+use super::dates::long_date_of;
 use super::document::{Block, Column, Table};
 
 /// The steering group's record on the pilot's latest approval, if it was put to them.
@@ -21,11 +19,7 @@ pub struct ApprovalPage<'a> {
 }
 
 fn date_of(timestamp: &str) -> String {
-    timestamp
-        .get(..10)
-        .and_then(|d| d.parse::<NaiveDate>().ok())
-        .map(long_date)
-        .unwrap_or_default()
+    long_date_of(timestamp).unwrap_or_default()
 }
 
 pub fn blocks(page: &ApprovalPage) -> Vec<Block> {

@@ -6,6 +6,15 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
+/// The day of a stored timestamp ("2027-01-12T09:30:00Z"), as `long_date` prints it; none
+/// when the text does not start with a date.
+pub fn long_date_of(timestamp: &str) -> Option<String> {
+    timestamp
+        .get(..10)
+        .and_then(|day| day.parse::<NaiveDate>().ok())
+        .map(long_date)
+}
+
 pub fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b").to_string()
 }

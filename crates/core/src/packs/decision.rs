@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::model::{ChainVerdict, Decision, DecisionKind, LogEntry, Money, Recusal, Vote};
 
-use super::dates::long_date;
+use super::dates::long_date_of;
 use super::document::{Block, Column, KeyFigure, PackDocument, Table};
 
 pub const TITLE: &str = "Decision record";
@@ -26,11 +26,7 @@ pub struct DecisionData<'a> {
 }
 
 fn date_of(timestamp: &str) -> String {
-    timestamp
-        .get(..10)
-        .and_then(|d| d.parse::<NaiveDate>().ok())
-        .map(long_date)
-        .unwrap_or_else(|| timestamp.to_string())
+    long_date_of(timestamp).unwrap_or_else(|| timestamp.to_string())
 }
 
 fn voted_figures(decision: &Decision, evidence: &Value, votes: &[Vote]) -> Vec<KeyFigure> {

@@ -9,7 +9,7 @@ use chrono::{Duration, NaiveDate};
 use crate::model::{ChangeRecord, ComparisonDesign, ItemStatus, PilotDesign, WorkspaceSettings};
 
 use super::approval::{self, ApprovalPage};
-use super::dates::{date_range, long_date};
+use super::dates::{date_range, long_date, long_date_of};
 use super::document::{Block, KeyFigure, Milestone, PackDocument, Timeline};
 
 /// Everything the proposal prints, loaded beforehand so building it is a pure function.
@@ -105,14 +105,8 @@ fn lead_and_callout(data: &ProposalData, names: &[String], review: NaiveDate) ->
         design.estimate.total.format_whole_with(currency),
         pilot.budget.format_whole_with(currency)
     );
-    let decided = |decision: &crate::model::Decision| {
-        decision
-            .decided_at
-            .get(..10)
-            .and_then(|d| d.parse::<NaiveDate>().ok())
-            .map(long_date)
-            .unwrap_or_default()
-    };
+    let decided =
+        |decision: &crate::model::Decision| long_date_of(&decision.decided_at).unwrap_or_default();
     match data.approval.decision {
         Some(decision) if decision.outcome == "approve" => (
             Block::Lead(format!(

@@ -12,7 +12,7 @@ use crate::model::{
     ConditionCheck, DecisionKind, Kpi, Ledger, Money, Pilot, PilotStatus, SpendInput, Tranche,
     TrancheInput, TrancheLine, TrancheRelease, VoteChoice,
 };
-use crate::packs::dates::long_date;
+use crate::packs::dates::{long_date, long_date_of};
 use crate::store::changes::{self, NewChange};
 use crate::store::decisions::{self, NewDecision};
 use crate::store::tranches::{self as store, NewSpend, TrancheRecord};
@@ -91,11 +91,7 @@ pub(crate) fn check_condition(
                 explanation: format!(
                     "The steering group approved the pilot (decision {}, {})",
                     d.id,
-                    d.decided_at
-                        .get(..10)
-                        .and_then(|s| s.parse().ok())
-                        .map(long_date)
-                        .unwrap_or_default()
+                    long_date_of(&d.decided_at).unwrap_or_default()
                 ),
                 lift: None,
             },

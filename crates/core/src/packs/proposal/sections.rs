@@ -1,7 +1,7 @@
 //! The proposal's sections after page one, each a function of the design.
 
 use crate::model::{Arm, ComparisonDesign, Direction, ItemStatus, PilotDesign};
-use crate::packs::dates::{date_range, long_date};
+use crate::packs::dates::{date_range, long_date, long_date_of};
 use crate::packs::document::{Bar, BarChart, Block, Column, Table};
 
 use super::ProposalData;
@@ -327,11 +327,7 @@ pub fn checklist(design: &PilotDesign) -> Vec<Block> {
             .map(|i| {
                 let why = match &i.mark {
                     Some(m) if i.status == ItemStatus::Waived => {
-                        let on =
-                            m.at.get(..10)
-                                .and_then(|d| d.parse().ok())
-                                .map(long_date)
-                                .unwrap_or_default();
+                        let on = long_date_of(&m.at).unwrap_or_default();
                         format!(
                             "{}. Waived by {} on {on}: {}",
                             i.reason.trim_end_matches('.'),

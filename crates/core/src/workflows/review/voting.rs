@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::model::{ItemState, Person, VoteChoice, VoteInput};
-use crate::packs::dates::long_date;
+use crate::packs::dates::long_date_of;
 use crate::store::decisions;
 use crate::store::items::{self, ItemRecord};
 use crate::store::votes::{self, NewVote};
@@ -44,11 +44,7 @@ fn open_for(
                 Some(d) => format!(
                     "the steering group already decided this on {} ({}); a vote after the \
                      decision is refused",
-                    d.decided_at
-                        .get(..10)
-                        .and_then(|s| s.parse().ok())
-                        .map(long_date)
-                        .unwrap_or(d.decided_at.clone()),
+                    long_date_of(&d.decided_at).unwrap_or(d.decided_at.clone()),
                     d.outcome_label.to_lowercase()
                 ),
                 None => {
