@@ -5,7 +5,7 @@ mod support;
 
 use std::path::Path;
 
-use support::{demo_with_template_pilot, json, ok, pilotdesk};
+use support::{demo_with_template_pilot, json, ok, pilotdesk, set_baseline_and_target};
 
 fn from_templates(db: &Path) -> i64 {
     demo_with_template_pilot(db)["id"].as_i64().unwrap()
@@ -65,30 +65,7 @@ fn a_complete_design_submits_and_its_criteria_lock_at_approval() {
     let design = json(&db, &["pilot", "show", &pid, "--json"]);
     let kpis = design["kpis"].as_array().unwrap().clone();
     for (kpi, target) in kpis.iter().take(2).zip(["10", "5"]) {
-        ok(
-            &db,
-            &[
-                "pilot",
-                "kpi-set",
-                &pid,
-                "--kpi-id",
-                &kpi["id"].to_string(),
-                "--name",
-                kpi["name"].as_str().unwrap(),
-                "--unit",
-                kpi["unit"].as_str().unwrap(),
-                "--direction",
-                kpi["direction"].as_str().unwrap(),
-                "--baseline-start",
-                "2098-07-01",
-                "--baseline-end",
-                "2098-12-31",
-                "--baseline",
-                "40",
-                "--target-lift",
-                target,
-            ],
-        );
+        set_baseline_and_target(&db, &pid, kpi, target);
     }
     ok(&db, &["pilot", "kpi-remove", &kpis[2]["id"].to_string()]);
     let cohort = ok(

@@ -7,7 +7,7 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 
-use support::{demo_with_template_pilot, json, ok, pilotdesk, refused};
+use support::{demo_with_template_pilot, json, ok, pilotdesk, refused, set_baseline_and_target};
 
 const HR: &str = "E1004";
 const FINANCE: &str = "E1005";
@@ -36,30 +36,7 @@ fn ready_pilot(db: &Path) -> (String, serde_json::Value) {
     let design = json(db, &["pilot", "show", &pid, "--json"]);
     let kpis = design["kpis"].as_array().unwrap().clone();
     for (kpi, target) in kpis.iter().take(2).zip(["10", "5"]) {
-        ok(
-            db,
-            &[
-                "pilot",
-                "kpi-set",
-                &pid,
-                "--kpi-id",
-                &kpi["id"].to_string(),
-                "--name",
-                kpi["name"].as_str().unwrap(),
-                "--unit",
-                kpi["unit"].as_str().unwrap(),
-                "--direction",
-                kpi["direction"].as_str().unwrap(),
-                "--baseline-start",
-                "2098-07-01",
-                "--baseline-end",
-                "2098-12-31",
-                "--baseline",
-                "40",
-                "--target-lift",
-                target,
-            ],
-        );
+        set_baseline_and_target(db, &pid, kpi, target);
     }
     ok(db, &["pilot", "kpi-remove", &kpis[2]["id"].to_string()]);
     ok(

@@ -73,3 +73,32 @@ pub fn demo_with_template_pilot(db: &Path) -> serde_json::Value {
         ],
     )
 }
+
+/// Gives a KPI (as `pilot show --json` prints it) a baseline of 40 over the second half of
+/// 2098 and a target lift, keeping its name, unit and direction.
+pub fn set_baseline_and_target(db: &Path, pilot: &str, kpi: &serde_json::Value, target: &str) {
+    ok(
+        db,
+        &[
+            "pilot",
+            "kpi-set",
+            pilot,
+            "--kpi-id",
+            &kpi["id"].to_string(),
+            "--name",
+            kpi["name"].as_str().unwrap(),
+            "--unit",
+            kpi["unit"].as_str().unwrap(),
+            "--direction",
+            kpi["direction"].as_str().unwrap(),
+            "--baseline-start",
+            "2098-07-01",
+            "--baseline-end",
+            "2098-12-31",
+            "--baseline",
+            "40",
+            "--target-lift",
+            target,
+        ],
+    );
+}
