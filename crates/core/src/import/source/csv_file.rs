@@ -1,0 +1,196 @@
+//! CSV files: read from disk record by record, each with the physical line it starts on.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::path::Path;
+
+use super::{file_hash, is_blank, refuse, Body, Format, Table};
+use crate::error::{Error, Result};
+
+/// A CSV record's start line and its fields' bytes.
+type RawRecord<'r> = (u32, Vec<&'r [u8]>);
+
+/// Records of a CSV file with the physical line each starts on. The csv crate skips blank
+/// lines before a record and counts a CRLF's line feed with the next record, so the start
+/// line is found from the record's byte offset, by a second reader that follows the first
+/// through the file counting line feeds.
+pub(super) struct CsvRecords {
+    reader: csv::Reader<BufReader<File>>,
+    record: csv::ByteRecord,
+    lines: LineCounter,
+}
+
+struct LineCounter {
+    input: BufReader<File>,
+    /// Bytes from the start of the CSV text (after a BOM).
+    at: u64,
+    line: u32,
+}
+
+impl LineCounter {
+    /// The line of the first byte at or after `offset` that is not a line break.
+    fn line_from(&mut self, offset: u64) -> std::io::Result<u32> {
+        while self.at < offset {
+            let buffer = self.input.fill_buf()?;
+            if buffer.is_empty() {
+                break;
+            }
+            let take = buffer.len().min((offset - self.at) as usize);
+            self.line += buffer[..take].iter().filter(|b| **b == b'\n').count() as u32;
+            self.input.consume(take);
+            self.at += take as u64;
+        }
+        loop {
+            let buffer = self.input.fill_buf()?;
+            let breaks = buffer
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            self.line += buffer[..breaks].iter().filter(|b| **b == b'\n').count() as u32;
+            let rest = buffer.len();
+            self.input.consume(breaks);
+            self.at += breaks as u64;
+            if breaks < rest || rest == 0 {
+                return Ok(self.line);
+            }
+        }
+    }
+}
+
+pub(super) fn open_from(path: &Path, start: u64) -> Result<BufReader<File>> {
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    file.seek(SeekFrom::Start(start))
+        .map_err(|e| Error::io(path, e))?;
+    Ok(BufReader::with_capacity(1 << 16, file))
+}
+
+impl CsvRecords {
+    pub(super) fn open(path: &Path, start: u64, delimiter: u8) -> Result<CsvRecords> {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(open_from(path, start)?);
+        Ok(CsvRecords {
+            reader,
+            record: csv::ByteRecord::new(),
+            lines: LineCounter {
+                input: open_from(path, start)?,
+                at: 0,
+                line: 1,
+            },
+        })
+    }
+
+    pub(super) fn next_record(&mut self) -> Result<Option<RawRecord<'_>>> {
+        let more = self
+            .reader
+            .read_byte_record(&mut self.record)
+            .map_err(|e| Error::Invalid {
+                summary: format!("the file could not be read as CSV: {e}"),
+                details: Vec::new(),
+            })?;
+        if !more {
+            return Ok(None);
+        }
+        let offset = self.record.position().map_or(0, |p| p.byte());
+        let line = self.lines.line_from(offset).map_err(|e| Error::Io {
+            path: "the CSV file".into(),
+            source: e,
+        })?;
+        Ok(Some((line, self.record.iter().collect())))
+    }
+}
+
+pub(super) fn open_csv(path: &Path, name: String, head: &[u8]) -> Result<Table> {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err(refuse(
+            &name,
+            1,
+            "the file is saved as UTF-16; save it as \"CSV UTF-8\" and import that",
+        ));
+    }
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let start = if bom { 3 } else { 0 };
+    let delimiter = sniff_delimiter(&head[start..]);
+    let mut records = CsvRecords::open(path, start as u64, delimiter)?;
+    let mut header = None;
+    while let Some((line, fields)) = records.next_record()? {
+        let cells: Vec<String> = fields
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).trim().to_string())
+            .collect();
+        if !is_blank(&cells) {
+            header = Some((line, cells));
+            break;
+        }
+    }
+    let Some((header_line, headers)) = header else {
+        return Err(refuse(
+            &name,
+            1,
+            "the file is empty; its first row should name the columns",
+        ));
+    };
+    Ok(Table {
+        file_name: name,
+        path: path.to_path_buf(),
+        format: Format::Csv { delimiter, bom },
+        headers,
+        header_line,
+        content_hash: file_hash(path)?,
+        column_offset: 0,
+        body: Body::Csv {
+            start: start as u64,
+        },
+    })
+}
+
+/// The delimiter of the header line: the most frequent of , ; tab and | outside quotes.
+fn sniff_delimiter(bytes: &[u8]) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0), (b'|', 0)];
+    let mut quoted = false;
+    let mut seen_text = false;
+    for &byte in bytes.iter().take(64 * 1024) {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted && seen_text => break,
+            b'\n' | b'\r' => {}
+            _ if quoted => {}
+            _ => {
+                seen_text = true;
+                if let Some(entry) = counts.iter_mut().find(|(d, _)| *d == byte) {
+                    entry.1 += 1;
+                }
+            }
+        }
+    }
+    // Ties go to the comma, the standard.
+    counts
+        .iter()
+        .fold(
+            (b',', 0),
+            |best, &(d, n)| if n > best.1 { (d, n) } else { best },
+        )
+        .0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_the_commonest_outside_quotes() {
+        assert_eq!(sniff_delimiter(b"id;name;team\n1;2;3"), b';');
+        assert_eq!(sniff_delimiter(b"id,name,team\n"), b',');
+        assert_eq!(sniff_delimiter(b"\"a;b;c\",d,e\n"), b',');
+        assert_eq!(sniff_delimiter(b"id\tname\n"), b'\t');
+        assert_eq!(
+            sniff_delimiter(b"\n\nid;name\n"),
+            b';',
+            "leading blank lines"
+        );
+        assert_eq!(sniff_delimiter(b"single\n"), b',');
+    }
+}
