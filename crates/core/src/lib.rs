@@ -10,6 +10,7 @@
 pub mod bindings;
 pub mod error;
 pub mod export;
+pub mod hashing;
 pub mod import;
 pub mod metrics;
 pub mod model;

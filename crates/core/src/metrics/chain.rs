@@ -15,11 +15,7 @@ pub fn entry_hash(prev_hash: &str, content: &str) -> String {
     hasher.update(prev_hash.as_bytes());
     hasher.update(b"\n");
     hasher.update(content.as_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::hashing::hex(&hasher.finalize())
 }
 
 /// One stored entry, with the columns that repeat fields of its content.

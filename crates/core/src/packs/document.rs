@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PackDocument {
@@ -20,8 +19,7 @@ impl PackDocument {
     pub fn content_hash(&self) -> String {
         // Serialising plain data with string keys cannot fail.
         let canonical = serde_json::to_vec(self).unwrap_or_default();
-        let digest = Sha256::digest(&canonical);
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+        crate::hashing::sha256_hex(&canonical)
     }
 }
 

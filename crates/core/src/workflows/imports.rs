@@ -58,7 +58,7 @@ pub fn preview(path: &Path, kind: ImportKind, sheet: Option<&str>) -> Result<Imp
 fn read_json(path: &Path) -> Result<(String, String, String)> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let name = source::file_name(path);
-    let hash = source::sha256_hex(&bytes);
+    let hash = crate::hashing::sha256_hex(&bytes);
     match String::from_utf8(bytes) {
         Ok(text) => Ok((name, hash, text)),
         Err(error) => {

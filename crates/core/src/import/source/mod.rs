@@ -89,13 +89,6 @@ fn refuse(file: &str, line: u32, message: impl Into<String>) -> Error {
     }
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn is_workbook(path: &Path, bytes: &[u8]) -> bool {
     let extension = path
         .extension()
@@ -296,9 +289,5 @@ fn file_hash(path: &Path) -> Result<String> {
         let used = buffer.len();
         input.consume(used);
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(crate::hashing::hex(&hasher.finalize()))
 }

@@ -5,8 +5,9 @@ use std::path::Path;
 use calamine::{Data, Reader};
 
 use super::super::problems::Place;
-use super::{is_blank, refuse, sha256_hex, Body, Format, Record, Table};
+use super::{is_blank, refuse, Body, Format, Record, Table};
 use crate::error::{Error, ErrorDetail, Result};
+use crate::hashing::sha256_hex;
 
 pub(super) fn open_workbook(
     path: &Path,

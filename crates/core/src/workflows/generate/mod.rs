@@ -234,7 +234,7 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
                 "generated: {} people, {} events, {} weeks, seed {}",
                 options.people, options.events, options.weeks, options.seed
             ),
-            content_hash: &crate::import::source::sha256_hex(format!("{options:?}").as_bytes()),
+            content_hash: &crate::hashing::sha256_hex(format!("{options:?}").as_bytes()),
             at: &now,
             actor: &actor,
         },
