@@ -230,7 +230,8 @@ fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
                 "the event written at version {start} survives"
             );
             let event = &page.events[0];
-            assert_eq!(event.notes, "old event");
+            let written = if start >= 5 { "new event" } else { "old event" };
+            assert_eq!(event.notes, written);
             assert_eq!(event.occurred_at.to_string(), "2026-01-06 09:30:00");
             let uid = event.uid.as_bytes();
             assert_eq!(uid.len(), 36, "it was given a UUID: {}", event.uid);
@@ -251,11 +252,46 @@ fn every_older_schema_upgrades_to_the_fresh_schema_and_keeps_its_data() {
                 .unwrap()
                 .map(Result::unwrap)
                 .collect();
+            let expected = if start >= 5 {
+                vec![66.0, 72.0, 73.0]
+            } else {
+                vec![66.0, 71.5, 73.0]
+            };
             assert_eq!(
-                values,
-                vec![66.0, 71.5, 73.0],
+                values, expected,
                 "of the same observation written twice, the later one stands"
             );
+            // The upgrade to schema 6 builds the rollups from the data already there.
+            let rolled: (i64, f64) = store
+                .conn()
+                .query_row(
+                    "SELECT sum(n), sum(total) FROM kpi_rollup WHERE unit = 'm:E1'",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(rolled, (3, values.iter().sum::<f64>()));
+            let coached: (i64, i64, i64) = store
+                .conn()
+                .query_row(
+                    "SELECT events, minutes, coachees FROM coaching_rollup
+                     WHERE pilot_id = 1 AND week = '2026-01-05' AND manager_id = 'E1'",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap();
+            assert_eq!(coached, (1, 10, 1));
+        }
+        if start >= 1 {
+            let history: i64 = store
+                .conn()
+                .query_row(
+                    "SELECT count(*) FROM person_history WHERE change = 'joined'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(history, 2, "everyone on record starts a history");
         }
         if start >= 4 {
             let members = pilotdesk_core::workflows::steering::members(&store).unwrap();

@@ -10,6 +10,10 @@ pub struct Migration {
     pub version: i64,
     pub name: &'static str,
     pub sql: &'static str,
+    /// The step rebuilds a table others refer to. SQLite's way: foreign keys off for the
+    /// step (dropping the old table would otherwise cascade into its children), and a
+    /// foreign-key check before the step commits.
+    pub rebuilds_tables: bool,
 }
 
 pub const MIGRATIONS: &[Migration] = &[
@@ -17,27 +21,38 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "workspace, people, pilots, change record",
         sql: include_str!("schema/0001_workspace.sql"),
+        rebuilds_tables: false,
     },
     Migration {
         version: 2,
         name: "pack records",
         sql: include_str!("schema/0002_pack_records.sql"),
+        rebuilds_tables: false,
     },
     Migration {
         version: 3,
         name: "pilot designer: playbooks, KPIs, cohort, budget, checklist, transitions",
         sql: include_str!("schema/0003_pilot_design.sql"),
+        rebuilds_tables: false,
     },
     Migration {
         version: 4,
         name:
             "governance: steering group, votes, decisions, tranches, vendors, risks, decision log",
         sql: include_str!("schema/0004_governance.sql"),
+        rebuilds_tables: false,
     },
     Migration {
         version: 5,
         name: "coaching data: imports, event keys and sources, observation keys",
         sql: include_str!("schema/0005_coaching_data.sql"),
+        rebuilds_tables: false,
+    },
+    Migration {
+        version: 6,
+        name: "analytics: people history, hand-picked comparisons, ROI assumptions, rollups",
+        sql: include_str!("schema/0006_analytics.sql"),
+        rebuilds_tables: true,
     },
 ];
 
@@ -68,17 +83,45 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<i64> {
         .iter()
         .filter(|m| m.version > started_at && m.version <= target)
     {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Another process may have migrated between our read and the lock.
-        let current: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-        if current >= migration.version {
-            continue;
+        if migration.rebuilds_tables {
+            // A no-op inside a transaction, so it is switched before the step begins.
+            conn.pragma_update(None, "foreign_keys", false)?;
         }
-        tx.execute_batch(migration.sql)?;
-        tx.pragma_update(None, "user_version", migration.version)?;
-        tx.commit()?;
+        let applied = apply(conn, migration);
+        if migration.rebuilds_tables {
+            conn.pragma_update(None, "foreign_keys", true)?;
+        }
+        applied?;
     }
     Ok(started_at)
+}
+
+fn apply(conn: &mut Connection, migration: &Migration) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another process may have migrated between our read and the lock.
+    let current: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if current >= migration.version {
+        return Ok(());
+    }
+    tx.execute_batch(migration.sql)?;
+    if migration.rebuilds_tables {
+        let broken: i64 = tx.query_row(
+            "SELECT count(*) FROM pragma_foreign_key_check",
+            [],
+            |row| row.get(0),
+        )?;
+        if broken > 0 {
+            return Err(Error::Conflict(format!(
+                "upgrading to schema {} would leave {broken} broken reference{} between \
+                 tables; the database was left at schema {current}",
+                migration.version,
+                if broken == 1 { "" } else { "s" }
+            )));
+        }
+    }
+    tx.pragma_update(None, "user_version", migration.version)?;
+    tx.commit()?;
+    Ok(())
 }
 
 pub fn migrate(conn: &mut Connection) -> Result<i64> {
