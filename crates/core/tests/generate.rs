@@ -19,6 +19,7 @@ fn options(seed: u64) -> GenerateOptions {
         weeks: 20,
         seed,
         end: date("2026-11-20"),
+        effect_scale: 1.0,
     }
 }
 

@@ -174,6 +174,10 @@ pub struct GenerateArgs {
     /// than now.
     #[arg(long)]
     end: Option<NaiveDate>,
+    /// Multiplies the built-in effect on every KPI (0 for none, to check that nothing is
+    /// found where there is nothing).
+    #[arg(long, default_value_t = 1.0)]
+    effect_scale: f64,
     #[arg(long)]
     json: bool,
 }
@@ -404,6 +408,7 @@ pub fn generate_data(args: GenerateArgs, store: &mut Store, context: &Context) -
         end: args
             .end
             .unwrap_or(context.today - chrono::Duration::days(1)),
+        effect_scale: args.effect_scale,
     };
     let summary = generate(store, &options)?;
     if args.json {

@@ -13,7 +13,9 @@ use rand::Rng;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::metrics::assignment;
 use crate::model::{Arm, ComparisonDesign, EventSource, Money, PilotStatus, PILOT_LENGTH_DAYS};
+use crate::store::analytics::rollups;
 use crate::store::changes::{self, NewChange};
 use crate::store::cohort::{self, MemberRecord};
 use crate::store::events::{EventRecord, EventWriter};
@@ -34,7 +36,7 @@ pub const WEEKS_MIN: u32 = 4;
 pub const WEEKS_MAX: u32 = 104;
 pub const PILOT_NAME: &str = "Sales and escalation coaching pilot";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GenerateOptions {
     pub people: u32,
     pub events: u64,
@@ -42,6 +44,9 @@ pub struct GenerateOptions {
     pub seed: u64,
     /// The last day of data (today, usually).
     pub end: NaiveDate,
+    /// Multiplies every built-in effect: 1 is the usual effect, 0 no effect at all (for
+    /// checking that the inference finds nothing where there is nothing).
+    pub effect_scale: f64,
 }
 
 /// The effect built into a KPI: pilot teams move by `effect` (in the KPI's unit) from the
@@ -100,6 +105,12 @@ fn check(options: &GenerateOptions) -> Result<()> {
         problems.push(crate::error::ErrorDetail::field(
             "weeks",
             format!("generate from {WEEKS_MIN} to {WEEKS_MAX} weeks"),
+        ));
+    }
+    if !(0.0..=10.0).contains(&options.effect_scale) {
+        problems.push(crate::error::ErrorDetail::field(
+            "effectScale",
+            "scale the built-in effect by a number from 0 to 10",
         ));
     }
     if problems.is_empty() {
@@ -192,20 +203,25 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
         .flat_map(|w| w.tasks.iter().map(|t| t.id))
         .collect();
 
-    // The cohort: every first-line manager, half drawn into the pilot.
-    let mut draw = rng_for(options.seed, 2);
-    let mut arms: Vec<Arm> = (0..org.teams.len())
-        .map(|i| {
-            if i % 2 == 0 {
+    // The cohort: every first-line manager, half drawn into the pilot by the app's own
+    // draw, so randomisation inference can re-draw it exactly as it was drawn.
+    let manager_ids: Vec<String> = org
+        .teams
+        .iter()
+        .map(|(manager, _)| org.people[*manager].id.clone())
+        .collect();
+    let (drawn, _) = assignment::draw(&manager_ids, options.seed);
+    let drawn: std::collections::HashSet<&String> = drawn.iter().collect();
+    let arms: Vec<Arm> = manager_ids
+        .iter()
+        .map(|id| {
+            if drawn.contains(id) {
                 Arm::Pilot
             } else {
                 Arm::Comparison
             }
         })
         .collect();
-    for i in (1..arms.len()).rev() {
-        arms.swap(i, draw.gen_range(0..=i));
-    }
     let members: Vec<MemberRecord> = org
         .teams
         .iter()
@@ -242,104 +258,107 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
 
     // The two big tables are filled from empty with their indexes set aside, then indexed
     // once: much faster than a million updates of four indexes at random places.
-    let (events, observations) = bulk::without_indexes(
-        &tx,
-        &["coaching_events", "kpi_observations"],
-        || -> Result<(u64, u64)> {
-            // Coaching events: pilot managers coach far more, on the playbook, once the pilot runs.
-            let mut rng = rng_for(options.seed, 3);
-            let pilot_teams: Vec<usize> = (0..org.teams.len())
-                .filter(|&t| arms[t] == Arm::Pilot)
-                .collect();
-            let mut writer = EventWriter::inserting(&tx, EventSource::Generated, Some(import_id))?;
-            let mut events = 0u64;
-            if !org.teams.is_empty() {
-                for _ in 0..options.events {
-                    let in_pilot =
-                        !pilot_teams.is_empty() && !tasks.is_empty() && rng.gen_bool(0.6);
-                    let (team, when) = if in_pilot {
-                        let team = pilot_teams[rng.gen_range(0..pilot_teams.len())];
-                        (team, working_moment(&mut rng, pilot_start, options.end))
-                    } else {
-                        (
-                            rng.gen_range(0..org.teams.len()),
-                            working_moment(&mut rng, first_day, options.end),
-                        )
-                    };
-                    let (manager, reports) = &org.teams[team];
-                    let coachee = reports[rng.gen_range(0..reports.len())];
-                    let kind = pick_kind(&mut rng, in_pilot);
-                    let minutes = minutes_for(&mut rng, kind);
-                    let mut bytes = [0u8; 16];
-                    rng.fill(&mut bytes);
-                    let notes = if rng.gen_ratio(1, 20) {
-                        NOTES[rng.gen_range(0..NOTES.len())]
-                    } else {
-                        ""
-                    };
-                    writer.write(&EventRecord {
-                        uid: uuid::Builder::from_random_bytes(bytes)
-                            .into_uuid()
-                            .hyphenated()
-                            .to_string(),
-                        manager_id: org.people[*manager].id.clone(),
-                        coachee_id: Some(org.people[coachee].id.clone()),
-                        occurred_at: when,
-                        minutes,
-                        kind,
-                        pilot_id: in_pilot.then_some(pilot_id),
-                        task_id: in_pilot.then(|| tasks[rng.gen_range(0..tasks.len())]),
-                        notes: notes.to_string(),
-                    })?;
-                    events += 1;
+    let (events, observations) = rollups::suspended(&tx, || {
+        bulk::without_indexes(
+            &tx,
+            &["coaching_events", "kpi_observations"],
+            || -> Result<(u64, u64)> {
+                // Coaching events: pilot managers coach far more, on the playbook, once the pilot runs.
+                let mut rng = rng_for(options.seed, 3);
+                let pilot_teams: Vec<usize> = (0..org.teams.len())
+                    .filter(|&t| arms[t] == Arm::Pilot)
+                    .collect();
+                let mut writer =
+                    EventWriter::inserting(&tx, EventSource::Generated, Some(import_id))?;
+                let mut events = 0u64;
+                if !org.teams.is_empty() {
+                    for _ in 0..options.events {
+                        let in_pilot =
+                            !pilot_teams.is_empty() && !tasks.is_empty() && rng.gen_bool(0.6);
+                        let (team, when) = if in_pilot {
+                            let team = pilot_teams[rng.gen_range(0..pilot_teams.len())];
+                            (team, working_moment(&mut rng, pilot_start, options.end))
+                        } else {
+                            (
+                                rng.gen_range(0..org.teams.len()),
+                                working_moment(&mut rng, first_day, options.end),
+                            )
+                        };
+                        let (manager, reports) = &org.teams[team];
+                        let coachee = reports[rng.gen_range(0..reports.len())];
+                        let kind = pick_kind(&mut rng, in_pilot);
+                        let minutes = minutes_for(&mut rng, kind);
+                        let mut bytes = [0u8; 16];
+                        rng.fill(&mut bytes);
+                        let notes = if rng.gen_ratio(1, 20) {
+                            NOTES[rng.gen_range(0..NOTES.len())]
+                        } else {
+                            ""
+                        };
+                        writer.write(&EventRecord {
+                            uid: uuid::Builder::from_random_bytes(bytes)
+                                .into_uuid()
+                                .hyphenated()
+                                .to_string(),
+                            manager_id: org.people[*manager].id.clone(),
+                            coachee_id: Some(org.people[coachee].id.clone()),
+                            occurred_at: when,
+                            minutes,
+                            kind,
+                            pilot_id: in_pilot.then_some(pilot_id),
+                            task_id: in_pilot.then(|| tasks[rng.gen_range(0..tasks.len())]),
+                            notes: notes.to_string(),
+                        })?;
+                        events += 1;
+                    }
                 }
-            }
-            drop(writer);
+                drop(writer);
 
-            // Weekly KPI observations (on Fridays) for everyone in a cohort team.
-            let mut rng = rng_for(options.seed, 4);
-            let mut writer = ObservationWriter::inserting(&tx, Some(import_id))?;
-            let mut observations = 0u64;
-            let fridays: Vec<NaiveDate> = (0..=i64::from(options.weeks) + 1)
-                .map(|w| first_day + Duration::weeks(w))
-                .map(|d| {
-                    d + Duration::days(
-                        (Weekday::Fri.num_days_from_monday() as i64
-                            - d.weekday().num_days_from_monday() as i64)
-                            .rem_euclid(7),
-                    )
-                })
-                .filter(|d| *d >= first_day && *d <= options.end)
-                .collect();
-            for (team, (_, reports)) in org.teams.iter().enumerate() {
-                let coached = arms[team] == Arm::Pilot;
-                for (kpi, model) in pilot_kpis.iter().zip(&models) {
-                    let team_level = normal(&mut rng, model.base, model.team_sd);
-                    for &person in reports {
-                        let person_level = normal(&mut rng, team_level, model.person_sd);
-                        for &day in &fridays {
-                            let effect = if coached && day >= pilot_start {
-                                model.effect
-                            } else {
-                                0.0
-                            };
-                            let value = normal(&mut rng, person_level + effect, model.noise_sd);
-                            writer.write(&ObservationRecord {
-                                kpi_id: kpi.id,
-                                person_id: Some(org.people[person].id.clone()),
-                                team: None,
-                                observed_on: day,
-                                value: (value * 10.0).round() / 10.0,
-                            })?;
-                            observations += 1;
+                // Weekly KPI observations (on Fridays) for everyone in a cohort team.
+                let mut rng = rng_for(options.seed, 4);
+                let mut writer = ObservationWriter::inserting(&tx, Some(import_id))?;
+                let mut observations = 0u64;
+                let fridays: Vec<NaiveDate> = (0..=i64::from(options.weeks) + 1)
+                    .map(|w| first_day + Duration::weeks(w))
+                    .map(|d| {
+                        d + Duration::days(
+                            (Weekday::Fri.num_days_from_monday() as i64
+                                - d.weekday().num_days_from_monday() as i64)
+                                .rem_euclid(7),
+                        )
+                    })
+                    .filter(|d| *d >= first_day && *d <= options.end)
+                    .collect();
+                for (team, (_, reports)) in org.teams.iter().enumerate() {
+                    let coached = arms[team] == Arm::Pilot;
+                    for (kpi, model) in pilot_kpis.iter().zip(&models) {
+                        let team_level = normal(&mut rng, model.base, model.team_sd);
+                        for &person in reports {
+                            let person_level = normal(&mut rng, team_level, model.person_sd);
+                            for &day in &fridays {
+                                let effect = if coached && day >= pilot_start {
+                                    model.effect * options.effect_scale
+                                } else {
+                                    0.0
+                                };
+                                let value = normal(&mut rng, person_level + effect, model.noise_sd);
+                                writer.write(&ObservationRecord {
+                                    kpi_id: kpi.id,
+                                    person_id: Some(org.people[person].id.clone()),
+                                    team: None,
+                                    observed_on: day,
+                                    value: (value * 10.0).round() / 10.0,
+                                })?;
+                                observations += 1;
+                            }
                         }
                     }
                 }
-            }
-            drop(writer);
-            Ok((events, observations))
-        },
-    )?;
+                drop(writer);
+                Ok((events, observations))
+            },
+        )
+    })?;
     let rows = u32::try_from(events + observations + org.people.len() as u64).unwrap_or(u32::MAX);
     imports::set_counts(&tx, import_id, rows, rows, 0, 0)?;
     changes::append(
@@ -380,7 +399,7 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
                 kpi_id: k.id,
                 kpi: k.name.clone(),
                 unit: k.unit.clone(),
-                effect: m.effect,
+                effect: m.effect * options.effect_scale,
             })
             .collect(),
     })
