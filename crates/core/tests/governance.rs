@@ -27,6 +27,24 @@ fn vote(store: &mut Store, item: i64, choice: &str, comment: &str) -> review::Ca
     .unwrap_or_else(|e| panic!("vote {choice}: {e}"))
 }
 
+fn vote_on(
+    store: &mut Store,
+    item: i64,
+    choice: &str,
+    comment: &str,
+    day: chrono::NaiveDate,
+) -> pilotdesk_core::Result<review::Cast> {
+    review::vote(
+        store,
+        item,
+        &VoteInput {
+            choice: choice.into(),
+            comment: comment.into(),
+        },
+        day,
+    )
+}
+
 fn submitted(store: &mut Store) -> (i64, i64) {
     let id = designed_pilot(store);
     lifecycle::submit(store, id, "For the January steering group", today()).unwrap();
@@ -475,21 +493,38 @@ fn the_stage_gates_are_decided_by_vote_and_overdue_ones_stand_out() {
     assert_eq!(entry.item.days_left, -4);
     assert_eq!(queue.overdue, 1);
 
+    // Running, but the gate opens on day 45 (25 Feb 2027) by the calendar.
+    act_as_role(&store, "Head of People");
+    let before = vote_on(&mut store, gate, "continue", "", date("2027-02-20")).unwrap_err();
+    assert!(
+        before.to_string().contains("opens on day 45, 25 Feb 2027"),
+        "{before}"
+    );
     for role in support::QUORUM_ROLES {
         act_as_role(&store, role);
-        vote(&mut store, gate, "continue", "");
+        vote_on(&mut store, gate, "continue", "", late).unwrap();
     }
     assert_eq!(status(&store, id), PilotStatus::Day45Review);
-    act_as_role(&store, "L&D Lead");
-    lifecycle::transition(
-        &mut store,
-        id,
-        PilotStatus::Day90Outcome,
-        "Window ended",
-        today(),
-    )
-    .unwrap();
     let outcome = open_item(&store, id, ItemKind::Day90Outcome);
+    // The day-90 outcome opens when the window ends (11 Apr 2027), with no status change
+    // by hand: the queue shows it due, then overdue.
+    act_as_role(&store, "Head of People");
+    let early = vote_on(&mut store, outcome, "scale", "", date("2027-04-01")).unwrap_err();
+    assert!(
+        early
+            .to_string()
+            .contains("when the 90-day window ends, on 11 Apr 2027"),
+        "{early}"
+    );
+    let due = review::queue(&store, date("2027-04-11")).unwrap();
+    let entry = due.gates.iter().find(|g| g.item.id == outcome).unwrap();
+    assert!(entry.item.voting_open && !entry.item.overdue);
+    assert_eq!(entry.item.days_left, 0);
+    let overdue = review::queue(&store, date("2027-04-14")).unwrap();
+    assert!(overdue
+        .gates
+        .iter()
+        .any(|g| g.item.id == outcome && g.item.overdue));
     for (role, choice) in [
         ("Head of People", "scale"),
         ("People Analyst", "scale"),
@@ -503,8 +538,25 @@ fn the_stage_gates_are_decided_by_vote_and_overdue_ones_stand_out() {
         } else {
             ""
         };
-        vote(&mut store, outcome, choice, comment);
+        vote_on(&mut store, outcome, choice, comment, date("2027-04-14")).unwrap();
     }
+    let transitions = design::load_design(&store, id, today())
+        .unwrap()
+        .transitions;
+    let last: Vec<(PilotStatus, PilotStatus)> = transitions
+        .iter()
+        .rev()
+        .take(2)
+        .map(|t| (t.from, t.to))
+        .collect();
+    assert_eq!(
+        last,
+        [
+            (PilotStatus::Day90Outcome, PilotStatus::Scaled),
+            (PilotStatus::Day45Review, PilotStatus::Day90Outcome)
+        ],
+        "the window's end and the decision are both on record"
+    );
     assert_eq!(status(&store, id), PilotStatus::Scaled);
     assert!(review::queue(&store, today()).unwrap().gates.is_empty());
 }

@@ -43,10 +43,13 @@ pub(crate) fn open_gates(tx: &Transaction, actor: &Actor, pilot: &Pilot) -> Resu
     Ok(())
 }
 
-/// Whether members may vote on an item now, and why not when they may not.
-pub(crate) fn voting_window(kind: ItemKind, pilot: &Pilot) -> (bool, String) {
+/// Whether members may vote on an item today, and why not when they may not. The gates
+/// open on their day, by the calendar: the day-45 review on day 45 of a running pilot, the
+/// day-90 outcome when the 90-day window ends, without anyone moving the pilot by hand.
+pub(crate) fn voting_window(kind: ItemKind, pilot: &Pilot, today: NaiveDate) -> (bool, String) {
     use PilotStatus::*;
     let status = pilot.status;
+    let review_day = pilot.start_date + Duration::days(REVIEW_DAY);
     match kind {
         ItemKind::Approval => match status {
             Submitted => (true, String::new()),
@@ -59,11 +62,16 @@ pub(crate) fn voting_window(kind: ItemKind, pilot: &Pilot) -> (bool, String) {
             ),
         },
         ItemKind::Day45Review => match status {
-            Running => (true, String::new()),
+            Running if today >= review_day => (true, String::new()),
+            Running => (
+                false,
+                format!("voting opens on day 45, {}", long_date(review_day)),
+            ),
             Approved => (
                 false,
                 format!(
-                    "voting opens once the pilot is running (launch planned for {})",
+                    "voting opens on day 45, {}, once the pilot is launched (planned for {})",
+                    long_date(review_day),
                     long_date(pilot.start_date)
                 ),
             ),
@@ -73,12 +81,22 @@ pub(crate) fn voting_window(kind: ItemKind, pilot: &Pilot) -> (bool, String) {
             ),
         },
         ItemKind::Day90Outcome => match status {
-            Day90Outcome => (true, String::new()),
-            Approved | Running | Day45Review => (
+            Day45Review | Day90Outcome if today >= pilot.end_date => (true, String::new()),
+            Day45Review | Day90Outcome => (
                 false,
                 format!(
-                    "voting opens when the pilot is moved to its day-90 outcome, once the window \
-                     ends on {}",
+                    "voting opens when the 90-day window ends, on {}",
+                    long_date(pilot.end_date)
+                ),
+            ),
+            Running if today >= pilot.end_date => (
+                false,
+                "the day-45 review has not been decided; the group decides it first".into(),
+            ),
+            Approved | Running => (
+                false,
+                format!(
+                    "voting opens when the 90-day window ends, on {}, after the day-45 review",
                     long_date(pilot.end_date)
                 ),
             ),

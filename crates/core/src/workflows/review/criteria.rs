@@ -55,7 +55,7 @@ pub fn propose_criteria_change(
     today: NaiveDate,
 ) -> Result<i64> {
     let pilot = pilots::get(store.conn(), pilot_id)?;
-    let (open, note) = gates::voting_window(ItemKind::CriteriaChange, &pilot);
+    let (open, note) = gates::voting_window(ItemKind::CriteriaChange, &pilot, today);
     if !open {
         return Err(Error::Conflict(format!(
             "a criteria change is voted on only while the criteria are locked by an approval; {note}"

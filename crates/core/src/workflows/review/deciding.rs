@@ -155,7 +155,23 @@ fn apply(
             )?;
         }
         (ItemKind::Day45Review | ItemKind::Day90Outcome, _) => {
-            if let Some(status) = gates::status_after(record.kind, outcome, pilot.status) {
+            // The gate opened by the calendar, so the pilot reaches its day-90 outcome on
+            // the way to what the group decided, and both steps are on record.
+            if record.kind == ItemKind::Day90Outcome && pilot.status == PilotStatus::Day45Review {
+                transition_in(
+                    tx,
+                    pilot.id,
+                    PilotStatus::Day90Outcome,
+                    &format!(
+                        "The 90-day window ended on {}",
+                        crate::packs::dates::long_date(pilot.end_date)
+                    ),
+                    STEERING_GROUP,
+                    today,
+                )?;
+            }
+            let status = pilots::get(tx, pilot.id)?.status;
+            if let Some(status) = gates::status_after(record.kind, outcome, status) {
                 to(status)?;
             }
             if matches!(

@@ -23,7 +23,7 @@ pub(crate) fn item_view(
     let pilot = pilots::get(conn, record.pilot_id)?;
     let open = record.state == ItemState::Open;
     let (voting_open, voting_note) = if open {
-        gates::voting_window(record.kind, &pilot)
+        gates::voting_window(record.kind, &pilot, today)
     } else {
         (false, "the item is closed".to_string())
     };
