@@ -106,3 +106,16 @@ pub fn tasks(conn: &Connection, pilot_id: i64) -> Result<Vec<TaskCount>> {
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+pub const MANAGER_ROLES_SQL: &str = "SELECT id, role FROM people WHERE id IN
+     (SELECT DISTINCT manager_id FROM coaching_rollup WHERE pilot_id = ?1)";
+
+/// The roles of the people who coached on a pilot, for their hourly cost.
+pub fn manager_roles(
+    conn: &Connection,
+    pilot_id: i64,
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut statement = conn.prepare_cached(MANAGER_ROLES_SQL)?;
+    let rows = statement.query_map([pilot_id], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -2,6 +2,7 @@
 //! is written (schema 6), so these reads touch thousands of rows, not millions; bulk
 //! writers suspend the triggers and rebuild the rollups once (`rollups`).
 
+pub mod assumptions;
 pub mod coaching;
 pub mod kpi_days;
 pub mod rollups;

@@ -60,8 +60,10 @@ ALTER TABLE pilots_6 RENAME TO pilots;
 CREATE UNIQUE INDEX pilots_by_name ON pilots (name COLLATE NOCASE);
 
 -- What the ROI rests on, per KPI: how many people, deals or tickets the improvement applies
--- to in a year, and the stated confidence in the isolated effect (0-1). NULL: the default.
+-- to in a year (and what they are), and the stated confidence in the isolated effect (0-1).
+-- NULL: the default.
 ALTER TABLE pilot_kpis ADD COLUMN affected_per_year REAL CHECK (affected_per_year >= 0);
+ALTER TABLE pilot_kpis ADD COLUMN affected_unit TEXT;
 ALTER TABLE pilot_kpis ADD COLUMN confidence REAL CHECK (confidence > 0 AND confidence <= 1);
 
 -- Benefits that are listed, not monetised.
