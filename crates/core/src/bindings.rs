@@ -139,6 +139,16 @@ pub fn typescript() -> String {
         KpiDataSummary::decl(&cfg),
         WeeklyMean::decl(&cfg),
         ObservationPage::decl(&cfg),
+        CostCategory::decl(&cfg),
+        BenefitLine::decl(&cfg),
+        CostLine::decl(&cfg),
+        CategoryCost::decl(&cfg),
+        SensitivityPoint::decl(&cfg),
+        RoiFigures::decl(&cfg),
+        BalanceFlag::decl(&cfg),
+        BalanceRow::decl(&cfg),
+        BalanceTable::decl(&cfg),
+        RuleVerdict::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

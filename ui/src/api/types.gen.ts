@@ -859,3 +859,152 @@ units: number, first: string | null, last: string | null, mean: number | null, }
 export type WeeklyMean = { weekStart: string, observations: number, mean: number, };
 
 export type ObservationPage = { kpi: KpiDataSummary, weekly: Array<WeeklyMean>, total: number, offset: number, limit: number, observations: Array<Observation>, };
+
+export type CostCategory = "vendor" | "tooling" | "analytics" | "manager_time" | "coach_time" | "coachee_time";
+
+export type BenefitLine = { kpi: string, 
+/**
+ * The KPI's unit, e.g. "days".
+ */
+unit: string, 
+/**
+ * The isolated effect in the KPI's good direction (positive is better).
+ */
+improvement: number, 
+/**
+ * The improvement's 95% interval, when there is one.
+ */
+improvementLow: number | null, improvementHigh: number | null, 
+/**
+ * What one unit of improvement is worth for one affected unit for a year.
+ */
+valuePerUnit: Money, affectedPerYear: number, 
+/**
+ * What the affected units are, e.g. "new hires".
+ */
+affectedUnit: string, 
+/**
+ * 0..=1, the stated confidence in the isolated effect.
+ */
+confidence: number, 
+/**
+ * improvement × value per unit × affected per year.
+ */
+annualValue: Money, 
+/**
+ * What counts towards the benefits: the annual value × confidence for a gain, the
+ * whole annual value for a loss.
+ */
+adjustedValue: Money, 
+/**
+ * The arithmetic in words, naming every input, e.g.
+ * "6.2 days × USD 350 × 40 new hires × 80% confidence = USD 69,440".
+ */
+formula: string, 
+/**
+ * The improvement this KPI alone would need for benefits to equal costs; absent when
+ * no improvement of it can pay (no value, nobody affected, or no confidence).
+ */
+breakEvenImprovement: number | null, };
+
+export type CostLine = { category: CostCategory, label: string, amount: Money, 
+/**
+ * How the amount was reached, e.g. "120 hours × USD 85".
+ */
+basis: string, };
+
+export type CategoryCost = { category: CostCategory, label: string, total: Money, };
+
+export type SensitivityPoint = { scale: number, benefits: Money, roiPercent: number, };
+
+export type RoiFigures = { benefits: Array<BenefitLine>, costs: Array<CostLine>, 
+/**
+ * The sum of the adjusted benefit values.
+ */
+benefitsTotal: Money, costsTotal: Money, 
+/**
+ * Per category, in `CostCategory::ALL` order, only the categories that have costs.
+ */
+costsByCategory: Array<CategoryCost>, 
+/**
+ * Benefits / costs; absent when there are no costs.
+ */
+bcr: number | null, 
+/**
+ * (Benefits − costs) / costs × 100; absent when there are no costs.
+ */
+roiPercent: number | null, 
+/**
+ * Costs / (benefits / 12); absent when there is no benefit to pay them back.
+ */
+paybackMonths: number | null, 
+/**
+ * The factor on every measured effect at which benefits equal costs (1 is as measured,
+ * 0.5 means half the measured effects would still pay); absent when no benefit.
+ */
+breakEvenScale: number | null, 
+/**
+ * Benefits and ROI % with every improvement at the low (high) end of its interval;
+ * absent when any monetised KPI has no interval (`interval_note` says which).
+ */
+benefitsLow: Money | null, benefitsHigh: Money | null, roiPercentLow: number | null, roiPercentHigh: number | null, intervalNote: string | null, 
+/**
+ * ROI % for effect scale factors 0, 0.25, …, 2; empty when there are no costs.
+ */
+sensitivity: Array<SensitivityPoint>, 
+/**
+ * Listed, not monetised.
+ */
+intangibles: Array<string>, 
+/**
+ * The conservative choices made, in plain sentences for the methods appendix.
+ */
+methods: Array<string>, };
+
+export type BalanceFlag = "balanced" | "check" | "imbalanced";
+
+export type BalanceRow = { 
+/**
+ * e.g. "Team size, mean (SD)".
+ */
+label: string, 
+/**
+ * The figure (a count, a mean or a share from 0 to 1); absent when hidden or unknown.
+ */
+pilot: number | null, 
+/**
+ * The standard deviation, on rows that are a mean (SD).
+ */
+pilotSpread: number | null, comparison: number | null, comparisonSpread: number | null, 
+/**
+ * The figures as printed: "8.4 (2.1)", "34%", "hidden" (privacy floor) or "—".
+ */
+pilotText: string, comparisonText: string, 
+/**
+ * The standardised difference, pilot minus comparison.
+ */
+difference: number | null, flag: BalanceFlag | null, };
+
+export type BalanceTable = { kpiLabel: string, unit: string, 
+/**
+ * The minimum group size applied.
+ */
+floor: number, rows: Array<BalanceRow>, 
+/**
+ * How to read the table and what was hidden and why.
+ */
+notes: Array<string>, };
+
+export type RuleVerdict = { 
+/**
+ * Scale, Iterate or Stop.
+ */
+choice: VoteChoice, 
+/**
+ * The rule itself, word for word the same every time.
+ */
+rule: string, 
+/**
+ * One sentence per KPI and one for the conclusion.
+ */
+reasons: Array<string>, };

@@ -1,6 +1,7 @@
 //! Plain domain data: what the store loads and saves, what workflows decide over, what
 //! metrics compute from and what crosses to the UI (with generated TypeScript types).
 
+pub mod analytics;
 mod audit;
 mod budget;
 mod change;
@@ -27,6 +28,10 @@ mod user;
 mod vendor;
 mod views;
 
+pub use analytics::{
+    BalanceFlag, BalanceRow, BalanceTable, BenefitLine, CategoryCost, CostCategory, CostLine,
+    RoiFigures, RuleVerdict, SensitivityPoint,
+};
 pub use audit::{BrokenEntry, ChainVerdict, DecisionLog, LogEntry};
 pub use budget::{
     BudgetCategory, BudgetEstimate, BudgetInput, BudgetLine, BudgetLineInput, CostRow, Pricing,
