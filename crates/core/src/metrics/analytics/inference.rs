@@ -310,6 +310,7 @@ pub fn limits_sentence(pilot_units: u32, comparison_units: u32, unit_noun: &str)
 
 #[cfg(test)]
 mod tests {
+    use super::super::stats::standard_normal as noise;
     use super::*;
     use crate::metrics::assignment::draw;
 
@@ -428,14 +429,6 @@ mod tests {
 
     fn ids(count: usize) -> Vec<String> {
         (0..count).map(|i| format!("M{i:04}")).collect()
-    }
-
-    /// Standard normal noise from a seeded generator (Box–Muller).
-    fn noise(rng: &mut ChaCha8Rng) -> f64 {
-        use rand::Rng;
-        let u: f64 = rng.gen_range(f64::EPSILON..1.0);
-        let v: f64 = rng.gen();
-        (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
     }
 
     /// Changes for a design drawn with `draw(managers, seed)`, pilot units lifted by `effect`.

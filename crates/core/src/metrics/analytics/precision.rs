@@ -46,12 +46,21 @@ pub fn figure(value: f64) -> String {
     fixed(value, decimals)
 }
 
+/// More decimals than an f64 holds would only print noise.
+const MAX_FIXED_DECIMALS: usize = 17;
+
 /// With thousands separators; "-0.00" becomes "0.00". Halves round away from zero.
+/// At most 17 decimals; "—" for a value that is not a number.
 pub fn fixed(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
+    let decimals = decimals.min(MAX_FIXED_DECIMALS);
     let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
+    if !scaled.is_finite() {
+        // Too large to carry that many decimals: its whole digits say everything.
+        return fixed(value, 0);
+    }
     // Every digit of the rounded magnitude, then the decimal point put back in.
     let digits = format!("{scaled:.0}");
     let digits = format!("{digits:0>width$}", width = decimals + 1);
@@ -125,5 +134,15 @@ mod tests {
         assert_eq!(fixed(999.0, 0), "999");
         assert_eq!(fixed(1_000.0, 0), "1,000");
         assert_eq!(fixed(0.07, 3), "0.070");
+        assert_eq!(fixed(f64::INFINITY, 2), "—");
+        assert_eq!(fixed(1.5, 400), format!("1.5{}", "0".repeat(16)));
+        // 1e305 times a million overflows: the whole digits alone, grouped in threes.
+        let huge = fixed(1e305, 6);
+        let groups: Vec<&str> = huge.split(',').collect();
+        assert!(
+            groups.len() > 100 && groups[1..].iter().all(|g| g.len() == 3),
+            "{huge}"
+        );
+        assert!(!huge.contains('.'));
     }
 }

@@ -137,6 +137,14 @@ pub fn sample_variance(values: &[f64]) -> Option<f64> {
     Some(squares / (values.len() as f64 - 1.0))
 }
 
+/// Standard normal noise from a seeded generator (Box–Muller), for simulations in tests.
+#[cfg(test)]
+pub(crate) fn standard_normal(rng: &mut impl rand::Rng) -> f64 {
+    let u: f64 = rng.gen_range(f64::EPSILON..1.0);
+    let v: f64 = rng.gen();
+    (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
