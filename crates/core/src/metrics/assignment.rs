@@ -25,6 +25,20 @@ pub fn draw(candidates: &[String], seed: u64) -> (Vec<String>, Vec<String>) {
     (ids, second)
 }
 
+/// `draw` by position, for re-drawing thousands of times without touching a string: over
+/// `count` distinct candidates, `true` at i when `draw` puts the i-th smallest id in the first
+/// group. The same seeded shuffle of the same length, so the split is exactly `draw`'s.
+pub fn draw_indices(count: usize, seed: u64) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..count).collect();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    order.shuffle(&mut rng);
+    let mut in_first = vec![false; count];
+    for &index in &order[..count.div_ceil(2)] {
+        in_first[index] = true;
+    }
+    in_first
+}
+
 /// What a team looks like for matching.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TeamProfile {
@@ -123,6 +137,31 @@ mod tests {
         let draws: std::collections::HashSet<Vec<String>> =
             (0..20).map(|seed| draw(&candidates, seed).0).collect();
         assert!(draws.len() > 10, "only {} distinct draws", draws.len());
+    }
+
+    #[test]
+    fn drawing_by_position_gives_exactly_the_split_of_the_draw() {
+        for count in [0, 1, 2, 3, 10, 11, 64, 257] {
+            // Ids whose sorted order differs from their input order.
+            let candidates: Vec<String> = (0..count)
+                .rev()
+                .map(|i| format!("M{}", i * 7919 % 10_007))
+                .collect();
+            let mut sorted = candidates.clone();
+            sorted.sort();
+            for seed in [0, 1, 2, 42, 1_000, u64::MAX] {
+                let (first, second) = draw(&candidates, seed);
+                let in_first = draw_indices(count, seed);
+                let by_position: Vec<String> = sorted
+                    .iter()
+                    .zip(&in_first)
+                    .filter(|(_, first)| **first)
+                    .map(|(id, _)| id.clone())
+                    .collect();
+                assert_eq!(by_position, first, "count {count}, seed {seed}");
+                assert_eq!(in_first.iter().filter(|f| !**f).count(), second.len());
+            }
+        }
     }
 
     fn team(id: &str, size: u32, roles: &[(&str, u32)], baseline: Option<f64>) -> TeamProfile {
