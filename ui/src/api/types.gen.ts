@@ -859,3 +859,91 @@ units: number, first: string | null, last: string | null, mean: number | null, }
 export type WeeklyMean = { weekStart: string, observations: number, mean: number, };
 
 export type ObservationPage = { kpi: KpiDataSummary, weekly: Array<WeeklyMean>, total: number, offset: number, limit: number, observations: Array<Observation>, };
+
+export type SeriesRole = "pilot" | "comparison" | "neutral" | "target";
+
+export type SeriesPoint = { x: string, y: number, 
+/**
+ * The value as printed, with its unit and precision.
+ */
+display: string, 
+/**
+ * True when one or more periods before this point are missing. Renderers never join a
+ * line across it: the line stops at the point before and starts again here.
+ */
+gapBefore: boolean, };
+
+export type Series = { name: string, role: SeriesRole, 
+/**
+ * In date order. A period without a value (hidden under the privacy floor, or no data) is
+ * left out, and the point after it says so with `gap_before`.
+ */
+points: Array<SeriesPoint>, };
+
+export type Band = { from: string, to: string, label: string, };
+
+export type Marker = { at: string, label: string, };
+
+export type IntervalRow = { label: string, estimate: number, 
+/**
+ * The 95% interval; none when the data cannot give one (e.g. a single pilot unit).
+ */
+low: number | null, high: number | null, 
+/**
+ * The estimate and interval as printed, e.g. "+4.1 pts (1.2 to 7.0)".
+ */
+display: string, 
+/**
+ * Colours the row, e.g. baseline months `neutral` and pilot months `pilot` in an event
+ * study. Intervals charts have no legend: the row labels say what each row is.
+ */
+role: SeriesRole, };
+
+export type Reference = { value: number, label: string, };
+
+export type BarGroup = { name: string, role: SeriesRole, 
+/**
+ * One per category; none where the value is hidden under the privacy floor.
+ */
+values: Array<number | null>, 
+/**
+ * One per category, as printed; for a hidden value, what to print instead (e.g. "<5").
+ */
+displays: Array<string>, };
+
+export type ScatterPoint = { x: number, y: number, role: SeriesRole, };
+
+export type FitLine = { slope: number, intercept: number, label: string, };
+
+export type CurvePoint = { x: number, y: number, };
+
+export type CurveLine = { name: string, role: SeriesRole, points: Array<CurvePoint>, };
+
+export type ChartBody = { "kind": "series", series: Array<Series>, bands: Array<Band>, markers: Array<Marker>, } | { "kind": "intervals", rows: Array<IntervalRow>, references: Array<Reference>, } | { "kind": "bars", categories: Array<string>, groups: Array<BarGroup>, references: Array<Reference>, } | { "kind": "scatter", points: Array<ScatterPoint>, fit: FitLine | null, } | { "kind": "curve", lines: Array<CurveLine>, references: Array<Reference>, x_references: Array<Reference>, };
+
+export type Chart = { 
+/**
+ * Stable, e.g. "kpi-3-series"; the UI uses it as the chart's `data-testid`.
+ */
+id: string, 
+/**
+ * States the finding, e.g. "First-contact resolution rose 4.1 points in the pilot group".
+ */
+title: string, 
+/**
+ * Unit, period and evidence strength.
+ */
+subtitle: string | null, 
+/**
+ * The category or horizontal axis.
+ */
+xLabel: string, 
+/**
+ * The value axis, with its unit. In `intervals` charts the value axis runs across the page,
+ * so this label is drawn under it.
+ */
+yLabel: string, body: ChartBody, 
+/**
+ * Sources, exclusions, the privacy floor applied.
+ */
+note: string | null, };
