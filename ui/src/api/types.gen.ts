@@ -919,7 +919,7 @@ export type CurvePoint = { x: number, y: number, };
 
 export type CurveLine = { name: string, role: SeriesRole, points: Array<CurvePoint>, };
 
-export type ChartBody = { "kind": "series", series: Array<Series>, bands: Array<Band>, markers: Array<Marker>, } | { "kind": "intervals", rows: Array<IntervalRow>, references: Array<Reference>, } | { "kind": "bars", categories: Array<string>, groups: Array<BarGroup>, references: Array<Reference>, } | { "kind": "scatter", points: Array<ScatterPoint>, fit: FitLine | null, } | { "kind": "curve", lines: Array<CurveLine>, references: Array<Reference>, x_references: Array<Reference>, };
+export type ChartBody = { "kind": "series", series: Array<Series>, bands: Array<Band>, markers: Array<Marker>, } | { "kind": "intervals", rows: Array<IntervalRow>, references: Array<Reference>, } | { "kind": "bars", categories: Array<string>, groups: Array<BarGroup>, references: Array<Reference>, } | { "kind": "scatter", points: Array<ScatterPoint>, fit: FitLine | null, } | { "kind": "curve", lines: Array<CurveLine>, references: Array<Reference>, xReferences: Array<Reference>, };
 
 export type Chart = { 
 /**
