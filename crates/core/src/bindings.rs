@@ -149,6 +149,20 @@ pub fn typescript() -> String {
         BalanceRow::decl(&cfg),
         BalanceTable::decl(&cfg),
         RuleVerdict::decl(&cfg),
+        SeriesRole::decl(&cfg),
+        SeriesPoint::decl(&cfg),
+        Series::decl(&cfg),
+        Band::decl(&cfg),
+        Marker::decl(&cfg),
+        IntervalRow::decl(&cfg),
+        Reference::decl(&cfg),
+        BarGroup::decl(&cfg),
+        ScatterPoint::decl(&cfg),
+        FitLine::decl(&cfg),
+        CurvePoint::decl(&cfg),
+        CurveLine::decl(&cfg),
+        ChartBody::decl(&cfg),
+        Chart::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

@@ -95,6 +95,7 @@ fn the_content_hash_follows_the_content() {
         title: "Test pack".into(),
         subject: "Hashing".into(),
         produced_on: date("2026-11-23"),
+        draft: false,
         blocks: vec![Block::Paragraph(paragraph.into())],
     };
     assert_eq!(doc("same").content_hash(), doc("same").content_hash());
@@ -116,6 +117,7 @@ fn long_tables_break_across_pages_and_repeat_their_header() {
         title: "Long table".into(),
         subject: "Pagination".into(),
         produced_on: date("2026-11-23"),
+        draft: false,
         blocks: vec![
             Block::Title("A long table".into()),
             Block::Table(Table {

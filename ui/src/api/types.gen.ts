@@ -860,151 +860,90 @@ export type WeeklyMean = { weekStart: string, observations: number, mean: number
 
 export type ObservationPage = { kpi: KpiDataSummary, weekly: Array<WeeklyMean>, total: number, offset: number, limit: number, observations: Array<Observation>, };
 
-export type CostCategory = "vendor" | "tooling" | "analytics" | "manager_time" | "coach_time" | "coachee_time";
+export type SeriesRole = "pilot" | "comparison" | "neutral" | "target";
 
-export type BenefitLine = { kpi: string, 
+export type SeriesPoint = { x: string, y: number, 
 /**
- * The KPI's unit, e.g. "days".
+ * The value as printed, with its unit and precision.
  */
-unit: string, 
+display: string, 
 /**
- * The isolated effect in the KPI's good direction (positive is better).
+ * True when one or more periods before this point are missing. Renderers never join a
+ * line across it: the line stops at the point before and starts again here.
  */
-improvement: number, 
-/**
- * The improvement's 95% interval, when there is one.
- */
-improvementLow: number | null, improvementHigh: number | null, 
-/**
- * What one unit of improvement is worth for one affected unit for a year.
- */
-valuePerUnit: Money, affectedPerYear: number, 
-/**
- * What the affected units are, e.g. "new hires".
- */
-affectedUnit: string, 
-/**
- * 0..=1, the stated confidence in the isolated effect.
- */
-confidence: number, 
-/**
- * improvement × value per unit × affected per year.
- */
-annualValue: Money, 
-/**
- * What counts towards the benefits: the annual value × confidence for a gain, the
- * whole annual value for a loss.
- */
-adjustedValue: Money, 
-/**
- * The arithmetic in words, naming every input, e.g.
- * "6.2 days × USD 350 × 40 new hires × 80% confidence = USD 69,440".
- */
-formula: string, 
-/**
- * The improvement this KPI alone would need for benefits to equal costs; absent when
- * no improvement of it can pay (no value, nobody affected, or no confidence).
- */
-breakEvenImprovement: number | null, };
+gapBefore: boolean, };
 
-export type CostLine = { category: CostCategory, label: string, amount: Money, 
+export type Series = { name: string, role: SeriesRole, 
 /**
- * How the amount was reached, e.g. "120 hours × USD 85".
+ * In date order. A period without a value (hidden under the privacy floor, or no data) is
+ * left out, and the point after it says so with `gap_before`.
  */
-basis: string, };
+points: Array<SeriesPoint>, };
 
-export type CategoryCost = { category: CostCategory, label: string, total: Money, };
+export type Band = { from: string, to: string, label: string, };
 
-export type SensitivityPoint = { scale: number, benefits: Money, roiPercent: number, };
+export type Marker = { at: string, label: string, };
 
-export type RoiFigures = { benefits: Array<BenefitLine>, costs: Array<CostLine>, 
+export type IntervalRow = { label: string, estimate: number, 
 /**
- * The sum of the adjusted benefit values.
+ * The 95% interval; none when the data cannot give one (e.g. a single pilot unit).
  */
-benefitsTotal: Money, costsTotal: Money, 
+low: number | null, high: number | null, 
 /**
- * Per category, in `CostCategory::ALL` order, only the categories that have costs.
+ * The estimate and interval as printed, e.g. "+4.1 pts (1.2 to 7.0)".
  */
-costsByCategory: Array<CategoryCost>, 
+display: string, 
 /**
- * Benefits / costs; absent when there are no costs.
+ * Colours the row, e.g. baseline months `neutral` and pilot months `pilot` in an event
+ * study. Intervals charts have no legend: the row labels say what each row is.
  */
-bcr: number | null, 
-/**
- * (Benefits − costs) / costs × 100; absent when there are no costs.
- */
-roiPercent: number | null, 
-/**
- * Costs / (benefits / 12); absent when there is no benefit to pay them back.
- */
-paybackMonths: number | null, 
-/**
- * The factor on every measured effect at which benefits equal costs (1 is as measured,
- * 0.5 means half the measured effects would still pay); absent when no benefit.
- */
-breakEvenScale: number | null, 
-/**
- * Benefits and ROI % with every improvement at the low (high) end of its interval;
- * absent when any monetised KPI has no interval (`interval_note` says which).
- */
-benefitsLow: Money | null, benefitsHigh: Money | null, roiPercentLow: number | null, roiPercentHigh: number | null, intervalNote: string | null, 
-/**
- * ROI % for effect scale factors 0, 0.25, …, 2; empty when there are no costs.
- */
-sensitivity: Array<SensitivityPoint>, 
-/**
- * Listed, not monetised.
- */
-intangibles: Array<string>, 
-/**
- * The conservative choices made, in plain sentences for the methods appendix.
- */
-methods: Array<string>, };
+role: SeriesRole, };
 
-export type BalanceFlag = "balanced" | "check" | "imbalanced";
+export type Reference = { value: number, label: string, };
 
-export type BalanceRow = { 
+export type BarGroup = { name: string, role: SeriesRole, 
 /**
- * e.g. "Team size, mean (SD)".
+ * One per category; none where the value is hidden under the privacy floor.
  */
-label: string, 
+values: Array<number | null>, 
 /**
- * The figure (a count, a mean or a share from 0 to 1); absent when hidden or unknown.
+ * One per category, as printed; for a hidden value, what to print instead (e.g. "<5").
  */
-pilot: number | null, 
-/**
- * The standard deviation, on rows that are a mean (SD).
- */
-pilotSpread: number | null, comparison: number | null, comparisonSpread: number | null, 
-/**
- * The figures as printed: "8.4 (2.1)", "34%", "hidden" (privacy floor) or "—".
- */
-pilotText: string, comparisonText: string, 
-/**
- * The standardised difference, pilot minus comparison.
- */
-difference: number | null, flag: BalanceFlag | null, };
+displays: Array<string>, };
 
-export type BalanceTable = { kpiLabel: string, unit: string, 
-/**
- * The minimum group size applied.
- */
-floor: number, rows: Array<BalanceRow>, 
-/**
- * How to read the table and what was hidden and why.
- */
-notes: Array<string>, };
+export type ScatterPoint = { x: number, y: number, role: SeriesRole, };
 
-export type RuleVerdict = { 
+export type FitLine = { slope: number, intercept: number, label: string, };
+
+export type CurvePoint = { x: number, y: number, };
+
+export type CurveLine = { name: string, role: SeriesRole, points: Array<CurvePoint>, };
+
+export type ChartBody = { "kind": "series", series: Array<Series>, bands: Array<Band>, markers: Array<Marker>, } | { "kind": "intervals", rows: Array<IntervalRow>, references: Array<Reference>, } | { "kind": "bars", categories: Array<string>, groups: Array<BarGroup>, references: Array<Reference>, } | { "kind": "scatter", points: Array<ScatterPoint>, fit: FitLine | null, } | { "kind": "curve", lines: Array<CurveLine>, references: Array<Reference>, xReferences: Array<Reference>, };
+
+export type Chart = { 
 /**
- * Scale, Iterate or Stop.
+ * Stable, e.g. "kpi-3-series"; the UI uses it as the chart's `data-testid`.
  */
-choice: VoteChoice, 
+id: string, 
 /**
- * The rule itself, word for word the same every time.
+ * States the finding, e.g. "First-contact resolution rose 4.1 points in the pilot group".
  */
-rule: string, 
+title: string, 
 /**
- * One sentence per KPI and one for the conclusion.
+ * Unit, period and evidence strength.
  */
-reasons: Array<string>, };
+subtitle: string | null, 
+/**
+ * The category or horizontal axis.
+ */
+xLabel: string, 
+/**
+ * The value axis, with its unit. In `intervals` charts the value axis runs across the page,
+ * so this label is drawn under it.
+ */
+yLabel: string, body: ChartBody, 
+/**
+ * Sources, exclusions, the privacy floor applied.
+ */
+note: string | null, };

@@ -5,6 +5,7 @@ pub mod analytics;
 mod audit;
 mod budget;
 mod change;
+mod chart;
 mod coaching;
 mod cohort;
 mod credits;
@@ -38,6 +39,10 @@ pub use budget::{
     TimeCosts, TimeCostsInput,
 };
 pub use change::ChangeRecord;
+pub use chart::{
+    Band, BarGroup, Chart, ChartBody, CurveLine, CurvePoint, FitLine, IntervalRow, Marker,
+    Reference, ScatterPoint, Series, SeriesPoint, SeriesRole,
+};
 pub use coaching::{
     CoachingEvent, EventFilter, EventKind, EventPage, EventSource, ManagerChoice, PersonChoice,
     PilotChoice, QuickLogInput, QuickLogOptions, TaskChoice,

@@ -223,6 +223,7 @@ pub fn build(data: &DecisionData) -> PackDocument {
         title: TITLE.into(),
         subject: decision.pilot_name.clone(),
         produced_on: data.produced_on,
+        draft: false,
         blocks,
     }
 }

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::model::Chart;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PackDocument {
     /// e.g. "Pilot proposal"; printed in every page header.
@@ -11,7 +13,15 @@ pub struct PackDocument {
     /// The pilot the pack is about; printed in every page footer.
     pub subject: String,
     pub produced_on: NaiveDate,
+    /// Printed before the decision it asks for: every page says DRAFT and signature lines are
+    /// left out. Left out of the content hash when false, so a final pack hashes as before.
+    #[serde(skip_serializing_if = "is_false")]
+    pub draft: bool,
     pub blocks: Vec<Block>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl PackDocument {
@@ -124,6 +134,8 @@ pub enum Block {
     Table(Table),
     Timeline(Timeline),
     BarChart(BarChart),
+    /// A chart the UI draws too, from the same description.
+    Chart(Chart),
     /// Lines for names and signatures.
     Signatures(Vec<String>),
     PageBreak,

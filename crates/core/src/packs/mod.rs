@@ -6,6 +6,7 @@ pub mod dates;
 pub mod decision;
 pub mod document;
 pub mod engine;
+pub mod html;
 pub mod proposal;
 
 pub use document::PackDocument;

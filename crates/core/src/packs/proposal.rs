@@ -227,6 +227,7 @@ pub fn build(data: &ProposalData) -> PackDocument {
         title: TITLE.into(),
         subject: pilot.name.clone(),
         produced_on: data.produced_on,
+        draft: false,
         blocks,
     }
 }

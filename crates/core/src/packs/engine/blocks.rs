@@ -3,7 +3,7 @@
 use crate::packs::document::{Block, KeyFigure};
 
 use super::canvas::Style;
-use super::chart;
+use super::charts;
 use super::flow::Flow;
 use super::fonts::Weight;
 use super::table;
@@ -48,8 +48,9 @@ pub fn draw(flow: &mut Flow, block: &Block) {
         Block::KeyFigures(figures) => key_figures(flow, figures),
         Block::Callout { title, text } => callout(flow, title, text),
         Block::Table(t) => table::draw(flow, t),
-        Block::Timeline(t) => chart::timeline(flow, t),
-        Block::BarChart(c) => chart::bars(flow, c),
+        Block::Timeline(t) => charts::timeline(flow, t),
+        Block::BarChart(c) => charts::ranked_bars(flow, c),
+        Block::Chart(c) => charts::draw(flow, c),
         Block::Signatures(names) => signatures(flow, names),
         Block::PageBreak => flow.new_page(),
     }

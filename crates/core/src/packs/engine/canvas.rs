@@ -1,8 +1,8 @@
 //! Drawing primitives over printpdf operations, in points from the bottom-left corner.
 
 use printpdf::{
-    Color, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect,
-    TextItem, WindingOrder,
+    Color, Line, LineCapStyle, LineDashPattern, LineJoinStyle, LinePoint, Op, PaintMode,
+    PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::fonts::{Fonts, Weight};
@@ -20,7 +20,7 @@ fn point(x: f32, y: f32) -> LinePoint {
 }
 
 /// How a run of text looks.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
     pub weight: Weight,
     pub size: f32,
@@ -140,6 +140,110 @@ impl Canvas {
                 winding_order: WindingOrder::NonZero,
             },
         });
+    }
+
+    /// A polyline with round joins and an optional dash pattern; the graphics state is saved
+    /// and restored around it, so the dash never leaks into what is drawn next.
+    pub fn stroke_path(
+        &mut self,
+        points: &[(f32, f32)],
+        thickness: f32,
+        colour: Rgb,
+        dash: &[f32],
+    ) {
+        if points.len() < 2 {
+            return;
+        }
+        self.ops.push(Op::SaveGraphicsState);
+        self.line_style(thickness, colour);
+        self.ops.push(Op::SetLineJoinStyle {
+            join: LineJoinStyle::Round,
+        });
+        self.ops.push(Op::SetLineCapStyle {
+            cap: if dash.is_empty() {
+                LineCapStyle::Round
+            } else {
+                LineCapStyle::Butt
+            },
+        });
+        if !dash.is_empty() {
+            self.ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::new(0.0, dash),
+            });
+        }
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: points.iter().map(|(x, y)| point(*x, *y)).collect(),
+                is_closed: false,
+            },
+        });
+        self.ops.push(Op::RestoreGraphicsState);
+    }
+
+    /// A filled circle, as four Bézier arcs.
+    pub fn fill_circle(&mut self, cx: f32, cy: f32, radius: f32, colour: Rgb) {
+        // The control-point distance that makes a quarter Bézier arc closest to a circle.
+        let k = radius * 0.552_284_8;
+        let r = radius;
+        let curve = |x: f32, y: f32| LinePoint {
+            p: Point { x: Pt(x), y: Pt(y) },
+            bezier: true,
+        };
+        let points = vec![
+            point(cx + r, cy),
+            curve(cx + r, cy + k),
+            curve(cx + k, cy + r),
+            point(cx, cy + r),
+            curve(cx - k, cy + r),
+            curve(cx - r, cy + k),
+            point(cx - r, cy),
+            curve(cx - r, cy - k),
+            curve(cx - k, cy - r),
+            point(cx, cy - r),
+            curve(cx + k, cy - r),
+            curve(cx + r, cy - k),
+            point(cx + r, cy),
+        ];
+        self.ops.push(Op::SetFillColor { col: color(colour) });
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing { points }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+
+    /// One line of text turned `degrees` anticlockwise about its start at (`x`, `y`).
+    pub fn text_rotated(
+        &mut self,
+        fonts: &Fonts,
+        style: Style,
+        x: f32,
+        y: f32,
+        degrees: f32,
+        text: &str,
+    ) {
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(fonts.face(style.weight).id.clone()),
+                size: Pt(style.size),
+            },
+            Op::SetFillColor {
+                col: color(style.colour),
+            },
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(
+                    fonts.printable(style.weight, text).into_owned(),
+                )],
+            },
+            Op::EndTextSection,
+        ]);
     }
 
     fn line_style(&mut self, thickness: f32, colour: Rgb) {

@@ -22,14 +22,16 @@ impl PageChrome<'_> {
         let top = self.geometry.height - 38.0;
         let size = theme::SMALL;
 
+        if self.doc.draft {
+            self.watermark(canvas, fonts);
+        }
         canvas.fill_rect(left, top - 1.0, 9.0, 9.0, theme::BRAND);
-        canvas.text(
-            fonts,
-            Style::new(Weight::Bold, size + 0.5, theme::INK),
-            left + 14.0,
-            top,
-            &self.doc.title,
-        );
+        let title_style = Style::new(Weight::Bold, size + 0.5, theme::INK);
+        canvas.text(fonts, title_style, left + 14.0, top, &self.doc.title);
+        if self.doc.draft {
+            let title_width = fonts.width(Weight::Bold, size + 0.5, &self.doc.title);
+            draft_badge(canvas, fonts, left + 14.0 + title_width + 8.0, top);
+        }
         let produced = format!("Produced {}", long_date(self.doc.produced_on));
         canvas.text_right(
             fonts,
@@ -73,6 +75,47 @@ impl PageChrome<'_> {
             &page_text,
         );
     }
+}
+
+impl PageChrome<'_> {
+    /// A large, light "DRAFT" across the page, drawn first so everything else prints over it.
+    fn watermark(&self, canvas: &mut Canvas, fonts: &Fonts) {
+        let size = 120.0;
+        let (width, height) = (self.geometry.width, self.geometry.height);
+        let angle = (height / width).atan().to_degrees().min(55.0);
+        let (sin, cos) = angle.to_radians().sin_cos();
+        let text_width = fonts.width(Weight::Bold, size, DRAFT);
+        // Start the baseline so the word's centre lands on the page's centre.
+        let (along, across) = (text_width / 2.0, size * 0.36);
+        let x = width / 2.0 - along * cos + across * sin;
+        let y = height / 2.0 - along * sin - across * cos;
+        let mut mark = Canvas::default();
+        mark.text_rotated(
+            fonts,
+            Style::new(Weight::Bold, size, theme::WATERMARK),
+            x,
+            y,
+            angle,
+            DRAFT,
+        );
+        canvas.ops.splice(0..0, mark.ops);
+    }
+}
+
+const DRAFT: &str = "DRAFT";
+
+/// "DRAFT" reversed out of a red box, beside the pack title in the header.
+fn draft_badge(canvas: &mut Canvas, fonts: &Fonts, x: f32, baseline: f32) {
+    let size = theme::SMALL;
+    let width = fonts.width(Weight::Bold, size, DRAFT);
+    canvas.fill_rect(x, baseline - 2.5, width + 8.0, size + 3.5, theme::DRAFT);
+    canvas.text(
+        fonts,
+        Style::new(Weight::Bold, size, theme::WHITE),
+        x + 4.0,
+        baseline,
+        DRAFT,
+    );
 }
 
 /// Shortens text with an ellipsis so it fits `width`.

@@ -41,6 +41,11 @@ impl Fonts {
         })
     }
 
+    /// The faces for measuring text only, e.g. to lay out a chart that is written as SVG.
+    pub fn for_measuring() -> Result<Fonts> {
+        Fonts::embed(&mut PdfDocument::new("measuring"))
+    }
+
     pub fn face(&self, weight: Weight) -> &Face {
         match weight {
             Weight::Regular => &self.regular,
@@ -93,6 +98,10 @@ fn stand_in(c: char) -> &'static str {
         '✓' | '✔' => "yes",
         '✗' | '✘' => "no",
         '★' | '☆' => "*",
+        // Noto Sans as shipped has no minus sign; the en dash is the closest glyph it has.
+        '−' => "–",
+        '≤' => "<=",
+        '≥' => ">=",
         _ => "?",
     }
 }
@@ -110,6 +119,7 @@ mod tests {
             "Draft -> Ready"
         );
         assert_eq!(fonts.printable(Weight::Bold, "Done 🎉"), "Done ?");
+        assert_eq!(fonts.printable(Weight::Regular, "−2.6 days"), "–2.6 days");
         assert!(matches!(
             fonts.printable(Weight::Regular, "Café, 5–15 min, “quoted” • Zoë"),
             Cow::Borrowed(_)

@@ -1,21 +1,21 @@
 //! The pack engine: lays a `PackDocument` out on A4 or US Letter pages with printpdf.
 
 mod blocks;
-mod canvas;
-mod chart;
+pub(crate) mod canvas;
+pub(crate) mod charts;
 mod chrome;
-mod flow;
-mod fonts;
+pub(crate) mod flow;
+pub(crate) mod fonts;
 mod table;
-mod theme;
-mod wrap;
+pub(crate) mod theme;
+pub(crate) mod wrap;
 
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, Pt};
 
 use crate::error::{Error, Result};
 use crate::model::PaperSize;
 
-use super::document::PackDocument;
+use super::document::{Block, PackDocument};
 use chrome::PageChrome;
 use flow::{Flow, PageGeometry};
 use fonts::Fonts;
@@ -40,7 +40,7 @@ fn paper_mm(paper: PaperSize) -> (f32, f32) {
     }
 }
 
-fn geometry(paper: PaperSize) -> PageGeometry {
+pub(crate) fn geometry(paper: PaperSize) -> PageGeometry {
     let (width, height) = paper_mm(paper);
     PageGeometry {
         width: Pt::from(Mm(width)).0,
@@ -58,6 +58,9 @@ pub fn render(doc: &PackDocument, paper: PaperSize) -> Result<RenderedPack> {
 
     let mut flow = Flow::new(&fonts, geometry);
     for block in &doc.blocks {
+        if doc.draft && matches!(block, Block::Signatures(_)) {
+            continue;
+        }
         blocks::draw(&mut flow, block);
     }
     let canvases = flow.finish();
