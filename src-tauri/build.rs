@@ -67,6 +67,15 @@ const COMMANDS: &[&str] = &[
     "kpi_data",
     "kpi_observations",
     "export_data",
+    "get_dashboard",
+    "get_portfolio",
+    "get_kpi_mdes",
+    "get_rule_verdict",
+    "set_roi_assumptions",
+    "list_hourly_costs",
+    "set_hourly_cost",
+    "save_monthly_pack",
+    "save_outcome_pack",
 ];
 
 fn main() {

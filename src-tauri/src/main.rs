@@ -83,6 +83,15 @@ fn main() {
             commands::data::kpi_data,
             commands::data::kpi_observations,
             commands::data::export_data,
+            commands::analytics::get_dashboard,
+            commands::analytics::get_portfolio,
+            commands::analytics::get_kpi_mdes,
+            commands::analytics::get_rule_verdict,
+            commands::analytics::set_roi_assumptions,
+            commands::analytics::list_hourly_costs,
+            commands::analytics::set_hourly_cost,
+            commands::analytics::save_monthly_pack,
+            commands::analytics::save_outcome_pack,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

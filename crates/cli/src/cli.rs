@@ -2,6 +2,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::commands::analytics::{CostsCommand, DashboardArgs, RoiArgs};
 use crate::commands::data::{EventsCommand, ExportCommand, GenerateArgs, ImportCommand, LogArgs};
 use crate::commands::{
     audit::AuditCommand,
@@ -134,4 +135,23 @@ pub enum Command {
     /// The tamper-evident decision log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// A running or finished pilot's dashboard: lift per KPI with its evidence, coaching,
+    /// cost, ROI and cohort-level flight risk (privacy floor applied).
+    Dashboard(DashboardArgs),
+    /// A pilot's Phillips ROI with the assumptions it rests on; set them with --kpi.
+    Roi(RoiArgs),
+    /// The minimum detectable effect of each KPI (80% power, 5% level).
+    Mde {
+        pilot: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every pilot at a glance: day, next gate, first KPI.
+    Overview {
+        #[arg(long)]
+        json: bool,
+    },
+    /// What an hour of each role's time costs, for the fully loaded cost.
+    #[command(subcommand)]
+    Costs(CostsCommand),
 }

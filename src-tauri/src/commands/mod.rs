@@ -1,6 +1,7 @@
 //! Thin commands: take the arguments, call the core, map its error to `ApiError`.
 //! Async, so they run off the main thread and never freeze the window.
 
+pub mod analytics;
 pub mod data;
 pub mod design;
 pub mod governance;

@@ -121,7 +121,7 @@ entity: string, entityId: string,
  */
 action: string, summary: string, };
 
-export type PackKind = "proposal" | "decision";
+export type PackKind = "proposal" | "decision" | "monthly" | "day45_review" | "outcome";
 
 export type PackRecord = { id: number, kind: PackKind, pilotId: number | null, title: string, subject: string, producedAt: string, producedBy: string, 
 /**
@@ -556,7 +556,35 @@ entries: Array<LogEntry>, };
 
 export type LiftMethod = "difference_in_differences" | "pre_post_trend";
 
-export type LiftReport = { kpiId: number, kpiName: string, unit: string, method: LiftMethod, 
+export type EvidenceStrength = "weak" | "limited" | "moderate" | "strong";
+
+export type PermutationTest = { pValue: number, 
+/**
+ * 1 = the most extreme of all.
+ */
+rank: number, of: number, 
+/**
+ * Every re-assignment, rather than a sample of them.
+ */
+exhaustive: boolean, };
+
+export type RandomisationTest = { pValue: number, draws: number, };
+
+export type LiftDisplay = { 
+/**
+ * "6.2 days" (the improvement, in the KPI's good direction).
+ */
+improvement: string, 
+/**
+ * "3.1 to 9.3 days", when there is an interval.
+ */
+interval: string | null, 
+/**
+ * "p = 0.012 (placebo test over 26 teams)", when there is one.
+ */
+test: string | null, };
+
+export type LiftReport = { kpiId: number, kpiName: string, unit: string, direction: Direction, method: LiftMethod, evidence: EvidenceStrength, 
 /**
  * True for the pre/post method.
  */
@@ -564,23 +592,39 @@ weakerEvidence: boolean,
 /**
  * The effect in the KPI's unit (post minus pre, pilot minus comparison).
  */
-effect: number, standardError: number, degreesOfFreedom: number, 
+effect: number, 
 /**
- * The 95% interval of the effect.
+ * The 95% interval of the effect, when the design supports one.
  */
-intervalLow: number, intervalHigh: number, 
+intervalLow: number | null, intervalHigh: number | null, standardError: number | null, degreesOfFreedom: number | null, 
 /**
  * The effect in the KPI's good direction: positive is better.
  */
-improvement: number, 
+improvement: number, improvementLow: number | null, improvementHigh: number | null, permutation: PermutationTest | null, randomisation: RandomisationTest | null, 
 /**
- * The 95% interval of the improvement.
+ * Units are the teams (a manager's direct reports, or a team as a whole).
  */
-improvementLow: number, improvementHigh: number, pilotUnits: number, comparisonUnits: number, 
+pilotUnits: number, comparisonUnits: number, 
+/**
+ * People behind the units' observations.
+ */
+pilotPeople: number, comparisonPeople: number, 
+/**
+ * Mean change per unit in each group.
+ */
+pilotChange: number, comparisonChange: number | null, 
 /**
  * Baseline trend per 30 days, per group, so parallel trends can be judged.
  */
 pilotPreTrend: number | null, comparisonPreTrend: number | null, 
+/**
+ * Decimals the figures need, from their uncertainty.
+ */
+decimals: number, display: LiftDisplay, 
+/**
+ * What the data cannot show, in a plain sentence (one pilot team, say).
+ */
+limits: string | null, 
 /**
  * Observations left out and why, e.g. a team shared by both groups.
  */
@@ -859,6 +903,388 @@ units: number, first: string | null, last: string | null, mean: number | null, }
 export type WeeklyMean = { weekStart: string, observations: number, mean: number, };
 
 export type ObservationPage = { kpi: KpiDataSummary, weekly: Array<WeeklyMean>, total: number, offset: number, limit: number, observations: Array<Observation>, };
+
+export type CostCategory = "vendor" | "tooling" | "analytics" | "manager_time" | "coach_time" | "coachee_time";
+
+export type BenefitLine = { kpi: string, 
+/**
+ * The KPI's unit, e.g. "days".
+ */
+unit: string, 
+/**
+ * The isolated effect in the KPI's good direction (positive is better).
+ */
+improvement: number, 
+/**
+ * The improvement's 95% interval, when there is one.
+ */
+improvementLow: number | null, improvementHigh: number | null, 
+/**
+ * What one unit of improvement is worth for one affected unit for a year.
+ */
+valuePerUnit: Money, affectedPerYear: number, 
+/**
+ * What the affected units are, e.g. "new hires".
+ */
+affectedUnit: string, 
+/**
+ * 0..=1, the stated confidence in the isolated effect.
+ */
+confidence: number, 
+/**
+ * improvement × value per unit × affected per year.
+ */
+annualValue: Money, 
+/**
+ * What counts towards the benefits: the annual value × confidence for a gain, the
+ * whole annual value for a loss.
+ */
+adjustedValue: Money, 
+/**
+ * The arithmetic in words, naming every input, e.g.
+ * "6.2 days × USD 350 × 40 new hires × 80% confidence = USD 69,440".
+ */
+formula: string, 
+/**
+ * The improvement this KPI alone would need for benefits to equal costs; absent when
+ * no improvement of it can pay (no value, nobody affected, or no confidence).
+ */
+breakEvenImprovement: number | null, };
+
+export type CostLine = { category: CostCategory, label: string, amount: Money, 
+/**
+ * How the amount was reached, e.g. "120 hours × USD 85".
+ */
+basis: string, };
+
+export type CategoryCost = { category: CostCategory, label: string, total: Money, };
+
+export type SensitivityPoint = { scale: number, benefits: Money, roiPercent: number, };
+
+export type RoiFigures = { benefits: Array<BenefitLine>, costs: Array<CostLine>, 
+/**
+ * The sum of the adjusted benefit values.
+ */
+benefitsTotal: Money, costsTotal: Money, 
+/**
+ * Per category, in `CostCategory::ALL` order, only the categories that have costs.
+ */
+costsByCategory: Array<CategoryCost>, 
+/**
+ * Benefits / costs; absent when there are no costs.
+ */
+bcr: number | null, 
+/**
+ * (Benefits − costs) / costs × 100; absent when there are no costs.
+ */
+roiPercent: number | null, 
+/**
+ * Costs / (benefits / 12); absent when there is no benefit to pay them back.
+ */
+paybackMonths: number | null, 
+/**
+ * The factor on every measured effect at which benefits equal costs (1 is as measured,
+ * 0.5 means half the measured effects would still pay); absent when no benefit.
+ */
+breakEvenScale: number | null, 
+/**
+ * Benefits and ROI % with every improvement at the low (high) end of its interval;
+ * absent when any monetised KPI has no interval (`interval_note` says which).
+ */
+benefitsLow: Money | null, benefitsHigh: Money | null, roiPercentLow: number | null, roiPercentHigh: number | null, intervalNote: string | null, 
+/**
+ * ROI % for effect scale factors 0, 0.25, …, 2; empty when there are no costs.
+ */
+sensitivity: Array<SensitivityPoint>, 
+/**
+ * Listed, not monetised.
+ */
+intangibles: Array<string>, 
+/**
+ * The conservative choices made, in plain sentences for the methods appendix.
+ */
+methods: Array<string>, };
+
+export type BalanceFlag = "balanced" | "check" | "imbalanced";
+
+export type BalanceRow = { 
+/**
+ * e.g. "Team size, mean (SD)".
+ */
+label: string, 
+/**
+ * The figure (a count, a mean or a share from 0 to 1); absent when hidden or unknown.
+ */
+pilot: number | null, 
+/**
+ * The standard deviation, on rows that are a mean (SD).
+ */
+pilotSpread: number | null, comparison: number | null, comparisonSpread: number | null, 
+/**
+ * The figures as printed: "8.4 (2.1)", "34%", "hidden" (privacy floor) or "—".
+ */
+pilotText: string, comparisonText: string, 
+/**
+ * The standardised difference, pilot minus comparison.
+ */
+difference: number | null, flag: BalanceFlag | null, };
+
+export type BalanceTable = { kpiLabel: string, unit: string, 
+/**
+ * The minimum group size applied.
+ */
+floor: number, rows: Array<BalanceRow>, 
+/**
+ * How to read the table and what was hidden and why.
+ */
+notes: Array<string>, };
+
+export type RuleVerdict = { 
+/**
+ * Scale, Iterate or Stop.
+ */
+choice: VoteChoice, 
+/**
+ * The rule itself, word for word the same every time.
+ */
+rule: string, 
+/**
+ * One sentence per KPI and one for the conclusion.
+ */
+reasons: Array<string>, };
+
+export type RiskFigure = { count: number, 
+/**
+ * count / headcount at the start (0-1).
+ */
+rate: number, 
+/**
+ * rate × 365 / days in the window: comparable across windows of different lengths.
+ */
+annualisedRate: number, };
+
+export type ArmRiskFigures = { 
+/**
+ * People in the arm's teams on the first day of the window.
+ */
+headcount: number, 
+/**
+ * People whose leaving date falls in the window.
+ */
+leavers: RiskFigure, 
+/**
+ * People who changed team or manager at least once in the window.
+ */
+moves: RiskFigure, };
+
+export type ArmRisk = { arm: Arm, 
+/**
+ * None when the arm is under the privacy floor (or empty).
+ */
+figures: ArmRiskFigures | null, 
+/**
+ * Why nothing is shown, e.g. "fewer than 5 people: not shown".
+ */
+note: string | null, };
+
+export type RateDifference = { rate: number, annualisedRate: number, };
+
+export type RiskDifference = { leavers: RateDifference, moves: RateDifference, };
+
+export type FlightRisk = { windowStart: string, windowEnd: string, 
+/**
+ * Days in the window, both ends included.
+ */
+days: number, 
+/**
+ * The minimum group size applied.
+ */
+floor: number, pilot: ArmRisk, comparison: ArmRisk, 
+/**
+ * Shown only when both arms are.
+ */
+difference: RiskDifference | null, 
+/**
+ * The finding in one plain sentence.
+ */
+summary: string, };
+
+export type KeyNumber = { value: string, label: string, basis: string, };
+
+export type KpiMde = { kpiId: number, 
+/**
+ * In the KPI's unit; none when it cannot be computed yet, with the reason.
+ */
+effect: number | null, display: string | null, reason: string | null, pilotUnits: number, comparisonUnits: number, 
+/**
+ * The criterion asks for less than the pilot can detect.
+ */
+criterionBelowMde: boolean, 
+/**
+ * The sentence shown beside the criterion.
+ */
+sentence: string, };
+
+export type KpiPanel = { kpiId: number, name: string, unit: string, direction: Direction, criterion: string | null, lift: LiftReport | null, 
+/**
+ * Why the lift cannot be measured yet, when it cannot.
+ */
+notMeasured: string | null, mde: KpiMde | null, 
+/**
+ * Both groups month by month, the baseline and pilot windows marked.
+ */
+series: Chart, 
+/**
+ * The effect per 30-day period relative to the baseline, with intervals.
+ */
+eventStudy: Chart | null, };
+
+export type TaskPractice = { taskId: number, workflow: string, behaviour: string, events: number, hours: number, };
+
+export type CoachingPanel = { weeksElapsed: number, pilotManagers: number, pilotPeople: number, events: number, hours: number, eventsPerManagerWeek: number | null, 
+/**
+ * The comparison group's managers' own coaching, for contrast (business as usual).
+ */
+comparisonEventsPerManagerWeek: number | null, 
+/**
+ * In a typical week of the pilot, the share of the cohort coached at least once.
+ */
+shareCoachedWeekly: number | null, tasks: Array<TaskPractice>, credits: number, 
+/**
+ * Manager-weeks over the workspace's weekly load threshold.
+ */
+overloadedManagerWeeks: number, 
+/**
+ * Pilot managers over the threshold in at least one week.
+ */
+overloadedManagers: number, weekly: Chart, 
+/**
+ * Each team's coaching hours against its change on the first KPI.
+ */
+inputsAgainstOutcomes: Chart | null, summary: string, };
+
+export type TrancheStatus = { label: string, amount: Money, condition: string, released: boolean, 
+/**
+ * Whether the data meet the condition today.
+ */
+met: boolean, explanation: string, };
+
+export type CostPanel = { budget: Money, plannedLines: Money, tranchesCommitted: Money, released: Money, spent: Money, 
+/**
+ * The coaching time so far at the hourly costs of the roles involved.
+ */
+timeToDate: Money, 
+/**
+ * Spent plus time so far.
+ */
+fullyLoadedToDate: Money, tranches: Array<TrancheStatus>, chart: Chart, summary: string, };
+
+export type UnitRow = { label: string, arm: Arm, people: number, coachingHours: number, events: number, 
+/**
+ * The unit's change on each KPI, in the order of the panels; none without data.
+ */
+changes: Array<number | null>, };
+
+export type UnitTable = { kpis: Array<string>, rows: Array<UnitRow>, 
+/**
+ * Rows left out under the privacy floor (primary and complementary), counted only.
+ */
+hidden: number, note: string, };
+
+export type RoiAssumption = { kpiId: number, kpiName: string, unit: string, 
+/**
+ * What one unit of improvement is worth for one affected person (deal, ticket) a year;
+ * none when the KPI is not monetised (it is then listed as an intangible).
+ */
+valuePerUnit: Money | null, affectedPerYear: number, affectedUnit: string, 
+/**
+ * False when the default (the people in the pilot group) applies.
+ */
+affectedStated: boolean, 
+/**
+ * 0..=1.
+ */
+confidence: number, confidenceStated: boolean, 
+/**
+ * Where the confidence comes from, in words.
+ */
+confidenceBasis: string, };
+
+export type RoiReport = { figures: RoiFigures, assumptions: Array<RoiAssumption>, 
+/**
+ * The people's time is projected from the days so far to the whole 90 days.
+ */
+projected: boolean, 
+/**
+ * Monetised benefit per coaching hour, first year, adjusted.
+ */
+impactPerHour: Money | null, costAgainstBenefit: Chart, sensitivity: Chart | null, 
+/**
+ * The ROI in one sentence, with its basis.
+ */
+summary: string, };
+
+export type RoiAssumptionInput = { kpiId: number, affectedPerYear: string, affectedUnit: string, 
+/**
+ * A percentage, e.g. "80".
+ */
+confidence: string, };
+
+export type RoiInput = { assumptions: Array<RoiAssumptionInput>, 
+/**
+ * Benefits listed, not monetised.
+ */
+intangibles: Array<string>, };
+
+export type HourlyCost = { role: string, cost: Money, 
+/**
+ * People in People with this role.
+ */
+people: number, };
+
+export type HourlyCostInput = { role: string, 
+/**
+ * Empty clears the role's own rate.
+ */
+cost: string, };
+
+export type Dashboard = { pilotId: number, pilotName: string, status: PilotStatus, design: ComparisonDesign, startDate: string, endDate: string, 
+/**
+ * The data are read up to this day: today, or the end of the month asked for.
+ */
+asOf: string, 
+/**
+ * YYYY-MM.
+ */
+month: string, 
+/**
+ * Day N of the 90-day window (negative before launch).
+ */
+day: number, currency: string, minGroupSize: number, 
+/**
+ * The status in one sentence.
+ */
+headline: string, keyNumbers: Array<KeyNumber>, kpis: Array<KpiPanel>, 
+/**
+ * Lift per KPI with intervals, in one chart.
+ */
+liftChart: Chart | null, coaching: CoachingPanel, impactPerHour: KeyNumber | null, cost: CostPanel, roi: RoiReport | null, flightRisk: FlightRisk, units: UnitTable, 
+/**
+ * What the privacy floor held back, without saying who.
+ */
+privacyNotes: Array<string>, };
+
+export type PilotCard = { pilotId: number, name: string, status: PilotStatus, startDate: string, endDate: string, day: number, 
+/**
+ * The next gate and its day, e.g. "Day-45 review, 25 Feb 2027".
+ */
+nextGate: string | null, nextGateOverdue: boolean, 
+/**
+ * The first KPI's lift in a few words, with its evidence.
+ */
+headlineKpi: string | null, budget: Money, spent: Money, packs: number, hasDashboard: boolean, };
+
+export type PortfolioOverview = { asOf: string, pilots: Array<PilotCard>, };
 
 export type SeriesRole = "pilot" | "comparison" | "neutral" | "target";
 

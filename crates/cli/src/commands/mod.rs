@@ -1,5 +1,6 @@
 //! One module per area; each owns its arguments and runs them against the core.
 
+pub mod analytics;
 pub mod audit;
 pub mod budget;
 pub mod data;
@@ -64,6 +65,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Vendor(command) => register::vendor(command, &mut store),
         Command::Risk(command) => register::risk(command, &mut store),
         Command::Audit(command) => return audit::run(command, &store),
+        Command::Dashboard(args) => analytics::dashboard(args, &store, &context),
+        Command::Roi(args) => analytics::roi(args, &mut store, &context),
+        Command::Mde { pilot, json } => analytics::mde(&store, pilot, json, &context),
+        Command::Overview { json } => analytics::overview(&store, json, &context),
+        Command::Costs(command) => analytics::costs(command, &mut store),
     };
     done.map(|()| ExitCode::SUCCESS)
 }

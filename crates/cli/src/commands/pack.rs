@@ -22,6 +22,28 @@ pub enum PackCommand {
         #[arg(long, value_parser = parse_paper)]
         paper: Option<PaperSize>,
     },
+    /// The monthly pack of a running pilot: status, what changed, the asks, the evidence.
+    Monthly {
+        id: i64,
+        /// YYYY-MM; this month when left out.
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<PaperSize>,
+    },
+    /// The day-45 review pack or the day-90 outcome pack.
+    Outcome {
+        id: i64,
+        /// 45 or 90.
+        #[arg(long)]
+        day: u32,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<PaperSize>,
+    },
     /// The one-page record of a steering-group decision (see `review decisions`).
     Decision {
         /// The decision's id.
@@ -42,6 +64,24 @@ pub fn run(command: PackCommand, store: &mut Store, context: &Context) -> Result
     let (record, out) = match command {
         PackCommand::Proposal { id, out, paper } => (
             packs::save_proposal(store, id, &out, paper, context.today)?,
+            out,
+        ),
+        PackCommand::Monthly {
+            id,
+            month,
+            out,
+            paper,
+        } => (
+            packs::save_monthly(store, id, month.as_deref(), &out, paper, context.today)?,
+            out,
+        ),
+        PackCommand::Outcome {
+            id,
+            day,
+            out,
+            paper,
+        } => (
+            packs::save_outcome(store, id, day, &out, paper, context.today)?,
             out,
         ),
         PackCommand::Decision { id, out, paper } => (

@@ -4,6 +4,7 @@
 //! a failed export never leaves half a file.
 
 pub mod csv;
+pub mod dashboard;
 pub mod rows;
 pub mod xapi;
 pub mod xlsx;

@@ -26,7 +26,11 @@ pub struct Chart {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum ChartBody {
     /// Lines over dates: e.g. both groups' monthly means, with the baseline and pilot windows
     /// shaded and days marked.

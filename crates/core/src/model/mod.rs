@@ -30,8 +30,11 @@ mod vendor;
 mod views;
 
 pub use analytics::{
-    BalanceFlag, BalanceRow, BalanceTable, BenefitLine, CategoryCost, CostCategory, CostLine,
-    RoiFigures, RuleVerdict, SensitivityPoint,
+    ArmRisk, ArmRiskFigures, BalanceFlag, BalanceRow, BalanceTable, BenefitLine, CategoryCost,
+    CoachingPanel, CostCategory, CostLine, CostPanel, Dashboard, FlightRisk, HourlyCost,
+    HourlyCostInput, KeyNumber, KpiMde, KpiPanel, PilotCard, PortfolioOverview, RateDifference,
+    RiskDifference, RiskFigure, RoiAssumption, RoiAssumptionInput, RoiFigures, RoiInput, RoiReport,
+    RuleVerdict, SensitivityPoint, TaskPractice, TrancheStatus, UnitRow, UnitTable,
 };
 pub use audit::{BrokenEntry, ChainVerdict, DecisionLog, LogEntry};
 pub use budget::{
@@ -56,7 +59,9 @@ pub use imports::{
 };
 pub use kpi::{Baseline, Direction, Kpi, KpiInput, SuccessCriterion};
 pub use lifecycle::Transition;
-pub use lift::{LiftMethod, LiftReport};
+pub use lift::{
+    EvidenceStrength, LiftDisplay, LiftMethod, LiftReport, PermutationTest, RandomisationTest,
+};
 pub use money::Money;
 pub use observation::{KpiDataSummary, Observation, ObservationPage, WeeklyMean};
 pub use pack::{PackKind, PackRecord};

@@ -9,6 +9,12 @@ pub enum PackKind {
     Proposal,
     /// The one-page record of a steering-group decision.
     Decision,
+    /// The monthly pack of a running pilot.
+    Monthly,
+    /// The day-45 review pack.
+    Day45Review,
+    /// The day-90 outcome pack.
+    Outcome,
 }
 
 impl PackKind {
@@ -16,6 +22,9 @@ impl PackKind {
         match self {
             PackKind::Proposal => "proposal",
             PackKind::Decision => "decision",
+            PackKind::Monthly => "monthly",
+            PackKind::Day45Review => "day45_review",
+            PackKind::Outcome => "outcome",
         }
     }
 
@@ -23,6 +32,9 @@ impl PackKind {
         match text {
             "proposal" => Some(PackKind::Proposal),
             "decision" => Some(PackKind::Decision),
+            "monthly" => Some(PackKind::Monthly),
+            "day45_review" => Some(PackKind::Day45Review),
+            "outcome" => Some(PackKind::Outcome),
             _ => None,
         }
     }

@@ -8,6 +8,7 @@ pub mod document;
 pub mod engine;
 pub mod html;
 pub mod proposal;
+pub mod results;
 
 pub use document::PackDocument;
 pub use engine::{render, short_hash, RenderedPack};

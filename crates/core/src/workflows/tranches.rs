@@ -117,22 +117,27 @@ pub(crate) fn check_condition(
         });
     };
     Ok(match super::lift::measure_kpi(conn, pilot, kpi, today) {
-        Ok(report) => {
-            ConditionCheck {
-                met: report.criterion_met,
-                explanation: format!(
-                "\"{}\": measured improvement {} (95% interval {} to {}, {}); criterion: {}; {}",
+        Ok(report) => ConditionCheck {
+            met: report.criterion_met,
+            explanation: format!(
+                "\"{}\": measured improvement {} ({}, {}); criterion: {}; {}",
                 kpi.name,
-                super::lift::with_unit(report.improvement, &kpi.unit),
-                super::lift::figure(report.improvement_low),
-                super::lift::with_unit(report.improvement_high, &kpi.unit),
+                report.display.improvement,
+                match (&report.display.interval, &report.display.test) {
+                    (Some(interval), _) => format!("95% interval {interval}"),
+                    (None, Some(test)) => test.clone(),
+                    (None, None) => "no interval: too few teams".into(),
+                },
                 report.method.label(),
                 criterion.rule,
-                if report.criterion_met { "met" } else { "not met" }
+                if report.criterion_met {
+                    "met"
+                } else {
+                    "not met"
+                }
             ),
-                lift: Some(report),
-            }
-        }
+            lift: Some(report),
+        },
         Err(why) => ConditionCheck {
             met: false,
             explanation: format!(

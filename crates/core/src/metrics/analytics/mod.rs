@@ -8,6 +8,7 @@
 pub mod balance;
 pub mod did;
 pub mod event_study;
+pub mod flight_risk;
 pub mod inference;
 pub mod mde;
 pub mod moments;

@@ -58,9 +58,8 @@ pub fn replace_intangibles(tx: &Transaction, pilot_id: i64, items: &[String]) ->
         "DELETE FROM pilot_intangibles WHERE pilot_id = ?1",
         [pilot_id],
     )?;
-    let mut insert = tx.prepare(
-        "INSERT INTO pilot_intangibles (pilot_id, position, text) VALUES (?1, ?2, ?3)",
-    )?;
+    let mut insert =
+        tx.prepare("INSERT INTO pilot_intangibles (pilot_id, position, text) VALUES (?1, ?2, ?3)")?;
     for (position, text) in items.iter().enumerate() {
         insert.execute(params![pilot_id, position as i64, text])?;
     }

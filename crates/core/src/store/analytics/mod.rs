@@ -5,4 +5,5 @@
 pub mod assumptions;
 pub mod coaching;
 pub mod kpi_days;
+pub mod people_at_start;
 pub mod rollups;

@@ -12,6 +12,12 @@ use crate::store::{decision_log, decisions, items, people, settings, steering, v
 
 use super::timestamp_now;
 
+mod results;
+
+pub use results::{
+    render_monthly, render_outcome, save_monthly, save_outcome, teams_csv_path, OutcomePack,
+};
+
 /// Lays out the proposal pack for a pilot, as of `today`, with the steering group's
 /// approval page as it stands.
 pub fn render_proposal(

@@ -1,0 +1,226 @@
+//! Printing the measure half: the monthly pack, the day-45 review pack and the day-90
+//! outcome pack, from the same dashboard the app shows.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::error::{Error, Result};
+use crate::model::{Dashboard, ItemKind, ItemState, PackKind, PackRecord, PaperSize};
+use crate::packs::results::outcome::{self, Gate};
+use crate::packs::results::{monthly, GateAsk, ResultsData};
+use crate::packs::RenderedPack;
+use crate::store::{decisions, imports, items, settings, Store};
+use crate::workflows::analytics;
+
+use super::{render_record, save};
+
+/// The gate of a kind: the latest item, open or decided.
+fn gate_ask(store: &Store, pilot_id: i64, kind: ItemKind) -> Result<Option<GateAsk>> {
+    let conn = store.conn();
+    let Some(item) = items::for_pilot(conn, pilot_id)?
+        .into_iter()
+        .rev()
+        .find(|i| i.kind == kind && i.state != ItemState::Withdrawn)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(GateAsk {
+        item_id: item.id,
+        due_on: item.due_on,
+        open: item.state == ItemState::Open,
+        decision: match item.decision_id {
+            Some(id) => Some(decisions::get(conn, id)?),
+            None => None,
+        },
+    }))
+}
+
+fn lineage_to(store: &Store, last_day: NaiveDate) -> Result<Vec<crate::model::ImportRecord>> {
+    Ok(imports::list(store.conn())?
+        .into_iter()
+        .filter(|i| {
+            i.at.get(..10)
+                .is_some_and(|day| day <= last_day.to_string().as_str())
+        })
+        .collect())
+}
+
+/// The month before `as_of`'s, read to its last day; none before the pilot started.
+fn previous_month(store: &Store, dashboard: &Dashboard) -> Result<Option<Dashboard>> {
+    let first = dashboard.as_of.with_day(1).unwrap_or(dashboard.as_of);
+    let Some(last_before) = first.pred_opt() else {
+        return Ok(None);
+    };
+    if last_before < dashboard.start_date {
+        return Ok(None);
+    }
+    Ok(Some(analytics::dashboard(
+        store,
+        dashboard.pilot_id,
+        last_before,
+    )?))
+}
+
+pub fn render_monthly(
+    store: &Store,
+    pilot_id: i64,
+    month: Option<&str>,
+    paper: Option<PaperSize>,
+    today: NaiveDate,
+) -> Result<(RenderedPack, PackRecord)> {
+    let as_of = analytics::as_of_for_month(month, today)?;
+    let dashboard = analytics::dashboard(store, pilot_id, as_of)?;
+    if as_of < dashboard.start_date {
+        return Err(Error::Conflict(format!(
+            "\"{}\" starts on {}; a monthly pack reports on a running pilot",
+            dashboard.pilot_name,
+            crate::packs::dates::long_date(dashboard.start_date)
+        )));
+    }
+    let previous = previous_month(store, &dashboard)?;
+    let settings = settings::load(store.conn())?;
+    let lineage = lineage_to(store, as_of)?;
+    let next_gate = [ItemKind::Day45Review, ItemKind::Day90Outcome]
+        .into_iter()
+        .map(|kind| gate_ask(store, pilot_id, kind))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .filter(|g| g.open && g.due_on <= as_of + chrono::Duration::days(31))
+        .min_by_key(|g| g.due_on);
+    let document = monthly::build(&ResultsData {
+        dashboard: &dashboard,
+        previous: previous.as_ref(),
+        lineage: &lineage,
+        workspace: &settings.workspace_name,
+        produced_on: today,
+        gate: next_gate,
+        verdict: None,
+    });
+    render_record(
+        &document,
+        PackKind::Monthly,
+        Some(pilot_id),
+        paper,
+        &settings,
+    )
+}
+
+/// A rendered outcome pack, and the team breakdown for a CSV beside it when it is too long
+/// to print.
+pub struct OutcomePack {
+    pub rendered: RenderedPack,
+    pub record: PackRecord,
+    pub dashboard: Dashboard,
+}
+
+pub fn render_outcome(
+    store: &Store,
+    pilot_id: i64,
+    day: u32,
+    paper: Option<PaperSize>,
+    today: NaiveDate,
+    teams_csv: Option<&str>,
+) -> Result<OutcomePack> {
+    let (gate, kind, pack_kind) = match day {
+        45 => (Gate::Day45, ItemKind::Day45Review, PackKind::Day45Review),
+        90 => (Gate::Day90, ItemKind::Day90Outcome, PackKind::Outcome),
+        other => {
+            return Err(Error::invalid_field(
+                "day",
+                format!("the outcome packs are for day 45 or day 90, not day {other}"),
+            ))
+        }
+    };
+    let pilot = crate::store::pilots::get(store.conn(), pilot_id)?;
+    let gate_day = match gate {
+        Gate::Day45 => pilot.start_date + chrono::Duration::days(45),
+        Gate::Day90 => pilot.end_date,
+    };
+    let as_of = today.min(gate_day.max(pilot.start_date));
+    if today < pilot.start_date {
+        return Err(Error::Conflict(format!(
+            "\"{}\" starts on {}; its {} pack follows from its data",
+            pilot.name,
+            crate::packs::dates::long_date(pilot.start_date),
+            if day == 45 { "day-45" } else { "day-90" }
+        )));
+    }
+    let dashboard = analytics::dashboard(store, pilot_id, as_of)?;
+    let verdict = match gate {
+        Gate::Day90 => Some(analytics::rule_verdict(store, pilot_id, as_of)?),
+        Gate::Day45 => None,
+    };
+    let settings = settings::load(store.conn())?;
+    let lineage = lineage_to(store, as_of)?;
+    let document = outcome::build(
+        &ResultsData {
+            dashboard: &dashboard,
+            previous: None,
+            lineage: &lineage,
+            workspace: &settings.workspace_name,
+            produced_on: today,
+            gate: gate_ask(store, pilot_id, kind)?,
+            verdict: verdict.as_ref(),
+        },
+        gate,
+        teams_csv,
+    );
+    let (rendered, record) = render_record(&document, pack_kind, Some(pilot_id), paper, &settings)?;
+    Ok(OutcomePack {
+        rendered,
+        record,
+        dashboard,
+    })
+}
+
+pub fn save_monthly(
+    store: &mut Store,
+    pilot_id: i64,
+    month: Option<&str>,
+    out: &Path,
+    paper: Option<PaperSize>,
+    today: NaiveDate,
+) -> Result<PackRecord> {
+    let (rendered, record) = render_monthly(store, pilot_id, month, paper, today)?;
+    let what = format!(
+        "monthly pack for {}",
+        record.produced_at.get(..7).unwrap_or("")
+    );
+    save(store, rendered, record, out, &what)
+}
+
+/// Where the team breakdown goes when it is too long to print: beside the pack.
+pub fn teams_csv_path(out: &Path) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "pack".into());
+    out.with_file_name(format!("{stem}-teams.csv"))
+}
+
+pub fn save_outcome(
+    store: &mut Store,
+    pilot_id: i64,
+    day: u32,
+    out: &Path,
+    paper: Option<PaperSize>,
+    today: NaiveDate,
+) -> Result<PackRecord> {
+    let csv_path = teams_csv_path(out);
+    let csv_name = csv_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let pack = render_outcome(store, pilot_id, day, paper, today, Some(&csv_name))?;
+    if pack.dashboard.units.rows.len() > crate::packs::results::ROWS_IN_BODY {
+        crate::export::dashboard::write_teams_csv(&pack.dashboard, &csv_path)?;
+    }
+    let what = if day == 45 {
+        "day-45 review pack"
+    } else {
+        "day-90 outcome pack"
+    };
+    save(store, pack.rendered, pack.record, out, what)
+}

@@ -1,0 +1,109 @@
+//! The measure half: a pilot's dashboard, the overview of every pilot, the minimum
+//! detectable effects, the ROI assumptions, the hourly costs per role, the day-90 rule's
+//! verdict and the results packs.
+
+use std::path::PathBuf;
+
+use pilotdesk_core::model::{
+    Dashboard, HourlyCost, HourlyCostInput, KpiMde, PackRecord, PaperSize, PortfolioOverview,
+    RoiInput, RuleVerdict,
+};
+use pilotdesk_core::workflows::{analytics, packs};
+use tauri::State;
+
+use super::{today, Reply};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn get_dashboard(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    month: Option<String>,
+) -> Reply<Dashboard> {
+    let as_of = analytics::as_of_for_month(month.as_deref(), today())?;
+    Ok(analytics::dashboard(&*state.store()?, pilot_id, as_of)?)
+}
+
+#[tauri::command]
+pub async fn get_portfolio(state: State<'_, AppState>) -> Reply<PortfolioOverview> {
+    Ok(analytics::portfolio(&*state.store()?, today())?)
+}
+
+#[tauri::command]
+pub async fn get_kpi_mdes(state: State<'_, AppState>, pilot_id: i64) -> Reply<Vec<KpiMde>> {
+    Ok(analytics::kpi_mdes(
+        state.store()?.conn(),
+        pilot_id,
+        today(),
+    )?)
+}
+
+#[tauri::command]
+pub async fn get_rule_verdict(state: State<'_, AppState>, pilot_id: i64) -> Reply<RuleVerdict> {
+    Ok(analytics::rule_verdict(
+        &*state.store()?,
+        pilot_id,
+        today(),
+    )?)
+}
+
+/// Saves the ROI assumptions and answers with the dashboard as it now stands.
+#[tauri::command]
+pub async fn set_roi_assumptions(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    input: RoiInput,
+) -> Reply<Dashboard> {
+    let mut store = state.store()?;
+    analytics::set_assumptions(&mut store, pilot_id, &input)?;
+    Ok(analytics::dashboard(&store, pilot_id, today())?)
+}
+
+#[tauri::command]
+pub async fn list_hourly_costs(state: State<'_, AppState>) -> Reply<Vec<HourlyCost>> {
+    Ok(analytics::hourly_costs(&*state.store()?)?)
+}
+
+#[tauri::command]
+pub async fn set_hourly_cost(
+    state: State<'_, AppState>,
+    input: HourlyCostInput,
+) -> Reply<Vec<HourlyCost>> {
+    Ok(analytics::set_hourly_cost(&mut *state.store()?, &input)?)
+}
+
+#[tauri::command]
+pub async fn save_monthly_pack(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    month: Option<String>,
+    path: String,
+    paper: Option<PaperSize>,
+) -> Reply<PackRecord> {
+    Ok(packs::save_monthly(
+        &mut *state.store()?,
+        pilot_id,
+        month.as_deref(),
+        &PathBuf::from(path),
+        paper,
+        today(),
+    )?)
+}
+
+#[tauri::command]
+pub async fn save_outcome_pack(
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    day: u32,
+    path: String,
+    paper: Option<PaperSize>,
+) -> Reply<PackRecord> {
+    Ok(packs::save_outcome(
+        &mut *state.store()?,
+        pilot_id,
+        day,
+        &PathBuf::from(path),
+        paper,
+        today(),
+    )?)
+}
