@@ -192,3 +192,47 @@ impl SeriesRole {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chart_travels_as_camel_case_json_tagged_by_kind() {
+        let chart = Chart {
+            id: "roi".into(),
+            title: "ROI".into(),
+            subtitle: None,
+            x_label: "Effect".into(),
+            y_label: "ROI, %".into(),
+            body: ChartBody::Curve {
+                lines: vec![],
+                references: vec![],
+                x_references: vec![Reference {
+                    value: 4.1,
+                    label: "Measured".into(),
+                }],
+            },
+            note: None,
+        };
+        let json = serde_json::to_value(&chart).unwrap();
+        assert_eq!(json["xLabel"], "Effect");
+        assert_eq!(json["body"]["kind"], "curve");
+        assert_eq!(json["body"]["xReferences"][0]["value"], 4.1);
+        assert_eq!(serde_json::from_value::<Chart>(json).unwrap(), chart);
+
+        let point = SeriesPoint {
+            x: "2027-01-01".parse().unwrap(),
+            y: 72.2,
+            display: "72.2%".into(),
+            gap_before: true,
+        };
+        let json = serde_json::to_value(&point).unwrap();
+        assert_eq!(json["x"], "2027-01-01");
+        assert_eq!(json["gapBefore"], true);
+        assert_eq!(
+            serde_json::to_value(SeriesRole::Comparison).unwrap(),
+            "comparison"
+        );
+    }
+}

@@ -68,15 +68,35 @@ impl Strip {
     }
 }
 
-/// Stacks `labels` between `left` and `right`; labels with a pole are placed first, so they
-/// sit nearest the plot.
+/// Stacks `labels` between `left` and `right` in as few rows as it can: it tries placing the
+/// labels with a pole first (they sit nearest the plot) and the others first, and keeps the
+/// layout that needs no crossing and fewer rows.
 pub fn stack(frame: &Frame, labels: &[StripLabel], left: f32, right: f32) -> Strip {
+    let poles_first = stack_in_order(frame, labels, left, right, false);
+    let others_first = stack_in_order(frame, labels, left, right, true);
+    let cost = |(strip, forced): &(Strip, usize)| (*forced, strip.rows);
+    if cost(&others_first) < cost(&poles_first) {
+        others_first.0
+    } else {
+        poles_first.0
+    }
+}
+
+/// The strip, and how many labels had to be forced onto a row of their own.
+fn stack_in_order(
+    frame: &Frame,
+    labels: &[StripLabel],
+    left: f32,
+    right: f32,
+    others_first: bool,
+) -> (Strip, usize) {
     let mut strip = Strip {
         placed: Vec::new(),
         rows: 0,
     };
+    let mut forced = 0;
     let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by_key(|i| !labels[*i].pole);
+    order.sort_by_key(|i| labels[*i].pole == others_first);
     let mut slots: Vec<Option<Placed>> = vec![None; labels.len()];
     for index in order {
         let label = &labels[index];
@@ -102,14 +122,14 @@ pub fn stack(frame: &Frame, labels: &[StripLabel], left: f32, right: f32) -> Str
                 label.x + 2.0,
             ));
         }
-        // A label that leaves the other marked days' lines clear is preferred.
+        // A label that leaves the other marked days' lines clear is preferred; the sort is
+        // stable, so otherwise the first candidate stays first.
         let other_poles: Vec<f32> = labels
             .iter()
             .enumerate()
             .filter(|(i, l)| *i != index && l.pole)
             .map(|(_, l)| l.x)
             .collect();
-        // A stable sort: otherwise the first candidate stays first.
         candidates.sort_by_key(|(_, _, from, to)| {
             other_poles
                 .iter()
@@ -131,19 +151,22 @@ pub fn stack(frame: &Frame, labels: &[StripLabel], left: f32, right: f32) -> Str
         });
         // Only marked days a few points apart, or a label wider than the chart, get here:
         // a row of their own keeps them legible even if a line runs through one.
-        let placed = found.unwrap_or(Placed {
-            row: strip.rows,
-            x: centred,
-            anchor: Anchor::Middle,
-            area: Area::new(centred - half, 0.0, centred + half, 1.0),
-            pole,
+        let placed = found.unwrap_or_else(|| {
+            forced += 1;
+            Placed {
+                row: strip.rows,
+                x: centred,
+                anchor: Anchor::Middle,
+                area: Area::new(centred - half, 0.0, centred + half, 1.0),
+                pole,
+            }
         });
         strip.rows = strip.rows.max(placed.row + 1);
         strip.placed.push(placed);
         slots[index] = Some(placed);
     }
     strip.placed = slots.into_iter().flatten().collect();
-    strip
+    (strip, forced)
 }
 
 impl Strip {
@@ -209,11 +232,29 @@ mod tests {
         check(&strip);
         assert_eq!(strip.placed.len(), labels.len());
         assert_eq!(strip.placed[1].row, 0, "a marked day sits next to the plot");
+        assert!(strip.rows <= 3);
         assert_eq!(
             strip.placed[4].row, 0,
             "a lone band label needs no second row"
         );
         assert!(strip.rows >= 2);
+    }
+
+    #[test]
+    fn a_window_label_and_a_marked_day_share_a_row_when_they_can() {
+        let fonts = Fonts::for_measuring().unwrap();
+        let frame = Frame::begin(&fonts, 480.0, "t", None);
+        // The day-45 label, centred on its line, would touch the window's label; moved to
+        // start at its line, both fit on one row.
+        let labels = vec![
+            band(0.0, 300.0, "Baseline window"),
+            band(300.0, 460.0, "Pilot window"),
+            pole(355.0, "Day 45 review", TICK),
+            pole(460.0, "Day 90 outcome", TICK),
+        ];
+        let strip = stack(&frame, &labels, 0.0, 480.0);
+        check(&strip);
+        assert_eq!(strip.rows, 1);
     }
 
     #[test]
