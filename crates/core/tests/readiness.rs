@@ -14,6 +14,7 @@ struct Fixture {
     marks: Vec<ChecklistMark>,
     transitions: Vec<Transition>,
     evidence: Evidence,
+    mdes: Vec<KpiMde>,
     today: chrono::NaiveDate,
 }
 
@@ -152,6 +153,7 @@ fn complete() -> Fixture {
         marks: vec![],
         transitions: vec![],
         evidence: Evidence::default(),
+        mdes: Vec::new(),
         today: date("2026-11-23"),
     }
 }
@@ -184,6 +186,7 @@ fn readiness(f: &Fixture) -> Readiness {
         marks: &f.marks,
         transitions: &f.transitions,
         evidence: &f.evidence,
+        mdes: &f.mdes,
         currency: "USD",
         today: f.today,
     })
@@ -313,6 +316,24 @@ fn kpis() {
     let mut f = complete();
     f.kpis.extend([kpi(3, "C"), kpi(4, "D")]);
     assert_status(&f, "kpis", ItemStatus::NotMet, "4 KPIs");
+    // A criterion below what the pilot can detect is said beside it; the item stays met.
+    let mut f = complete();
+    f.mdes = vec![KpiMde {
+        kpi_id: 2,
+        effect: Some(6.5),
+        display: Some("6.5 %".into()),
+        reason: None,
+        pilot_units: 2,
+        comparison_units: 2,
+        criterion_below_mde: true,
+        sentence: String::new(),
+    }];
+    assert_status(
+        &f,
+        "kpis",
+        ItemStatus::Met,
+        "the criterion of \"Resolution\" asks for less than the pilot can detect",
+    );
 }
 
 #[test]

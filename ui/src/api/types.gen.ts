@@ -348,7 +348,11 @@ nextStatuses: Array<PilotStatus>,
  * The steering group's comments when it asked for changes, while the pilot is being
  * redesigned.
  */
-feedback: ReviewFeedback | null, };
+feedback: ReviewFeedback | null, 
+/**
+ * Each KPI's minimum detectable effect, from its baseline data and the cohort.
+ */
+mdes: Array<KpiMde>, };
 
 export type CurrentUser = { 
 /**

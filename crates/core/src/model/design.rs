@@ -30,6 +30,8 @@ pub struct PilotDesign {
     /// The steering group's comments when it asked for changes, while the pilot is being
     /// redesigned.
     pub feedback: Option<ReviewFeedback>,
+    /// Each KPI's minimum detectable effect, from its baseline data and the cohort.
+    pub mdes: Vec<super::KpiMde>,
 }
 
 /// What the data says beyond the design itself, for Step 2 of the checklist.

@@ -60,6 +60,7 @@ pub(crate) fn load_design_in(
         coachees: pilot_arm.map(|m| m.team_size).sum(),
     };
     let estimate = estimate(&budget_lines, &time_costs, headcount, &currency);
+    let mdes = super::analytics::kpi_mdes(conn, pilot_id, today)?;
     let readiness = readiness::evaluate(&ReadinessInput {
         pilot: &pilot,
         workflows: &workflows,
@@ -69,10 +70,12 @@ pub(crate) fn load_design_in(
         marks: &marks,
         transitions: &transitions,
         evidence: &evidence,
+        mdes: &mdes,
         currency: &currency,
         today,
     });
     Ok(PilotDesign {
+        mdes,
         criteria_locked: criteria_locked(pilot.status),
         editable: editable(pilot.status),
         next_statuses: super::lifecycle::manual_next_statuses(pilot.status),

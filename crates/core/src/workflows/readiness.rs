@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 
 use crate::model::{
     Arm, BudgetCategory, BudgetLine, ChecklistItem, ChecklistMark, ChecklistStep, Cohort,
-    ComparisonDesign, Evidence, ItemStatus, Kpi, Pilot, PilotStatus, Pricing, Readiness,
+    ComparisonDesign, Evidence, ItemStatus, Kpi, KpiMde, Pilot, PilotStatus, Pricing, Readiness,
     Transition, Workflow,
 };
 use crate::packs::dates::long_date;
@@ -20,6 +20,8 @@ pub struct ReadinessInput<'a> {
     pub marks: &'a [ChecklistMark],
     pub transitions: &'a [Transition],
     pub evidence: &'a Evidence,
+    /// The minimum detectable effect of each KPI, beside its success criterion.
+    pub mdes: &'a [KpiMde],
     pub currency: &'a str,
     pub today: NaiveDate,
 }
@@ -268,9 +270,29 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 gaps.push(format!("no success criterion for {}", list(&no_criterion)));
             }
             if gaps.is_empty() {
-                met(format!(
-                    "{count} KPIs, each with a baseline and a success criterion"
-                ))
+                let below: Vec<String> = input
+                    .kpis
+                    .iter()
+                    .filter(|k| {
+                        input
+                            .mdes
+                            .iter()
+                            .any(|m| m.kpi_id == k.id && m.criterion_below_mde)
+                    })
+                    .map(|k| format!("\"{}\"", k.name))
+                    .collect();
+                if below.is_empty() {
+                    met(format!(
+                        "{count} KPIs, each with a baseline and a success criterion"
+                    ))
+                } else {
+                    met(format!(
+                        "{count} KPIs, each with a baseline and a success criterion; the \
+                         criterion of {} asks for less than the pilot can detect (see its \
+                         minimum detectable effect)",
+                        list(&below)
+                    ))
+                }
             } else {
                 let text = gaps.join("; ");
                 let mut chars = text.chars();
