@@ -557,6 +557,22 @@ fn the_stage_gates_are_decided_by_vote_and_overdue_ones_stand_out() {
         ],
         "the window's end and the decision are both on record"
     );
+    // The decision records the pre-registered rule's verdict beside the vote: with no KPI
+    // data at all, the rule says stop while the group chose to scale.
+    let decided = review::review(&store, id, Some(outcome), date("2027-04-14")).unwrap();
+    let verdict = decided
+        .rule_verdict
+        .expect("a day-90 decision carries the rule's verdict");
+    assert_eq!(verdict.choice, pilotdesk_core::model::VoteChoice::Stop);
+    let decision = decided.decision.unwrap();
+    assert!(
+        decision
+            .summary
+            .contains("The rule registered before launch said: stop."),
+        "{}",
+        decision.summary
+    );
+    assert!(decision.evidence.contains("\"ruleVerdict\""));
     assert_eq!(status(&store, id), PilotStatus::Scaled);
     assert!(review::queue(&store, today()).unwrap().gates.is_empty());
 }

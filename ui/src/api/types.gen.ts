@@ -528,7 +528,12 @@ items: Array<GovernanceItem>, design: PilotDesign, rule: QuorumRule, members: Ar
 /**
  * Every decision about the pilot, oldest first.
  */
-decisions: Array<Decision>, vendors: Array<VendorProposal>, };
+decisions: Array<Decision>, vendors: Array<VendorProposal>, 
+/**
+ * For a day-90 outcome: what the rule registered before launch says, beside the
+ * group's vote (as recorded with the decision, or on today's data until then).
+ */
+ruleVerdict: RuleVerdict | null, };
 
 export type LogEntry = { id: number, at: string, actor: string, actorId: string | null, 
 /**

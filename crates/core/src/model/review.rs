@@ -404,4 +404,7 @@ pub struct ReviewView {
     /// Every decision about the pilot, oldest first.
     pub decisions: Vec<Decision>,
     pub vendors: Vec<super::VendorProposal>,
+    /// For a day-90 outcome: what the rule registered before launch says, beside the
+    /// group's vote (as recorded with the decision, or on today's data until then).
+    pub rule_verdict: Option<super::RuleVerdict>,
 }

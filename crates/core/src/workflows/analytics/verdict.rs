@@ -2,6 +2,7 @@
 //! group to read beside its vote and for the decision record.
 
 use chrono::NaiveDate;
+use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::metrics::analytics::verdict::{verdict, KpiOutcome};
@@ -12,7 +13,15 @@ use super::context::PilotContext;
 use super::kpi;
 
 pub fn rule_verdict(store: &Store, pilot_id: i64, as_of: NaiveDate) -> Result<RuleVerdict> {
-    let conn = store.conn();
+    rule_verdict_in(store.conn(), pilot_id, as_of)
+}
+
+/// The same inside a transaction: a decision records the verdict beside the group's vote.
+pub(crate) fn rule_verdict_in(
+    conn: &Connection,
+    pilot_id: i64,
+    as_of: NaiveDate,
+) -> Result<RuleVerdict> {
     let ctx = PilotContext::load(conn, pilot_id, as_of)?;
     let mut outcomes = Vec::new();
     for k in &ctx.kpis {

@@ -80,7 +80,25 @@ pub(super) fn decide(
                    "choice": v.choice.as_str(), "comment": v.comment, "at": v.at})
         })
         .collect();
+    // The day-90 outcome is recorded with what the rule registered before launch said,
+    // beside the group's vote, on the data as they stand at the decision.
+    let verdict = if record.kind == ItemKind::Day90Outcome {
+        Some(crate::workflows::analytics::verdict::rule_verdict_in(
+            tx,
+            record.pilot_id,
+            today,
+        )?)
+    } else {
+        None
+    };
+    if let Some(verdict) = &verdict {
+        summary.push_str(&format!(
+            " The rule registered before launch said: {}.",
+            verdict.choice.label().to_lowercase()
+        ));
+    }
     let evidence = json!({
+        "ruleVerdict": verdict,
         "rule": rule.description,
         "eligible": status.eligible,
         "needed": status.needed,

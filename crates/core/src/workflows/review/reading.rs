@@ -174,6 +174,12 @@ fn standing(
 
 /// The review screen of a pilot, focused on `item_id` or on the item that most needs the
 /// group: an open review, then a gate open for voting, then the next gate, then the last.
+/// The rule's verdict as it was recorded with a day-90 decision.
+fn recorded_verdict(evidence: &str) -> Option<crate::model::RuleVerdict> {
+    let value: serde_json::Value = serde_json::from_str(evidence).ok()?;
+    serde_json::from_value(value.get("ruleVerdict")?.clone()).ok()
+}
+
 pub fn review(
     store: &Store,
     pilot_id: i64,
@@ -224,7 +230,15 @@ pub fn review(
         Some(id) => Some(decisions::get(conn, id)?),
         None => None,
     };
+    let rule_verdict = match (focus.kind, &decision) {
+        (ItemKind::Day90Outcome, Some(decision)) => recorded_verdict(&decision.evidence),
+        (ItemKind::Day90Outcome, None) if focus.state == ItemState::Open => Some(
+            crate::workflows::analytics::verdict::rule_verdict_in(conn, pilot_id, today)?,
+        ),
+        _ => None,
+    };
     Ok(ReviewView {
+        rule_verdict,
         status: status_of(conn, focus.id, focus.kind)?,
         design: crate::workflows::design::load_design(store, pilot_id, today)?,
         rule: steering::rule(conn)?,
