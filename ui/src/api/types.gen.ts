@@ -50,9 +50,27 @@ export type Person = {
 /**
  * The employee id from the HR system, e.g. "E1042".
  */
-id: string, name: string, email: string, team: string, role: string, managerId: string | null, hireDate: string | null, };
+id: string, name: string, email: string, team: string, role: string, managerId: string | null, hireDate: string | null, 
+/**
+ * The last day with the organisation, once they have left or given notice.
+ */
+leavingDate: string | null, };
 
 export type Team = { name: string, headcount: number, managers: number, };
+
+export type PersonChange = "joined" | "team" | "role" | "manager";
+
+export type PersonHistoryEntry = { validFrom: string, team: string, role: string, managerId: string | null, 
+/**
+ * The manager's name as People knows it now; none when they are not in People.
+ */
+managerName: string | null, changes: Array<PersonChange>, 
+/**
+ * The import that brought the change, when one did.
+ */
+importId: number | null, };
+
+export type PersonHistory = { person: Person, entries: Array<PersonHistoryEntry>, };
 
 export type PilotStatus = "draft" | "ready" | "submitted" | "approved" | "changes_requested" | "rejected" | "running" | "day45_review" | "day90_outcome" | "scaled" | "iterating" | "stopped";
 

@@ -105,11 +105,10 @@ fn apply(conn: &mut Connection, migration: &Migration) -> Result<()> {
     }
     tx.execute_batch(migration.sql)?;
     if migration.rebuilds_tables {
-        let broken: i64 = tx.query_row(
-            "SELECT count(*) FROM pragma_foreign_key_check",
-            [],
-            |row| row.get(0),
-        )?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })?;
         if broken > 0 {
             return Err(Error::Conflict(format!(
                 "upgrading to schema {} would leave {broken} broken reference{} between \

@@ -256,6 +256,7 @@ pub fn snapshot(store: &Store) -> Vec<String> {
     let mut out = Vec::new();
     for table in [
         "people",
+        "person_history",
         "coaching_events",
         "kpi_observations",
         "imports",
