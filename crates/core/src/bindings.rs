@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
+use crate::model::analytics::*;
 use crate::model::*;
 
 pub const HEADER: &str =
@@ -142,6 +143,12 @@ pub fn typescript() -> String {
         KpiDataSummary::decl(&cfg),
         WeeklyMean::decl(&cfg),
         ObservationPage::decl(&cfg),
+        RiskFigure::decl(&cfg),
+        ArmRiskFigures::decl(&cfg),
+        ArmRisk::decl(&cfg),
+        RateDifference::decl(&cfg),
+        RiskDifference::decl(&cfg),
+        FlightRisk::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

@@ -235,7 +235,7 @@ direction: string,
  */
 valuePerUnit: string, dataSource: string, baselineStart: string, baselineEnd: string, baselineValue: string, targetLift: string, intervalAboveZero: boolean, };
 
-export type ComparisonDesign = "randomised_waitlist" | "matched_teams" | "staggered_waves" | "none";
+export type ComparisonDesign = "randomised_waitlist" | "matched_teams" | "staggered_waves" | "hand_picked" | "none";
 
 export type Arm = "pilot" | "comparison";
 
@@ -264,13 +264,21 @@ export type ManagerCandidate = { id: string, name: string, role: string, team: s
 export type CohortInput = { design: string, 
 /**
  * For a randomised waitlist or staggered waves: every candidate manager. For matched
- * teams or no comparison: the pilot managers.
+ * teams or no comparison: the pilot managers. Empty for hand-picked teams.
  */
 managerIds: Array<string>, 
 /**
  * Reuse a recorded seed to reproduce a draw; empty draws a new one.
  */
-seed: string, };
+seed: string, 
+/**
+ * For hand-picked teams: every manager in these teams joins the pilot arm.
+ */
+pilotTeams: Array<string>, 
+/**
+ * For hand-picked teams: every manager in these teams joins the comparison arm.
+ */
+comparisonTeams: Array<string>, };
 
 export type BudgetCategory = "tooling" | "analytics" | "vendor";
 
@@ -877,3 +885,59 @@ units: number, first: string | null, last: string | null, mean: number | null, }
 export type WeeklyMean = { weekStart: string, observations: number, mean: number, };
 
 export type ObservationPage = { kpi: KpiDataSummary, weekly: Array<WeeklyMean>, total: number, offset: number, limit: number, observations: Array<Observation>, };
+
+export type RiskFigure = { count: number, 
+/**
+ * count / headcount at the start (0-1).
+ */
+rate: number, 
+/**
+ * rate × 365 / days in the window: comparable across windows of different lengths.
+ */
+annualisedRate: number, };
+
+export type ArmRiskFigures = { 
+/**
+ * People in the arm's teams on the first day of the window.
+ */
+headcount: number, 
+/**
+ * People whose leaving date falls in the window.
+ */
+leavers: RiskFigure, 
+/**
+ * People who changed team or manager at least once in the window.
+ */
+moves: RiskFigure, };
+
+export type ArmRisk = { arm: Arm, 
+/**
+ * None when the arm is under the privacy floor (or empty).
+ */
+figures: ArmRiskFigures | null, 
+/**
+ * Why nothing is shown, e.g. "fewer than 5 people: not shown".
+ */
+note: string | null, };
+
+export type RateDifference = { rate: number, annualisedRate: number, };
+
+export type RiskDifference = { leavers: RateDifference, moves: RateDifference, };
+
+export type FlightRisk = { windowStart: string, windowEnd: string, 
+/**
+ * Days in the window, both ends included.
+ */
+days: number, 
+/**
+ * The minimum group size applied.
+ */
+floor: number, pilot: ArmRisk, comparison: ArmRisk, 
+/**
+ * Shown only when both arms are.
+ */
+difference: RiskDifference | null, 
+/**
+ * The finding in one plain sentence.
+ */
+summary: string, };

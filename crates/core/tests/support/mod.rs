@@ -151,6 +151,7 @@ pub fn designed_pilot(store: &mut Store) -> i64 {
                 "E1025".into(),
             ],
             seed: "20261123".into(),
+            ..Default::default()
         },
         today,
     )
