@@ -250,7 +250,10 @@ fn hand_picked_teams_are_set_by_team_name_and_problems_are_named_by_field() {
             "Customer Support",
         ],
     );
-    assert!(cohort.contains("Comparison design: Hand-picked teams"), "{cohort}");
+    assert!(
+        cohort.contains("Comparison design: Hand-picked teams"),
+        "{cohort}"
+    );
     assert!(
         cohort.contains("pilot      E1007 Liam Fischer (Sales East, 7 reports)"),
         "{cohort}"
