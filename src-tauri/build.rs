@@ -3,6 +3,7 @@
 const COMMANDS: &[&str] = &[
     "get_overview",
     "list_people",
+    "get_person_history",
     "update_settings",
     "list_pilots",
     "get_pilot_detail",

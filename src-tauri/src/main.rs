@@ -19,6 +19,7 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::workspace::get_overview,
             commands::workspace::list_people,
+            commands::workspace::get_person_history,
             commands::workspace::update_settings,
             commands::pilots::list_pilots,
             commands::pilots::get_pilot_detail,

@@ -254,3 +254,54 @@ fn the_generator_gives_the_same_data_for_the_same_seed() {
     );
     assert_eq!(again.status.code(), Some(2), "only into an empty workspace");
 }
+
+#[test]
+fn people_history_shows_a_dated_promotion_and_the_leaving_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let first = file(
+        &dir,
+        "people.csv",
+        "Employee ID,Name,Team,Role,Manager ID,Hire date,Leaving date\n\
+         M1,Maya Field,Sales,Sales Manager,,2018-03-01,\n\
+         A1,Ada Brook,Sales,Account Executive,M1,2022-01-10,2099-01-31\n",
+    );
+    ok(&db, &["import", "people", arg(&first)]);
+    let promoted = file(
+        &dir,
+        "people-later.csv",
+        "Employee ID,Name,Team,Role,Manager ID,Hire date,Leaving date\n\
+         M1,Maya Field,Sales,Sales Manager,,2018-03-01,\n\
+         A1,Ada Brook,Sales,Senior Account Executive,M1,2022-01-10,2099-01-31\n",
+    );
+    ok(&db, &["import", "people", arg(&promoted)]);
+    ok(&db, &["import", "people", arg(&promoted)]);
+
+    let history = json(&db, &["people", "history", "A1", "--json"]);
+    assert_eq!(history["person"]["leavingDate"], "2099-01-31");
+    let entries = history["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 2, "{history}");
+    assert_eq!(entries[0]["validFrom"], "2022-01-10");
+    assert_eq!(entries[0]["changes"], serde_json::json!(["joined"]));
+    assert_eq!(entries[0]["managerName"], "Maya Field");
+    let today = chrono::Local::now().date_naive().to_string();
+    assert_eq!(entries[1]["validFrom"], today.as_str());
+    assert_eq!(entries[1]["changes"], serde_json::json!(["role"]));
+    assert_eq!(entries[1]["role"], "Senior Account Executive");
+    assert!(entries[1]["importId"].is_number());
+
+    let text = ok(&db, &["people", "history", "A1"]);
+    assert!(
+        text.contains("Ada Brook (A1), Senior Account Executive in Sales"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Hired 2022-01-10, leaving date 2099-01-31"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{today}  role")), "{text}");
+
+    let unknown = pilotdesk(&db, &["people", "history", "NOBODY"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("person NOBODY was not found"));
+}

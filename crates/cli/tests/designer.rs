@@ -228,3 +228,80 @@ fn templates_are_listed() {
         ]
     );
 }
+
+#[test]
+fn hand_picked_teams_are_set_by_team_name_and_problems_are_named_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let pid = from_templates(&db).to_string();
+    let cohort = ok(
+        &db,
+        &[
+            "pilot",
+            "cohort",
+            &pid,
+            "--design",
+            "hand_picked",
+            "--pilot-team",
+            "Sales East",
+            "--comparison-team",
+            "Sales West",
+            "--comparison-team",
+            "Customer Support",
+        ],
+    );
+    assert!(
+        cohort.contains("Comparison design: Hand-picked teams"),
+        "{cohort}"
+    );
+    assert!(
+        cohort.contains("pilot      E1007 Liam Fischer (Sales East, 7 reports)"),
+        "{cohort}"
+    );
+    let design = json(&db, &["pilot", "show", &pid, "--json"]);
+    assert_eq!(design["cohort"]["design"], "hand_picked");
+    let arms: Vec<(String, String)> = design["cohort"]["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["arm"].as_str().unwrap().to_string(),
+                m["team"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(arms.len(), 9);
+    assert!(arms
+        .iter()
+        .all(|(arm, team)| (arm == "pilot") == (team == "Sales East")));
+
+    let refused = pilotdesk(
+        &db,
+        &[
+            "pilot",
+            "cohort",
+            &pid,
+            "--design",
+            "hand_picked",
+            "--pilot-team",
+            "Sales East",
+            "--comparison-team",
+            "Sales East",
+            "--comparison-team",
+            "Atlantis",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        vec![
+            "pilotdesk: 2 problems need fixing",
+            "  - comparisonTeams: Sales East is also a pilot team; a team belongs to one arm only",
+            "  - comparisonTeams: Atlantis is not a team in People",
+        ]
+    );
+    let unchanged = json(&db, &["pilot", "show", &pid, "--json"]);
+    assert_eq!(unchanged["cohort"], design["cohort"], "nothing was written");
+}

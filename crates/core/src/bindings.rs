@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
+use crate::model::analytics::*;
 use crate::model::*;
 
 pub const HEADER: &str =
@@ -23,6 +24,9 @@ pub fn typescript() -> String {
         WorkspaceOverview::decl(&cfg),
         Person::decl(&cfg),
         Team::decl(&cfg),
+        PersonChange::decl(&cfg),
+        PersonHistoryEntry::decl(&cfg),
+        PersonHistory::decl(&cfg),
         PilotStatus::decl(&cfg),
         Pilot::decl(&cfg),
         PilotSummary::decl(&cfg),

@@ -291,6 +291,7 @@ fn a_randomised_waitlist_is_reproducible_from_its_recorded_seed() {
             design: "randomised_waitlist".into(),
             manager_ids: managers.clone(),
             seed: String::new(),
+            ..Default::default()
         },
         today(),
     )
@@ -330,6 +331,7 @@ fn a_randomised_waitlist_is_reproducible_from_its_recorded_seed() {
             design: "randomised_waitlist".into(),
             manager_ids: shuffled,
             seed: seed.clone(),
+            ..Default::default()
         },
         today(),
     )
@@ -350,6 +352,7 @@ fn matched_teams_pair_each_pilot_team_with_a_similar_one() {
             design: "matched_teams".into(),
             manager_ids: vec!["E1007".into(), "E1040".into()],
             seed: String::new(),
+            ..Default::default()
         },
         today(),
     )
@@ -390,6 +393,7 @@ fn staggered_waves_and_bad_cohorts() {
             design: "staggered_waves".into(),
             manager_ids: vec!["E1007".into(), "E1008".into(), "E1024".into()],
             seed: "5".into(),
+            ..Default::default()
         },
         today(),
     )
@@ -406,6 +410,7 @@ fn staggered_waves_and_bad_cohorts() {
             design: "coin-toss".into(),
             manager_ids: vec!["E1050".into(), "E1007".into(), "E1007".into()],
             seed: "abc".into(),
+            ..Default::default()
         },
         today(),
     )
@@ -417,6 +422,165 @@ fn staggered_waves_and_bad_cohorts() {
     assert_eq!(
         cohort_of(&store, id),
         c,
+        "a refused cohort leaves the old one"
+    );
+}
+
+fn hand_picked(pilot: &[&str], comparison: &[&str]) -> CohortInput {
+    CohortInput {
+        design: "hand_picked".into(),
+        pilot_teams: pilot.iter().map(|t| t.to_string()).collect(),
+        comparison_teams: comparison.iter().map(|t| t.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn hand_picked_teams_put_every_manager_of_a_named_team_in_its_arm() {
+    let mut store = demo_store();
+    let id = designed_pilot(&mut store);
+    // One region against the rest of sales and support.
+    cohort::set_cohort(
+        &mut store,
+        id,
+        &hand_picked(&["Sales East"], &["Sales West", " Customer Support "]),
+        today(),
+    )
+    .unwrap();
+    let c = cohort_of(&store, id);
+    assert_eq!(c.design, ComparisonDesign::HandPicked);
+    assert_eq!(c.seed, None);
+    let ids = |arm: Arm| {
+        let mut ids: Vec<&str> = c
+            .members
+            .iter()
+            .filter(|m| m.arm == arm)
+            .map(|m| m.manager_id.as_str())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(Arm::Pilot), vec!["E1006", "E1007", "E1008"]);
+    assert_eq!(
+        ids(Arm::Comparison),
+        vec!["E1023", "E1024", "E1025", "E1039", "E1040", "E1041"]
+    );
+    assert_eq!(c.teams(Arm::Pilot), vec!["Sales East"]);
+    assert!(c
+        .members
+        .iter()
+        .all(|m| m.wave.is_none() && m.matched_with.is_none()));
+
+    let d = design::load_design(&store, id, today()).unwrap();
+    let comparison = d.readiness.items().find(|i| i.key == "comparison").unwrap();
+    assert_eq!(comparison.status, ItemStatus::Met);
+    assert_eq!(
+        comparison.reason,
+        "Hand-picked teams: 6 comparison managers in 2 teams"
+    );
+    let history =
+        pilotdesk_core::store::changes::for_entity(store.conn(), "pilot", &id.to_string()).unwrap();
+    assert!(
+        history.iter().any(|h| h.summary
+            == "Set the cohort: hand-picked teams, 3 pilot managers in Sales East against 6 \
+                comparison managers in Sales West, Customer Support"),
+        "{history:?}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("proposal.pdf");
+    pilotdesk_core::workflows::packs::save_proposal(&mut store, id, &out, None, today()).unwrap();
+    let text = support::pdf_text(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Hand-picked teams. The pilot teams (Sales East)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("named comparison teams (Customer Support, Sales West)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn hand_picked_teams_are_checked_against_people_each_problem_at_its_field() {
+    let mut store = demo_store();
+    let id = designed_pilot(&mut store);
+    cohort::set_cohort(
+        &mut store,
+        id,
+        &hand_picked(&["Sales East"], &["Sales West"]),
+        today(),
+    )
+    .unwrap();
+    let before = cohort_of(&store, id);
+    // Someone who manages no one makes a team with no managers.
+    pilotdesk_core::workflows::users::add_person(
+        &mut store,
+        &PersonInput {
+            id: "X1".into(),
+            name: "Ines Ortega".into(),
+            email: "ines@x.example".into(),
+            team: "Interns".into(),
+            role: "Intern".into(),
+        },
+        today(),
+    )
+    .unwrap();
+
+    let error = cohort::set_cohort(
+        &mut store,
+        id,
+        &hand_picked(
+            &["Sales East", "Sales North", "Sales East"],
+            &["Sales East", "Interns"],
+        ),
+        today(),
+    )
+    .unwrap_err();
+    let Error::Invalid { details, .. } = &error else {
+        panic!("{error}")
+    };
+    let problems: Vec<(&str, &str)> = details
+        .iter()
+        .map(|d| (d.field.as_deref().unwrap_or(""), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        problems,
+        vec![
+            ("pilotTeams", "Sales North is not a team in People"),
+            ("pilotTeams", "Sales East is listed twice"),
+            (
+                "comparisonTeams",
+                "Sales East is also a pilot team; a team belongs to one arm only"
+            ),
+            (
+                "comparisonTeams",
+                "no one in Interns manages anyone, so it adds no managers"
+            ),
+        ]
+    );
+
+    let empty = cohort::set_cohort(&mut store, id, &hand_picked(&[], &[" "]), today()).unwrap_err();
+    assert_eq!(fields(&empty), vec!["pilotTeams", "comparisonTeams"]);
+
+    let mut with_managers = hand_picked(&["Sales East"], &["Sales West"]);
+    with_managers.manager_ids = vec!["E1007".into()];
+    let mixed = cohort::set_cohort(&mut store, id, &with_managers, today()).unwrap_err();
+    assert_eq!(fields(&mixed), vec!["managerIds"]);
+    let teams_elsewhere = CohortInput {
+        design: "matched_teams".into(),
+        manager_ids: vec!["E1007".into()],
+        pilot_teams: vec!["Sales East".into()],
+        ..Default::default()
+    };
+    let refused = cohort::set_cohort(&mut store, id, &teams_elsewhere, today()).unwrap_err();
+    assert_eq!(fields(&refused), vec!["pilotTeams"]);
+    assert_eq!(
+        cohort_of(&store, id),
+        before,
         "a refused cohort leaves the old one"
     );
 }

@@ -890,10 +890,11 @@ fn the_current_user_is_a_person_chosen_or_added_and_as_is_for_the_session_only()
             team: "People & Analytics".into(),
             role: "Coaching Programme Manager".into(),
         },
+        today(),
     )
     .unwrap();
     assert_eq!(added.id, "L1");
-    let bad = users::add_person(&mut store, &PersonInput::default()).unwrap_err();
+    let bad = users::add_person(&mut store, &PersonInput::default(), today()).unwrap_err();
     let api = pilotdesk_core::ApiError::from(&bad);
     let fields: Vec<&str> = api
         .details

@@ -59,7 +59,8 @@ fn a_real_world_people_csv_imports() {
             Some(3),
             Some(4),
             Some(5),
-            Some(6)
+            Some(6),
+            None
         ]
     );
 

@@ -178,6 +178,7 @@ fn waived_items_let_a_pilot_be_submitted() {
             design: "none".into(),
             manager_ids: vec!["E1007".into()],
             seed: String::new(),
+            ..Default::default()
         },
         today,
     )

@@ -31,7 +31,7 @@ pub async fn add_person_and_choose(
     input: PersonInput,
 ) -> Reply<CurrentUser> {
     let mut store = state.store()?;
-    let person: Person = users::add_person(&mut store, &input)?;
+    let person: Person = users::add_person(&mut store, &input, today())?;
     Ok(users::choose_user(&mut store, &person.id)?)
 }
 

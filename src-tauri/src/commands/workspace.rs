@@ -1,4 +1,6 @@
-use pilotdesk_core::model::{Person, SettingsInput, WorkspaceOverview, WorkspaceSettings};
+use pilotdesk_core::model::{
+    Person, PersonHistory, SettingsInput, WorkspaceOverview, WorkspaceSettings,
+};
 use pilotdesk_core::workflows::{settings, workspace};
 use tauri::State;
 
@@ -13,6 +15,14 @@ pub async fn get_overview(state: State<'_, AppState>) -> Reply<WorkspaceOverview
 #[tauri::command]
 pub async fn list_people(state: State<'_, AppState>) -> Reply<Vec<Person>> {
     Ok(workspace::list_people(&*state.store()?)?)
+}
+
+#[tauri::command]
+pub async fn get_person_history(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Reply<PersonHistory> {
+    Ok(workspace::person_history(&*state.store()?, &person_id)?)
 }
 
 #[tauri::command]

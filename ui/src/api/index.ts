@@ -31,6 +31,7 @@ import type {
   PackRecord,
   PaperSize,
   Person,
+  PersonHistory,
   PersonInput,
   Pilot,
   PilotDesign,
@@ -93,6 +94,7 @@ export const api = {
   validateNewPilot: (input: NewPilotInput) => call<null>("validate_new_pilot", { input }),
   createPilot: (input: NewPilotInput) => call<Pilot>("create_pilot", { input }),
   listPeople: () => call<Person[]>("list_people"),
+  getPersonHistory: (personId: string) => call<PersonHistory>("get_person_history", { personId }),
   listPacks: () => call<PackRecord[]>("list_packs"),
   saveProposalPack: (pilotId: number, path: string, paper?: PaperSize) =>
     call<PackRecord>("save_proposal_pack", { pilotId, path, paper: paper ?? null }),

@@ -50,9 +50,27 @@ export type Person = {
 /**
  * The employee id from the HR system, e.g. "E1042".
  */
-id: string, name: string, email: string, team: string, role: string, managerId: string | null, hireDate: string | null, };
+id: string, name: string, email: string, team: string, role: string, managerId: string | null, hireDate: string | null, 
+/**
+ * The last day with the organisation, once they have left or given notice.
+ */
+leavingDate: string | null, };
 
 export type Team = { name: string, headcount: number, managers: number, };
+
+export type PersonChange = "joined" | "team" | "role" | "manager";
+
+export type PersonHistoryEntry = { validFrom: string, team: string, role: string, managerId: string | null, 
+/**
+ * The manager's name as People knows it now; none when they are not in People.
+ */
+managerName: string | null, changes: Array<PersonChange>, 
+/**
+ * The import that brought the change, when one did.
+ */
+importId: number | null, };
+
+export type PersonHistory = { person: Person, entries: Array<PersonHistoryEntry>, };
 
 export type PilotStatus = "draft" | "ready" | "submitted" | "approved" | "changes_requested" | "rejected" | "running" | "day45_review" | "day90_outcome" | "scaled" | "iterating" | "stopped";
 
@@ -217,7 +235,7 @@ direction: string,
  */
 valuePerUnit: string, dataSource: string, baselineStart: string, baselineEnd: string, baselineValue: string, targetLift: string, intervalAboveZero: boolean, };
 
-export type ComparisonDesign = "randomised_waitlist" | "matched_teams" | "staggered_waves" | "none";
+export type ComparisonDesign = "randomised_waitlist" | "matched_teams" | "staggered_waves" | "hand_picked" | "none";
 
 export type Arm = "pilot" | "comparison";
 
@@ -246,13 +264,21 @@ export type ManagerCandidate = { id: string, name: string, role: string, team: s
 export type CohortInput = { design: string, 
 /**
  * For a randomised waitlist or staggered waves: every candidate manager. For matched
- * teams or no comparison: the pilot managers.
+ * teams or no comparison: the pilot managers. Empty for hand-picked teams.
  */
 managerIds: Array<string>, 
 /**
  * Reuse a recorded seed to reproduce a draw; empty draws a new one.
  */
-seed: string, };
+seed: string, 
+/**
+ * For hand-picked teams: every manager in these teams joins the pilot arm.
+ */
+pilotTeams: Array<string>, 
+/**
+ * For hand-picked teams: every manager in these teams joins the comparison arm.
+ */
+comparisonTeams: Array<string>, };
 
 export type BudgetCategory = "tooling" | "analytics" | "vendor";
 

@@ -8,7 +8,7 @@ import { buildOrgTree, visibleForSearch } from "./orgTree";
 import { blankMoment, defaultPilot, localNow, matches } from "./quickLog";
 
 const person = (id: string, name: string, managerId: string | null, role = "Agent"): Person => ({
-  id, name, managerId, role, team: "Ops", email: `${id.toLowerCase()}@x.example`, hireDate: null,
+  id, name, managerId, role, team: "Ops", email: `${id.toLowerCase()}@x.example`, hireDate: null, leavingDate: null,
 });
 
 describe("org tree", () => {

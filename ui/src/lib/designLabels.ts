@@ -20,6 +20,11 @@ export const DESIGNS: { value: ComparisonDesign; label: string; explanation: str
     explanation: "Wave 2 starts at day 45 and is the comparison until then.",
   },
   {
+    value: "hand_picked",
+    label: "Hand-picked teams",
+    explanation: "Named pilot teams against named comparison teams, e.g. one region against the rest.",
+  },
+  {
     value: "none",
     label: "No comparison group",
     explanation: "Pre/post against the trend: weaker evidence, flagged everywhere.",

@@ -21,6 +21,7 @@ export function mockApiModule<T extends object>(actual: T) {
       validateNewPilot: vi.fn(),
       createPilot: vi.fn(),
       listPeople: vi.fn(),
+      getPersonHistory: vi.fn(),
       listPacks: vi.fn(),
       saveProposalPack: vi.fn(),
       updateSettings: vi.fn(),
@@ -154,12 +155,12 @@ export function pilotDetail(packs: PackRecord[] = []): PilotDetail {
 }
 
 export const people: Person[] = [
-  { id: "E1", name: "Maya Chen", email: "maya@northwind.test", team: "Sales", role: "Sales manager", managerId: null, hireDate: null },
-  { id: "E2", name: "Tom Okafor", email: "tom@northwind.test", team: "Sales", role: "Account executive", managerId: "E1", hireDate: null },
-  { id: "E3", name: "Lena Berg", email: "lena@northwind.test", team: "Support", role: "Support agent", managerId: "E1", hireDate: null },
+  { id: "E1", name: "Maya Chen", email: "maya@northwind.test", team: "Sales", role: "Sales manager", managerId: null, hireDate: null, leavingDate: null },
+  { id: "E2", name: "Tom Okafor", email: "tom@northwind.test", team: "Sales", role: "Account executive", managerId: "E1", hireDate: null, leavingDate: null },
+  { id: "E3", name: "Lena Berg", email: "lena@northwind.test", team: "Support", role: "Support agent", managerId: "E1", hireDate: null, leavingDate: null },
 ];
 
-const ana: Person = { id: "E9", name: "Ana Lima", email: "ana@northwind.test", team: "People", role: "L&D lead", managerId: null, hireDate: null };
+const ana: Person = { id: "E9", name: "Ana Lima", email: "ana@northwind.test", team: "People", role: "L&D lead", managerId: null, hireDate: null, leavingDate: null };
 
 /** Someone chosen: the app opens straight on its screens. */
 export const currentUser: CurrentUser = { person: ana, name: "Ana Lima", steeringFunction: null, suggested: null };

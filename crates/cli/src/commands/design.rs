@@ -55,15 +55,21 @@ pub enum DesignCommand {
     },
     /// Remove a KPI; tasks that moved it keep their other links.
     KpiRemove { kpi: i64 },
-    /// Choose the pilot's managers and comparison design.
+    /// Choose the pilot's managers (or teams) and comparison design.
     Cohort {
         pilot: i64,
-        /// randomised_waitlist, matched_teams, staggered_waves or none.
+        /// randomised_waitlist, matched_teams, staggered_waves, hand_picked or none.
         #[arg(long)]
         design: String,
         /// A manager's employee id; repeat for each.
         #[arg(long = "manager", value_name = "ID")]
         managers: Vec<String>,
+        /// For hand_picked: a team whose managers join the pilot arm; repeat for each.
+        #[arg(long = "pilot-team", value_name = "NAME")]
+        pilot_teams: Vec<String>,
+        /// For hand_picked: a team whose managers join the comparison arm; repeat for each.
+        #[arg(long = "comparison-team", value_name = "NAME")]
+        comparison_teams: Vec<String>,
         /// Reuse a recorded seed to reproduce a random draw.
         #[arg(long, default_value = "")]
         seed: String,
@@ -268,6 +274,8 @@ pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Resu
             design: chosen,
             managers,
             seed,
+            pilot_teams,
+            comparison_teams,
         } => {
             cohort::set_cohort(
                 store,
@@ -276,6 +284,8 @@ pub fn run(command: DesignCommand, store: &mut Store, context: &Context) -> Resu
                     design: chosen,
                     manager_ids: managers,
                     seed,
+                    pilot_teams,
+                    comparison_teams,
                 },
                 today,
             )?;

@@ -57,7 +57,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Imports { json } => workspace::imports(&store, json),
         Command::Generate(args) => data::generate_data(args, &mut store, &context),
         Command::Info { json } => workspace::info(&store, json, &context),
-        Command::User(command) => user::run(command, &mut store),
+        Command::User(command) => user::run(command, &mut store, &context),
         Command::Steering(command) => steering::run(command, &mut store),
         Command::Review(command) => review::run(command, &mut store, &context),
         Command::Tranche(command) => budget::run(command, &mut store, &context),

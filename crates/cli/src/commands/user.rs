@@ -5,6 +5,7 @@ use pilotdesk_core::model::PersonInput;
 use pilotdesk_core::workflows::users;
 use pilotdesk_core::{Result, Store};
 
+use super::Context;
 use crate::output;
 
 #[derive(Subcommand)]
@@ -34,7 +35,7 @@ pub enum UserCommand {
     },
 }
 
-pub fn run(command: UserCommand, store: &mut Store) -> Result<()> {
+pub fn run(command: UserCommand, store: &mut Store, context: &Context) -> Result<()> {
     match command {
         UserCommand::Show { json } => {
             let user = users::current_user(store)?;
@@ -81,6 +82,7 @@ pub fn run(command: UserCommand, store: &mut Store) -> Result<()> {
                     team,
                     role,
                 },
+                context.today,
             )?;
             outln!("Added {} ({}) to People.", person.name, person.id);
             if act {

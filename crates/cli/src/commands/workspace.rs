@@ -8,7 +8,14 @@ use crate::output;
 
 #[derive(Subcommand)]
 pub enum PeopleCommand {
+    /// Everyone, by team.
     List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A person's dated team, role and manager history, and their leaving date.
+    History {
+        person_id: String,
         #[arg(long)]
         json: bool,
     },
@@ -70,7 +77,65 @@ pub fn managers(store: &Store, json: bool) -> Result<()> {
 }
 
 pub fn people(command: PeopleCommand, store: &Store) -> Result<()> {
-    let PeopleCommand::List { json } = command;
+    match command {
+        PeopleCommand::List { json } => list_people(store, json),
+        PeopleCommand::History { person_id, json } => person_history(store, &person_id, json),
+    }
+}
+
+fn person_history(store: &Store, person_id: &str, json: bool) -> Result<()> {
+    let history = workspace::person_history(store, person_id)?;
+    if json {
+        output::json(&history);
+        return Ok(());
+    }
+    let person = &history.person;
+    outln!(
+        "{} ({}), {} in {}",
+        person.name,
+        person.id,
+        person.role,
+        person.team
+    );
+    match (person.hire_date, person.leaving_date) {
+        (Some(hired), Some(left)) => outln!("Hired {hired}, leaving date {left}"),
+        (Some(hired), None) => outln!("Hired {hired}"),
+        (None, Some(left)) => outln!("Leaving date {left}"),
+        (None, None) => {}
+    }
+    outln!();
+    let rows: Vec<Vec<String>> = history
+        .entries
+        .iter()
+        .map(|entry| {
+            let manager = match (&entry.manager_name, &entry.manager_id) {
+                (Some(name), Some(id)) => format!("{name} ({id})"),
+                (None, Some(id)) => id.clone(),
+                _ => "-".into(),
+            };
+            vec![
+                entry.valid_from.to_string(),
+                entry
+                    .changes
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                entry.team.clone(),
+                entry.role.clone(),
+                manager,
+                entry.import_id.map(|id| id.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    output::table(
+        &["FROM", "CHANGE", "TEAM", "ROLE", "MANAGER", "IMPORT"],
+        &rows,
+    );
+    Ok(())
+}
+
+fn list_people(store: &Store, json: bool) -> Result<()> {
     let people = workspace::list_people(store)?;
     if json {
         output::json(&people);

@@ -16,8 +16,9 @@ pub const PEOPLE_HEADERS: &[&str] = &[
     "Role",
     "Manager ID",
     "Hire date",
+    "Leaving date",
 ];
-pub const PEOPLE_WIDTHS: &[f64] = &[12.0, 26.0, 34.0, 20.0, 28.0, 12.0, 12.0];
+pub const PEOPLE_WIDTHS: &[f64] = &[12.0, 26.0, 34.0, 20.0, 28.0, 12.0, 12.0, 12.0];
 
 pub const EVENT_HEADERS: &[&str] = &[
     "Event ID",
@@ -64,6 +65,7 @@ pub fn people(conn: &Connection, sink: &mut impl Sink) -> Result<u64> {
             Cell::text(person.role),
             Cell::optional(person.manager_id),
             person.hire_date.map_or(Cell::Empty, Cell::Date),
+            person.leaving_date.map_or(Cell::Empty, Cell::Date),
         ])?;
         count += 1;
     }

@@ -114,6 +114,25 @@ pub const PEOPLE: &[Field] = &[
             "date of joining",
         ],
     ),
+    field(
+        "leavingDate",
+        "Leaving date",
+        false,
+        "The last day with the organisation, when they have left; YYYY-MM-DD or an Excel date",
+        &[
+            "leaving date",
+            "leave date",
+            "date left",
+            "termination date",
+            "terminated",
+            "exit date",
+            "separation date",
+            "last day",
+            "last working day",
+            "end date",
+            "left",
+        ],
+    ),
 ];
 
 pub const EVENTS: &[Field] = &[
@@ -474,9 +493,15 @@ mod tests {
                 Some(3),
                 Some(4),
                 Some(5),
-                Some(6)
+                Some(6),
+                None
             ]
         );
+        let leaving = detect(
+            PEOPLE,
+            &headers(&["Employee ID", "Start date", "Termination Date"]),
+        );
+        assert_eq!((leaving[6], leaving[7]), (Some(1), Some(2)));
     }
 
     #[test]

@@ -98,26 +98,11 @@ pub fn check(
         limit(&row, problems, "role", &role);
         let manager = row.text("managerId");
         let manager_id = (!manager.is_empty()).then(|| manager.to_string());
-        let hire_text = row.text("hireDate");
-        let hire_date = if hire_text.is_empty() {
-            None
-        } else {
-            match values::date(hire_text, table.numeric_dates()) {
-                Ok(date) if date > today => {
-                    row.problem(
-                        problems,
-                        "hireDate",
-                        format!("the hire date {date} is in the future"),
-                    );
-                    None
-                }
-                Ok(date) => Some(date),
-                Err(message) => {
-                    row.problem(problems, "hireDate", message);
-                    None
-                }
-            }
-        };
+        let hire_date = date(&row, problems, "hireDate", |date| {
+            (date > today).then(|| format!("the hire date {date} is in the future"))
+        });
+        // A leaving date still to come is someone serving their notice, so it is kept.
+        let leaving_date = date(&row, problems, "leavingDate", |_| None);
         let mut person = Person {
             id,
             name,
@@ -126,6 +111,7 @@ pub fn check(
             role,
             manager_id,
             hire_date,
+            leaving_date,
         };
         // A column the file does not have leaves what the workspace knows as it is: an
         // export without hire dates must not erase them.
@@ -141,6 +127,24 @@ pub fn check(
             }
             if !row.has_column("hireDate") {
                 person.hire_date = known.hire_date;
+            }
+            if !row.has_column("leavingDate") {
+                person.leaving_date = known.leaving_date;
+            }
+        }
+        if let (Some(hired), Some(left)) = (person.hire_date, person.leaving_date) {
+            if left < hired {
+                // Blame the column the file has: the other date may be the workspace's.
+                let key = if row.has_column("leavingDate") {
+                    "leavingDate"
+                } else {
+                    "hireDate"
+                };
+                row.problem(
+                    problems,
+                    key,
+                    format!("the leaving date {left} is before the hire date {hired}"),
+                );
             }
         }
         manager_places.push(row.place("managerId"));
@@ -190,6 +194,33 @@ pub fn check(
         problems.add(manager_places[first], manager_header, message);
     }
     Ok(rows)
+}
+
+/// An optional date column: empty is none; a date `refuse` objects to, or text that is not
+/// a date, is a problem of its cell.
+fn date(
+    row: &Row,
+    problems: &mut Problems,
+    key: &str,
+    refuse: impl Fn(NaiveDate) -> Option<String>,
+) -> Option<NaiveDate> {
+    let text = row.text(key);
+    if text.is_empty() {
+        return None;
+    }
+    match values::date(text, row.table.numeric_dates()) {
+        Ok(date) => match refuse(date) {
+            Some(message) => {
+                row.problem(problems, key, message);
+                None
+            }
+            None => Some(date),
+        },
+        Err(message) => {
+            row.problem(problems, key, message);
+            None
+        }
+    }
 }
 
 fn limit(row: &Row, problems: &mut Problems, key: &str, text: &str) {

@@ -11,6 +11,8 @@ pub enum ComparisonDesign {
     MatchedTeams,
     /// Two waves; the second starts at day 45 and compares with the first until then.
     StaggeredWaves,
+    /// Named pilot teams against named comparison teams, e.g. one region against the rest.
+    HandPicked,
     /// No comparison group: lift is pre/post against the trend, weaker evidence.
     None,
 }
@@ -21,6 +23,7 @@ impl ComparisonDesign {
             ComparisonDesign::RandomisedWaitlist => "randomised_waitlist",
             ComparisonDesign::MatchedTeams => "matched_teams",
             ComparisonDesign::StaggeredWaves => "staggered_waves",
+            ComparisonDesign::HandPicked => "hand_picked",
             ComparisonDesign::None => "none",
         }
     }
@@ -32,6 +35,9 @@ impl ComparisonDesign {
             }
             "matched_teams" | "matched" => Some(ComparisonDesign::MatchedTeams),
             "staggered_waves" | "waves" => Some(ComparisonDesign::StaggeredWaves),
+            "hand_picked" | "hand_picked_teams" | "handpicked" => {
+                Some(ComparisonDesign::HandPicked)
+            }
             "none" => Some(ComparisonDesign::None),
             _ => None,
         }
@@ -42,6 +48,7 @@ impl ComparisonDesign {
             ComparisonDesign::RandomisedWaitlist => "Randomised waitlist",
             ComparisonDesign::MatchedTeams => "Matched teams",
             ComparisonDesign::StaggeredWaves => "Staggered waves",
+            ComparisonDesign::HandPicked => "Hand-picked teams",
             ComparisonDesign::None => "No comparison group",
         }
     }
@@ -97,6 +104,19 @@ pub struct Cohort {
     pub members: Vec<CohortMember>,
 }
 
+impl Cohort {
+    /// The teams of an arm's managers, each once, in alphabetical order.
+    pub fn teams(&self, arm: Arm) -> Vec<String> {
+        let teams: std::collections::BTreeSet<&str> = self
+            .members
+            .iter()
+            .filter(|m| m.arm == arm)
+            .map(|m| m.team.as_str())
+            .collect();
+        teams.into_iter().map(String::from).collect()
+    }
+}
+
 /// A manager who could join the cohort.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -108,14 +128,20 @@ pub struct ManagerCandidate {
     pub team_size: u32,
 }
 
-/// The cohort as chosen: the design, the managers and, optionally, a seed to reuse.
+/// The cohort as chosen: the design, the managers or teams and, optionally, a seed to reuse.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CohortInput {
     pub design: String,
     /// For a randomised waitlist or staggered waves: every candidate manager. For matched
-    /// teams or no comparison: the pilot managers.
+    /// teams or no comparison: the pilot managers. Empty for hand-picked teams.
     pub manager_ids: Vec<String>,
     /// Reuse a recorded seed to reproduce a draw; empty draws a new one.
     pub seed: String,
+    /// For hand-picked teams: every manager in these teams joins the pilot arm.
+    #[serde(default)]
+    pub pilot_teams: Vec<String>,
+    /// For hand-picked teams: every manager in these teams joins the comparison arm.
+    #[serde(default)]
+    pub comparison_teams: Vec<String>,
 }

@@ -18,6 +18,7 @@ mod money;
 mod observation;
 mod pack;
 mod person;
+mod person_history;
 mod pilot;
 mod playbook;
 mod readiness;
@@ -66,6 +67,7 @@ pub use money::Money;
 pub use observation::{KpiDataSummary, Observation, ObservationPage, WeeklyMean};
 pub use pack::{PackKind, PackRecord};
 pub use person::{Person, Team};
+pub use person_history::{PersonChange, PersonHistory, PersonHistoryEntry};
 pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};
 pub use playbook::{
     CoachingMoment, MomentInput, PlaybookTask, TaskInput, TemplateSummary, Workflow,

@@ -14,6 +14,8 @@ pub struct Person {
     pub role: String,
     pub manager_id: Option<String>,
     pub hire_date: Option<NaiveDate>,
+    /// The last day with the organisation, once they have left or given notice.
+    pub leaving_date: Option<NaiveDate>,
 }
 
 /// A team and how many people are in it.

@@ -70,6 +70,7 @@ fn key_figures(data: &ProposalData) -> Vec<KeyFigure> {
                 ComparisonDesign::RandomisedWaitlist => "Waitlist".into(),
                 ComparisonDesign::MatchedTeams => "Matched".into(),
                 ComparisonDesign::StaggeredWaves => "Waves".into(),
+                ComparisonDesign::HandPicked => "Hand-picked".into(),
                 ComparisonDesign::None => "None".into(),
             },
             label: "Comparison design".into(),

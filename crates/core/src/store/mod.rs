@@ -21,6 +21,7 @@ pub mod migrations;
 pub mod observations;
 pub mod packs;
 pub mod people;
+pub mod person_history;
 pub mod pilots;
 pub mod playbooks;
 pub mod risks;

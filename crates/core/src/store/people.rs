@@ -1,12 +1,17 @@
-use rusqlite::{params, Connection, Row, Transaction};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row, Statement, Transaction};
 
 use crate::error::Result;
 use crate::model::{Person, Team};
 
-pub fn insert(tx: &Transaction, person: &Person) -> Result<()> {
+use super::person_history::{self, HistoryWriter, Placement};
+
+const COLUMNS: &str = "id, name, email, team, role, manager_id, hire_date, leaving_date";
+
+/// Adds someone new on `day`, with the first entry of their history.
+pub fn insert(tx: &Transaction, person: &Person, day: NaiveDate) -> Result<()> {
     tx.execute(
-        "INSERT INTO people (id, name, email, team, role, manager_id, hire_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &format!("INSERT INTO people ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
         params![
             person.id,
             person.name,
@@ -14,10 +19,11 @@ pub fn insert(tx: &Transaction, person: &Person) -> Result<()> {
             person.team,
             person.role,
             person.manager_id,
-            person.hire_date
+            person.hire_date,
+            person.leaving_date
         ],
     )?;
-    Ok(())
+    HistoryWriter::new(tx)?.joined(person, day, None)
 }
 
 fn from_row(row: &Row) -> rusqlite::Result<Person> {
@@ -29,14 +35,13 @@ fn from_row(row: &Row) -> rusqlite::Result<Person> {
         role: row.get(4)?,
         manager_id: row.get(5)?,
         hire_date: row.get(6)?,
+        leaving_date: row.get(7)?,
     })
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<Person>> {
-    let mut statement = conn.prepare(
-        "SELECT id, name, email, team, role, manager_id, hire_date FROM people
-         ORDER BY team, name",
-    )?;
+    let mut statement =
+        conn.prepare(&format!("SELECT {COLUMNS} FROM people ORDER BY team, name"))?;
     let rows = statement.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -63,10 +68,9 @@ pub fn teams(conn: &Connection) -> Result<Vec<Team>> {
 }
 
 pub fn get(conn: &Connection, id: &str) -> Result<Option<Person>> {
-    use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(
-            "SELECT id, name, email, team, role, manager_id, hire_date FROM people WHERE id = ?1",
+            &format!("SELECT {COLUMNS} FROM people WHERE id = ?1"),
             [id],
             from_row,
         )
@@ -95,41 +99,93 @@ pub fn by_id(conn: &Connection) -> Result<std::collections::HashMap<String, Pers
 }
 
 /// Writes people by employee id: new ids insert, known ids update only when something
-/// differs, identical rows change nothing.
+/// differs, identical rows change nothing. Every new person gets a 'joined' history entry,
+/// and a change of team, role or manager a dated one.
 pub struct PersonWriter<'t> {
-    statement: rusqlite::Statement<'t>,
+    /// Where a known person stands before the write; none when every person is new.
+    placement: Option<Statement<'t>>,
+    upsert: Statement<'t>,
+    history: HistoryWriter<'t>,
+    day: NaiveDate,
+    import_id: Option<i64>,
     pub changed: u64,
 }
 
 impl<'t> PersonWriter<'t> {
-    pub fn new(tx: &'t Transaction) -> Result<PersonWriter<'t>> {
+    /// Writes dated `day`, from the import `import_id` when there is one.
+    pub fn new(
+        tx: &'t Transaction,
+        day: NaiveDate,
+        import_id: Option<i64>,
+    ) -> Result<PersonWriter<'t>> {
         Ok(PersonWriter {
-            statement: tx.prepare(
-                "INSERT INTO people (id, name, email, team, role, manager_id, hire_date)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            placement: Some(tx.prepare("SELECT team, role, manager_id FROM people WHERE id = ?1")?),
+            upsert: tx.prepare(&format!(
+                "INSERT INTO people ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email,
                      team = excluded.team, role = excluded.role,
-                     manager_id = excluded.manager_id, hire_date = excluded.hire_date
+                     manager_id = excluded.manager_id, hire_date = excluded.hire_date,
+                     leaving_date = excluded.leaving_date
                  WHERE name IS NOT excluded.name OR email IS NOT excluded.email
                      OR team IS NOT excluded.team OR role IS NOT excluded.role
                      OR manager_id IS NOT excluded.manager_id
-                     OR hire_date IS NOT excluded.hire_date",
-            )?,
+                     OR hire_date IS NOT excluded.hire_date
+                     OR leaving_date IS NOT excluded.leaving_date"
+            ))?,
+            history: HistoryWriter::new(tx)?,
+            day,
+            import_id,
+            changed: 0,
+        })
+    }
+
+    /// For a workspace known to hold none of these people (the generator's bulk write): one
+    /// insert and one history entry per person, no look-ups.
+    pub fn new_people(tx: &'t Transaction, day: NaiveDate) -> Result<PersonWriter<'t>> {
+        Ok(PersonWriter {
+            placement: None,
+            upsert: tx.prepare(&format!(
+                "INSERT INTO people ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            ))?,
+            history: HistoryWriter::new(tx)?,
+            day,
+            import_id: None,
             changed: 0,
         })
     }
 
     pub fn write(&mut self, person: &Person) -> Result<()> {
-        self.changed += self.statement.execute(params![
+        let before = match &mut self.placement {
+            Some(statement) => statement
+                .query_row([&person.id], |row| {
+                    Ok(Placement {
+                        team: row.get(0)?,
+                        role: row.get(1)?,
+                        manager_id: row.get(2)?,
+                    })
+                })
+                .optional()?,
+            None => None,
+        };
+        self.changed += self.upsert.execute(params![
             person.id,
             person.name,
             person.email,
             person.team,
             person.role,
             person.manager_id,
-            person.hire_date
+            person.hire_date,
+            person.leaving_date
         ])? as u64;
-        Ok(())
+        match before {
+            None => self.history.joined(person, self.day, self.import_id),
+            Some(before) => self.history.changed(
+                person,
+                &person_history::changes(&before, person),
+                self.day,
+                self.import_id,
+            ),
+        }
     }
 }
 

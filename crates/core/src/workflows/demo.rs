@@ -171,7 +171,7 @@ pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
     let sponsor = role_holder("VP Sales");
     let tx = store.write()?;
     for person in &organisation {
-        people::insert(&tx, person)?;
+        people::insert(&tx, person, today)?;
     }
     settings::set(&tx, settings::WORKSPACE_NAME, DEMO_WORKSPACE_NAME)?;
     settings::set(&tx, settings::CURRENCY, "USD")?;
@@ -344,6 +344,7 @@ pub fn demo_organisation() -> Vec<Person> {
             role: role.to_string(),
             manager_id: manager,
             hire_date,
+            leaving_date: None,
         });
         id
     };

@@ -261,9 +261,9 @@ fn import_people(
         ImportKind::People,
         rows.len() as u32,
         dry_run,
-        |tx, _| {
+        |tx, import_id| {
             let before = u64::from(store_mod::people::count(tx)?);
-            let mut writer = PersonWriter::new(tx)?;
+            let mut writer = PersonWriter::new(tx, today, import_id)?;
             for row in &rows {
                 writer.write(&row.person)?;
             }

@@ -350,6 +350,14 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 ComparisonDesign::StaggeredWaves => met(format!(
                     "Staggered waves: {comparison} managers start at day 45 and compare until then"
                 )),
+                ComparisonDesign::HandPicked => {
+                    let teams = input.cohort.teams(Arm::Comparison).len();
+                    met(format!(
+                        "Hand-picked teams: {comparison} comparison manager{} in {teams} team{}",
+                        if comparison == 1 { "" } else { "s" },
+                        if teams == 1 { "" } else { "s" }
+                    ))
+                }
             }
         }
         "sponsor" => {

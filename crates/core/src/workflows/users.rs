@@ -2,6 +2,8 @@
 //! names a person from People: chosen on first start, switchable at any time, or given
 //! for one command line run with `--as`.
 
+use chrono::NaiveDate;
+
 use crate::error::{Error, Result};
 use crate::model::{CurrentUser, Person, PersonInput};
 use crate::store::changes::{self, NewChange};
@@ -102,7 +104,7 @@ pub fn act_for_session(store: &Store, person_id: &str) -> Result<Person> {
 const NAME_MAX: usize = 120;
 
 /// Adds a person to People on the spot, e.g. someone who is not in the HR export yet.
-pub fn add_person(store: &mut Store, input: &PersonInput) -> Result<Person> {
+pub fn add_person(store: &mut Store, input: &PersonInput, today: NaiveDate) -> Result<Person> {
     let mut problems = Problems::default();
     let name = problems.required("name", &input.name, NAME_MAX, "give the person's name");
     let email = input.email.trim().to_string();
@@ -135,10 +137,11 @@ pub fn add_person(store: &mut Store, input: &PersonInput) -> Result<Person> {
         role,
         manager_id: None,
         hire_date: None,
+        leaving_date: None,
     };
     let actor = settings::load(store.conn())?.current_user;
     let tx = store.write()?;
-    people::insert(&tx, &person)?;
+    people::insert(&tx, &person, today)?;
     changes::append(
         &tx,
         &timestamp_now(),

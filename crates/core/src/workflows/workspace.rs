@@ -1,6 +1,6 @@
-use crate::error::Result;
-use crate::model::WorkspaceOverview;
-use crate::store::{migrations, people, pilots, settings, Store};
+use crate::error::{Error, Result};
+use crate::model::{PersonHistory, WorkspaceOverview};
+use crate::store::{migrations, people, person_history, pilots, settings, Store};
 
 pub fn overview(store: &Store) -> Result<WorkspaceOverview> {
     Ok(WorkspaceOverview {
@@ -15,4 +15,17 @@ pub fn overview(store: &Store) -> Result<WorkspaceOverview> {
 
 pub fn list_people(store: &Store) -> Result<Vec<crate::model::Person>> {
     people::list(store.conn())
+}
+
+/// A person with their dated team, role and manager history, oldest first.
+pub fn person_history(store: &Store, person_id: &str) -> Result<PersonHistory> {
+    let person_id = person_id.trim();
+    let person = people::get(store.conn(), person_id)?.ok_or_else(|| Error::NotFound {
+        entity: "person",
+        id: person_id.to_string(),
+    })?;
+    Ok(PersonHistory {
+        entries: person_history::for_person(store.conn(), &person.id)?,
+        person,
+    })
 }

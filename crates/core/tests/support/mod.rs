@@ -151,6 +151,7 @@ pub fn designed_pilot(store: &mut Store) -> i64 {
                 "E1025".into(),
             ],
             seed: "20261123".into(),
+            ..Default::default()
         },
         today,
     )
@@ -256,6 +257,7 @@ pub fn snapshot(store: &Store) -> Vec<String> {
     let mut out = Vec::new();
     for table in [
         "people",
+        "person_history",
         "coaching_events",
         "kpi_observations",
         "imports",

@@ -48,6 +48,8 @@ describe("CohortSection", () => {
       design: "randomised_waitlist",
       managerIds: ["E1040", "E1041", "E1007", "E1008"],
       seed: "42",
+      pilotTeams: [],
+      comparisonTeams: [],
     });
     await waitFor(() => expect(screen.getAllByTestId("cohort-member")).toHaveLength(4));
     expect(screen.getByTestId("cohort-seed-value").textContent).toBe("42");
@@ -97,5 +99,66 @@ describe("CohortSection", () => {
     expect((await screen.findByTestId("error-managerIds")).textContent).toContain("A random split needs at least two managers");
     expect((screen.getByTestId("manager-E1040") as HTMLInputElement).checked).toBe(true);
     expect((screen.getByTestId("design-staggered_waves") as HTMLInputElement).checked).toBe(true);
+  });
+  it("puts whole teams in each arm for hand-picked teams, by keyboard-reachable radios", async () => {
+    const picked: Cohort = {
+      design: "hand_picked",
+      seed: null,
+      members: [
+        { ...drawn.members[1]!, arm: "pilot" },
+        { ...drawn.members[2]!, arm: "pilot" },
+        { ...drawn.members[0]!, arm: "comparison" },
+        { ...drawn.members[3]!, arm: "comparison" },
+      ],
+    };
+    setCohort.mockResolvedValue(pilotDesign({ cohort: picked }));
+    render(CohortSection, { props: { designer: new Designer(pilotDesign()) } });
+    await fireEvent.click(screen.getByTestId("design-hand_picked"));
+    const rows = await screen.findAllByTestId("team-row");
+    expect(rows.map((r) => r.dataset.team)).toEqual(["Customer Support", "Sales East"]);
+    expect(rows[0]?.textContent).toContain("2 managers");
+    expect(rows[0]?.textContent).toContain("17 reports");
+    expect(screen.queryByTestId("manager-E1040")).toBeNull();
+
+    // Each team's arm is a named radio group: Tab reaches it, arrow keys move within it.
+    const group = screen.getByRole("radiogroup", { name: "Sales East" });
+    const radios = Array.from(group.querySelectorAll("input[type=radio]")) as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual(["pilot", "comparison", "out"]);
+    expect(radios[2]?.checked).toBe(true);
+
+    await fireEvent.click(screen.getByTestId("team-pilot-Sales East"));
+    expect(screen.getByTestId("team-counts").textContent).toContain("1 pilot team · 0 comparison teams");
+    await fireEvent.click(screen.getByTestId("teams-rest"));
+    expect((screen.getByTestId("team-comparison-Customer Support") as HTMLInputElement).checked).toBe(true);
+    await fireEvent.click(screen.getByTestId("cohort-save"));
+
+    expect(setCohort).toHaveBeenCalledWith(1, {
+      design: "hand_picked",
+      managerIds: [],
+      seed: "",
+      pilotTeams: ["Sales East"],
+      comparisonTeams: ["Customer Support"],
+    });
+    await waitFor(() => expect(screen.getAllByTestId("cohort-member")).toHaveLength(4));
+    expect(screen.getByTestId("cohort-result").textContent).toContain("Hand-picked teams");
+    // Prefilled again from the saved cohort.
+    expect((screen.getByTestId("team-pilot-Sales East") as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("shows each refused team list at its place", async () => {
+    setCohort.mockRejectedValue({
+      code: "invalid_input",
+      message: "2 problems need fixing",
+      details: [
+        { field: "pilotTeams", message: "choose at least one pilot team" },
+        { field: "comparisonTeams", message: "Atlantis is not a team in People" },
+      ],
+    });
+    render(CohortSection, { props: { designer: new Designer(pilotDesign()) } });
+    await fireEvent.click(screen.getByTestId("design-hand_picked"));
+    await screen.findAllByTestId("team-row");
+    await fireEvent.click(screen.getByTestId("cohort-save"));
+    expect((await screen.findByTestId("error-pilotTeams")).textContent).toContain("Choose at least one pilot team");
+    expect(screen.getByTestId("error-comparisonTeams").textContent).toContain("Atlantis is not a team in People");
   });
 });

@@ -44,10 +44,13 @@ pub fn flight_risk(
             .iter()
             .filter(|p| p.moved_on.iter().any(|&day| within(day)))
             .count() as u32;
-        arm_risk(arm, headcount, leavers, movers, days, floor)
+        (
+            arm_risk(arm, headcount, leavers, movers, days, floor),
+            headcount == 0,
+        )
     };
-    let pilot = arm(Arm::Pilot);
-    let comparison = arm(Arm::Comparison);
+    let (pilot, pilot_empty) = arm(Arm::Pilot);
+    let (comparison, comparison_empty) = arm(Arm::Comparison);
     let difference = match (&pilot.figures, &comparison.figures) {
         (Some(p), Some(c)) => Some(RiskDifference {
             leavers: difference_of(&p.leavers, &c.leavers),
@@ -55,7 +58,13 @@ pub fn flight_risk(
         }),
         _ => None,
     };
-    let summary = summary(&pilot, &comparison, window, days, floor);
+    let summary = summary(
+        (&pilot, pilot_empty),
+        (&comparison, comparison_empty),
+        window,
+        days,
+        floor,
+    );
     FlightRisk {
         window_start: start,
         window_end: end,
@@ -116,9 +125,11 @@ pub fn percent(rate: f64) -> String {
     format!("{value:.decimals$}%")
 }
 
+/// One sentence; an arm that is not shown is described only as empty or under the floor,
+/// never by its size.
 fn summary(
-    pilot: &ArmRisk,
-    comparison: &ArmRisk,
+    (pilot, pilot_empty): (&ArmRisk, bool),
+    (comparison, comparison_empty): (&ArmRisk, bool),
     (start, end): (NaiveDate, NaiveDate),
     days: u32,
     floor: u32,
@@ -129,7 +140,13 @@ fn summary(
         end.format("%-d %b %Y"),
         if days == 1 { "" } else { "s" }
     );
-    let hidden = |risk: &ArmRisk| risk.note.clone().unwrap_or_default();
+    let rates = |figures: &ArmRiskFigures, group: &str| {
+        format!(
+            "{} of the {group} group left and {} moved team or manager",
+            percent(figures.leavers.rate),
+            percent(figures.moves.rate)
+        )
+    };
     match (&pilot.figures, &comparison.figures) {
         (Some(p), Some(c)) => format!(
             "{period}, {} of the pilot group left against {} of the comparison group, and {} \
@@ -139,20 +156,22 @@ fn summary(
             percent(p.moves.rate),
             percent(c.moves.rate)
         ),
+        (Some(p), None) if comparison_empty => format!(
+            "{period}, {}; there is no comparison group to set that against.",
+            rates(p, "pilot")
+        ),
         (Some(p), None) => format!(
-            "{period}, {} of the pilot group left and {} moved team or manager; the comparison \
-             group is not shown ({}), so there is nothing to set them against.",
-            percent(p.leavers.rate),
-            percent(p.moves.rate),
-            hidden(comparison)
+            "{period}, {}; the comparison group has fewer than {floor} people, so it is not \
+             shown and there is nothing to set that against.",
+            rates(p, "pilot")
         ),
         (None, Some(c)) => format!(
-            "{period}, {} of the comparison group left and {} moved team or manager; the pilot \
-             group is not shown ({}).",
-            percent(c.leavers.rate),
-            percent(c.moves.rate),
-            hidden(pilot)
+            "{period}, {}; the pilot group has fewer than {floor} people, so it is not shown.",
+            rates(c, "comparison")
         ),
+        (None, None) if pilot_empty && comparison_empty => {
+            "No flight-risk figures: no one was in the cohort's teams at the start.".into()
+        }
         (None, None) => {
             format!("No flight-risk figures are shown: each group needs at least {floor} people.")
         }
@@ -245,10 +264,11 @@ mod tests {
         );
         assert_eq!(risk.difference, None);
         assert!(!risk.summary.contains('4'), "{}", risk.summary);
-        assert!(
-            risk.summary.contains("16.7% of the pilot group left"),
-            "{}",
-            risk.summary
+        assert_eq!(
+            risk.summary,
+            "From 1 Jan 2026 to 31 Mar 2026 (90 days), 16.7% of the pilot group left and 0% \
+             moved team or manager; the comparison group has fewer than 5 people, so it is not \
+             shown and there is nothing to set that against."
         );
         let json = serde_json::to_string(&risk.comparison).unwrap();
         assert_eq!(
@@ -271,6 +291,18 @@ mod tests {
         );
         let at_the_floor = flight_risk(&people(Arm::Pilot, 5), window(), 5);
         assert_eq!(at_the_floor.pilot.figures.map(|f| f.headcount), Some(5));
+        assert!(
+            at_the_floor
+                .summary
+                .ends_with("; there is no comparison group to set that against."),
+            "{}",
+            at_the_floor.summary
+        );
+        let nobody = flight_risk(&[], window(), 5);
+        assert_eq!(
+            nobody.summary,
+            "No flight-risk figures: no one was in the cohort's teams at the start."
+        );
     }
 
     #[test]

@@ -104,6 +104,14 @@ pub fn evidence_design(design: &PilotDesign) -> Vec<Block> {
              The early effect is a difference-in-differences over days 0-45.",
             cohort.seed.as_ref().map(|s| format!("; waves were drawn with seed {s}")).unwrap_or_default()
         ),
+        ComparisonDesign::HandPicked => format!(
+            "Hand-picked teams. The pilot teams ({}) were chosen by name and are compared with the \
+             named comparison teams ({}). The effect is a difference-in-differences against those \
+             teams; as they were not drawn at random, it rests on the two groups trending alike \
+             before launch, which the baseline trends of both will show.",
+            list_or_count(&cohort.teams(Arm::Pilot)),
+            list_or_count(&cohort.teams(Arm::Comparison))
+        ),
         ComparisonDesign::None => "No comparison group. The lift will be a pre/post change against the baseline trend \
              projected forward, and every figure will be flagged as weaker evidence."
             .into(),
@@ -159,6 +167,15 @@ pub fn evidence_design(design: &PilotDesign) -> Vec<Block> {
         ),
     }));
     blocks
+}
+
+/// A few team names in full; many as a count, so a paragraph stays a paragraph.
+fn list_or_count(teams: &[String]) -> String {
+    match teams.len() {
+        0 => "none yet".into(),
+        1..=4 => teams.join(", "),
+        n => format!("{n} teams"),
+    }
 }
 
 pub fn playbooks(design: &PilotDesign) -> Vec<Block> {

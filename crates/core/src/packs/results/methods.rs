@@ -23,6 +23,11 @@ fn isolation(design: ComparisonDesign) -> &'static str {
             "Isolation: staggered waves, drawn at random. Wave 2 is the comparison for wave 1 \
              until it starts at day 45, so the effect covers days 0-44."
         }
+        ComparisonDesign::HandPicked => {
+            "Isolation: hand-picked teams. Named pilot teams against named comparison teams; \
+             the estimate rests on the two trending alike before launch, which the series \
+             charts let a reader judge."
+        }
         ComparisonDesign::None => {
             "Isolation: none. Without a comparison group each team's change is measured \
              against its own baseline trend projected forward: weaker evidence."

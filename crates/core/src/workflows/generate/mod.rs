@@ -145,7 +145,7 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
         settings::WORKSPACE_NAME,
         &format!("Northwind Services (generated, seed {})", options.seed),
     )?;
-    let mut writer = PersonWriter::new(&tx)?;
+    let mut writer = PersonWriter::new_people(&tx, options.end)?;
     for person in &org.people {
         writer.write(person)?;
     }

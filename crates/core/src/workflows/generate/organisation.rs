@@ -92,6 +92,7 @@ pub(super) fn organisation(options: &GenerateOptions) -> Organisation {
             role: role.to_string(),
             manager_id: manager.map(|m| format!("P{:06}", m + 1)),
             hire_date: Some(hire_date),
+            leaving_date: None,
         });
         index
     };
