@@ -47,7 +47,10 @@ fn the_95_percent_interval_covers_the_built_in_effect_at_least_nine_times_in_ten
                 .find(|p| p.kpi_id == effect.kpi_id)
                 .unwrap();
             let lift = panel.lift.as_ref().unwrap_or_else(|| {
-                panic!("seed {seed}: {} not measured: {:?}", panel.name, panel.not_measured)
+                panic!(
+                    "seed {seed}: {} not measured: {:?}",
+                    panel.name, panel.not_measured
+                )
             });
             let (low, high) = (lift.interval_low.unwrap(), lift.interval_high.unwrap());
             if low <= effect.effect && effect.effect <= high {

@@ -50,7 +50,12 @@ fn workspace(dir: &tempfile::TempDir) -> (Store, i64) {
         }
     }
     let path = write_file(dir, "people.csv", &people);
-    imports::import(&mut store, &import_request(ImportKind::People, &path), today).unwrap();
+    imports::import(
+        &mut store,
+        &import_request(ImportKind::People, &path),
+        today,
+    )
+    .unwrap();
 
     let pilot = pilots::create_pilot(
         &mut store,
@@ -125,9 +130,19 @@ fn workspace(dir: &tempfile::TempDir) -> (Store, i64) {
         week += 1;
     }
     let path = write_file(dir, "observations.csv", &observations);
-    imports::import(&mut store, &import_request(ImportKind::Observations, &path), today).unwrap();
+    imports::import(
+        &mut store,
+        &import_request(ImportKind::Observations, &path),
+        today,
+    )
+    .unwrap();
     let path = write_file(dir, "events.csv", &events);
-    imports::import(&mut store, &import_request(ImportKind::Events, &path), today).unwrap();
+    imports::import(
+        &mut store,
+        &import_request(ImportKind::Events, &path),
+        today,
+    )
+    .unwrap();
     (store, pilot.id)
 }
 
@@ -157,14 +172,25 @@ fn a_team_of_four_appears_nowhere_and_no_total_reveals_it() {
     // the floor (so the group total minus the rows shown is never a group under it), and at
     // least two rows are hidden wherever any is.
     let floor = dashboard.min_group_size;
-    for (arm, teams) in [(Arm::Pilot, PILOT_TEAMS), (Arm::Comparison, COMPARISON_TEAMS)] {
+    for (arm, teams) in [
+        (Arm::Pilot, PILOT_TEAMS),
+        (Arm::Comparison, COMPARISON_TEAMS),
+    ] {
         let total: u32 = teams.iter().map(|t| t.2).sum();
-        let shown: Vec<_> = dashboard.units.rows.iter().filter(|r| r.arm == arm).collect();
+        let shown: Vec<_> = dashboard
+            .units
+            .rows
+            .iter()
+            .filter(|r| r.arm == arm)
+            .collect();
         let hidden_people = total - shown.iter().map(|r| r.people).sum::<u32>();
         let hidden_rows = teams.len() - shown.len();
         if hidden_rows > 0 {
             assert!(hidden_rows >= 2, "{arm:?}: one row hidden alone");
-            assert!(hidden_people >= floor, "{arm:?}: {hidden_people} people hidden");
+            assert!(
+                hidden_people >= floor,
+                "{arm:?}: {hidden_people} people hidden"
+            );
         }
     }
     assert!(dashboard.units.hidden >= 2);
@@ -183,5 +209,8 @@ fn a_team_of_four_appears_nowhere_and_no_total_reveals_it() {
     let text = pdf_text(&pdf);
     assert_absent(&text, "the outcome pack");
     assert!(text.contains("First-contact resolution"));
-    assert!(text.contains("not shown"), "the pack says something was held back");
+    assert!(
+        text.contains("not shown"),
+        "the pack says something was held back"
+    );
 }

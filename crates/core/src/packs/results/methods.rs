@@ -65,13 +65,6 @@ pub fn appendix(dashboard: &Dashboard, lineage: &[ImportRecord], workspace: &str
         ),
     ];
     if let Some(roi) = &dashboard.roi {
-        methods.push(
-            "Phillips ROI: benefit = improvement x value per unit x units affected in the first \
-             year x stated confidence; costs fully loaded (vendor fees, tooling, analytics, and \
-             the time of managers, coaches and coachees at their hourly cost). BCR = benefits / \
-             costs; ROI % = (benefits - costs) / costs x 100."
-                .into(),
-        );
         methods.extend(roi.figures.methods.iter().cloned());
         for assumption in &roi.assumptions {
             if assumption.value_per_unit.is_none() {

@@ -2,7 +2,6 @@
 //! the verdict of the rule registered before launch), what the group is asked to decide and
 //! by when, then the evidence, charts before tables, and the appendix.
 
-use crate::metrics::analytics::precision::fixed;
 use crate::model::{Dashboard, VoteChoice};
 use crate::packs::dates::{long_date, long_date_of};
 use crate::packs::document::{Block, PackDocument};
@@ -103,7 +102,11 @@ fn lead_and_ask(data: &ResultsData, gate: Gate) -> (Block, Block) {
                     },
                 ),
                 (None, Some((choice, reason))) => (
-                    Block::Lead(format!("Recommendation: {choice}. {reason}")),
+                    Block::Lead(format!(
+                        "Recommendation: {choice}, by the decision rule registered before \
+                         launch ({}).",
+                        lower_first(reason.trim_end_matches('.'))
+                    )),
                     Block::Callout {
                         title: match due {
                             Some(due) => format!("Decision requested by {}", long_date(due)),
@@ -172,6 +175,19 @@ fn lead_and_ask(data: &ResultsData, gate: Gate) -> (Block, Block) {
     }
 }
 
+/// "Scale: all 3 KPIs met" -> "all 3 KPIs met": the reason without its verdict word.
+fn lower_first(text: &str) -> String {
+    let text = match text.split_once(": ") {
+        Some((head, rest)) if !head.contains(' ') => rest,
+        _ => text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -182,7 +198,8 @@ fn capitalised(text: &str) -> String {
 
 pub fn build(data: &ResultsData, gate: Gate, teams_csv: Option<&str>) -> PackDocument {
     let dashboard = data.dashboard;
-    let draft = data.gate.as_ref().is_some_and(|g| g.open);
+    // Before the decision it asks for, whether the gate is open or was never opened.
+    let draft = data.gate.as_ref().is_none_or(|g| g.decision.is_none());
     let (lead, ask) = lead_and_ask(data, gate);
     let mut blocks = vec![
         Block::Title(dashboard.pilot_name.clone()),
@@ -224,14 +241,13 @@ pub fn build(data: &ResultsData, gate: Gate, teams_csv: Option<&str>) -> PackDoc
     }
     blocks.extend(sections::flight_risk(dashboard));
     blocks.extend(sections::teams(dashboard, teams_csv));
-    if !draft && gate == Gate::Day90 {
+    if let (false, Some(decision)) = (draft, data.gate.as_ref().and_then(|g| g.decision.as_ref())) {
         blocks.push(Block::Heading("Sign-off".into()));
         blocks.push(Block::Paragraph(format!(
-            "Impact per coaching hour: {}. Recorded for the sponsor's file.",
-            dashboard
-                .impact_per_hour
-                .as_ref()
-                .map_or("not known".to_string(), |n| n.value.clone())
+            "Signed for the steering group's decision {} of {}: {}",
+            decision.id,
+            long_date_of(&decision.decided_at).unwrap_or_default(),
+            decision.summary
         )));
         blocks.push(Block::Signatures(vec![
             "Senior sponsor".into(),
@@ -239,7 +255,6 @@ pub fn build(data: &ResultsData, gate: Gate, teams_csv: Option<&str>) -> PackDoc
         ]));
     }
     blocks.extend(methods::appendix(dashboard, data.lineage, data.workspace));
-    let _ = fixed;
     PackDocument {
         title: gate.title().into(),
         subject: dashboard.pilot_name.clone(),

@@ -37,11 +37,11 @@ fn interval_text(panel: &KpiPanel) -> String {
 pub fn kpi_table(dashboard: &Dashboard) -> Block {
     Block::Table(Table {
         columns: vec![
-            Column::left("KPI", 2.0),
-            Column::right("Improvement", 1.2),
-            Column::left("95% interval or test", 1.9),
+            Column::left("KPI", 1.8),
+            Column::right("Improvement", 1.5),
+            Column::left("95% interval or test", 1.8),
             Column::left("Evidence", 1.5),
-            Column::left("Criterion", 1.8),
+            Column::left("Criterion", 2.2),
         ],
         rows: dashboard
             .kpis
@@ -85,8 +85,9 @@ pub fn kpi_table(dashboard: &Dashboard) -> Block {
 
 /// One KPI: its series, its effect month by month, and what the data can and cannot show.
 pub fn kpi_detail(panel: &KpiPanel) -> Vec<Block> {
-    let mut blocks = vec![Block::Subheading(panel.name.clone())];
-    blocks.push(Block::Chart(panel.series.clone()));
+    // The charts' titles name the KPI, and a heading of its own would be left at the foot
+    // of a page whenever the chart after it moves to the next.
+    let mut blocks = vec![Block::Chart(panel.series.clone())];
     if let Some(chart) = &panel.event_study {
         blocks.push(Block::Chart(chart.clone()));
     }
@@ -318,10 +319,44 @@ pub fn roi(dashboard: &Dashboard) -> Vec<Block> {
 }
 
 pub fn flight_risk(dashboard: &Dashboard) -> Vec<Block> {
+    use crate::metrics::analytics::flight_risk::percent;
     let risk = &dashboard.flight_risk;
+    let row = |name: &str, arm: &crate::model::ArmRisk| match &arm.figures {
+        Some(f) => vec![
+            name.to_string(),
+            f.headcount.to_string(),
+            format!("{} ({})", f.leavers.count, percent(f.leavers.rate)),
+            format!("{} ({})", f.moves.count, percent(f.moves.rate)),
+        ],
+        None => vec![
+            name.to_string(),
+            arm.note.clone().unwrap_or_else(|| "not shown".into()),
+            String::new(),
+            String::new(),
+        ],
+    };
     vec![
         Block::Heading("Flight-risk signals (cohort level)".into()),
         Block::Paragraph(risk.summary.clone()),
+        Block::Table(Table {
+            columns: vec![
+                Column::left("Group", 1.4),
+                Column::right("People at launch", 1.2),
+                Column::right("Left", 1.0),
+                Column::right("Moved team or manager", 1.4),
+            ],
+            rows: vec![
+                row("Pilot group", &risk.pilot),
+                row("Comparison group", &risk.comparison),
+            ],
+            note: Some(format!(
+                "{} to {}; whole groups only, no one is scored, and a group under {} people is \
+                 not shown.",
+                crate::packs::dates::long_date(risk.window_start),
+                crate::packs::dates::long_date(risk.window_end),
+                risk.floor
+            )),
+        }),
     ]
 }
 

@@ -228,7 +228,13 @@ pub(crate) fn roi_report(
         };
         charts::roi_sensitivity(&points, figures.break_even_scale, title)
     });
-    let summary = if benefits.is_empty() {
+    let summary = if figures.costs_total.cents() <= 0 {
+        format!(
+            "No cost is recorded for this pilot yet (no budget lines, spending or hourly \
+             costs), so its ROI cannot be computed; the first-year benefit is {}.",
+            money(figures.benefits_total)
+        )
+    } else if benefits.is_empty() {
         format!(
             "No monetised KPI has a measured lift yet; the fully loaded cost is {}{}.",
             money(figures.costs_total),

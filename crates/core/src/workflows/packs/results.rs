@@ -80,7 +80,7 @@ pub fn render_monthly(
     }
     let previous = previous_month(store, &dashboard)?;
     let settings = settings::load(store.conn())?;
-    let lineage = lineage_to(store, as_of)?;
+    let lineage = lineage_to(store, today)?;
     let next_gate = [ItemKind::Day45Review, ItemKind::Day90Outcome]
         .into_iter()
         .map(|kind| gate_ask(store, pilot_id, kind))
@@ -153,7 +153,7 @@ pub fn render_outcome(
         Gate::Day45 => None,
     };
     let settings = settings::load(store.conn())?;
-    let lineage = lineage_to(store, as_of)?;
+    let lineage = lineage_to(store, today)?;
     let document = outcome::build(
         &ResultsData {
             dashboard: &dashboard,
