@@ -30,7 +30,31 @@ pub mod users;
 pub mod vendors;
 pub mod workspace;
 
+thread_local! {
+    /// When set, the moment every record made on this thread is stamped with: the demo
+    /// writes its pilots' histories (approvals, votes, packs) on the days they happened.
+    static STAMPED_AT: std::cell::Cell<Option<chrono::DateTime<chrono::Utc>>> =
+        const { std::cell::Cell::new(None) };
+}
+
 /// Now, as stored: RFC 3339 in UTC to the second.
 pub(crate) fn timestamp_now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    STAMPED_AT
+        .with(|at| at.get())
+        .unwrap_or_else(chrono::Utc::now)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Runs `work` with every record it makes stamped at `at`, then stamps with the clock
+/// again, even if `work` fails.
+pub(crate) fn stamped_at<T>(at: chrono::DateTime<chrono::Utc>, work: impl FnOnce() -> T) -> T {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            STAMPED_AT.with(|cell| cell.set(None));
+        }
+    }
+    STAMPED_AT.with(|cell| cell.set(Some(at)));
+    let _reset = Reset;
+    work()
 }
