@@ -1,7 +1,7 @@
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use pilotdesk_core::workflows::demo::load_demo;
+use pilotdesk_core::workflows::demo::load_full_demo;
 use pilotdesk_core::{ApiError, Store};
 
 /// The open workspace, or why it could not be opened. A refused database still starts the
@@ -15,7 +15,7 @@ impl AppState {
         let store = Store::open(path).and_then(|mut store| {
             // First start: show a newcomer a real-looking organisation and pilot.
             if store.was_created() {
-                load_demo(&mut store, chrono::Local::now().date_naive())?;
+                load_full_demo(&mut store, chrono::Local::now().date_naive())?;
             }
             Ok(store)
         });

@@ -41,8 +41,13 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Load the demo organisation and its draft pilot into an empty workspace.
-    Demo,
+    /// Load the demo into an empty workspace: the organisation, a pilot in design, one
+    /// running with two months of data and one finished with its day-90 outcome pack.
+    Demo {
+        /// Load it as it stood on this day (YYYY-MM-DD; today when left out).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<chrono::NaiveDate>,
+    },
     /// Create, design, submit and move pilots through their lifecycle.
     #[command(subcommand)]
     Pilot(Box<PilotCommand>),

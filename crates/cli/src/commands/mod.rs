@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         today: Local::now().date_naive(),
     };
     let done = match cli.command {
-        Command::Demo => workspace::demo(&mut store, &context),
+        Command::Demo { as_of } => workspace::demo(&mut store, as_of, &context),
         Command::Pilot(command) => pilot::run(*command, &mut store, &context),
         Command::Readiness { id, json } => design::readiness(&store, id, json, &context),
         Command::Templates { json } => workspace::templates(json),

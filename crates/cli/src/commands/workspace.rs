@@ -1,7 +1,8 @@
+use chrono::NaiveDate;
 use clap::Subcommand;
-use pilotdesk_core::workflows::demo::{load_demo, DemoOutcome};
+use pilotdesk_core::workflows::demo::{load_full_demo, DemoOutcome};
 use pilotdesk_core::workflows::{cohort, imports, playbook, workspace};
-use pilotdesk_core::{Result, Store};
+use pilotdesk_core::{Error, Result, Store};
 
 use super::Context;
 use crate::output;
@@ -21,16 +22,33 @@ pub enum PeopleCommand {
     },
 }
 
-pub fn demo(store: &mut Store, context: &Context) -> Result<()> {
-    match load_demo(store, context.today)? {
+/// Loads the demo as it stood on `as_of` (today when left out): the organisation, a pilot
+/// in design, one running with two months of data and one finished with its outcome pack.
+pub fn demo(store: &mut Store, as_of: Option<NaiveDate>, context: &Context) -> Result<()> {
+    let day = match as_of {
+        Some(day) if day > context.today => {
+            return Err(Error::invalid_field(
+                "asOf",
+                format!("{day} has not come yet; the demo can be loaded as of today or earlier"),
+            ))
+        }
+        Some(day) => day,
+        None => context.today,
+    };
+    match load_full_demo(store, day)? {
         DemoOutcome::Loaded { people, pilot } => outln!(
-            "Loaded the demo workspace into {}: {people} people and the draft pilot \"{}\" (id {}).",
+            "Loaded the demo workspace into {}: {people} people, the draft pilot \"{}\" (id {}), \
+             a running pilot with two months of data and a finished one with its day-90 \
+             outcome pack.",
             context.db.display(),
             pilot.name,
             pilot.id
         ),
         DemoOutcome::AlreadyLoaded => {
-            outln!("The demo workspace is already loaded in {}.", context.db.display())
+            outln!(
+                "The demo workspace is already loaded in {}.",
+                context.db.display()
+            )
         }
     }
     Ok(())

@@ -50,6 +50,12 @@ pub fn act_for_session(conn: &Connection, person_id: &str) -> Result<()> {
     Ok(())
 }
 
+/// Ends acting for the session: the workspace's own current user acts again.
+pub fn end_session(conn: &Connection) -> Result<()> {
+    conn.execute_batch("DROP TABLE IF EXISTS temp.session_settings")?;
+    Ok(())
+}
+
 fn session_get(conn: &Connection, key: &str) -> Result<Option<String>> {
     let has_session: bool = conn.query_row(
         "SELECT count(*) > 0 FROM sqlite_temp_master WHERE name = 'session_settings'",

@@ -301,12 +301,12 @@ fn report(
     let unit_noun = if manager_units { "team" } else { "unit" };
     let test = match (&randomisation, &permutation) {
         (Some(r), _) => Some(format!(
-            "randomisation p = {} ({} re-draws of the assignment)",
+            "randomisation p = {} over {} re-draws of the assignment",
             p_text(r.p_value),
             fixed(f64::from(r.draws), 0)
         )),
         (None, Some(p)) => Some(format!(
-            "placebo p = {} (rank {} of {}{})",
+            "placebo p = {}, ranked {} of {}{}",
             p_text(p.p_value),
             p.rank,
             p.of,

@@ -32,6 +32,20 @@ pub(crate) fn unit_table(ctx: &PilotContext, inputs: &UnitInputs) -> (UnitTable,
         .iter()
         .map(|arm| units.iter().copied().filter(|u| u.arm == *arm).collect())
         .collect();
+    // A team with nothing to report (no KPI data, no coaching: a manager of managers, say)
+    // is no row at all, so it is neither hidden nor used to hide another.
+    let reported = |unit: &super::context::UnitInfo| {
+        let manager = unit.manager_id.as_deref().unwrap_or_default();
+        inputs.changes.iter().any(|c| c.contains_key(&unit.id))
+            || inputs
+                .events_by_manager
+                .get(manager)
+                .is_some_and(|e| *e > 0)
+    };
+    let groups: Vec<Vec<&super::context::UnitInfo>> = groups
+        .into_iter()
+        .map(|g| g.into_iter().filter(|u| reported(u)).collect())
+        .collect();
     let sizes: Vec<Vec<u32>> = groups
         .iter()
         .map(|g| g.iter().map(|u| u.people).collect())

@@ -103,4 +103,3 @@ pub(super) fn seed_governance(
     }
     Ok(())
 }
-

@@ -10,12 +10,16 @@ use crate::store::{people, pilots, settings, Store};
 
 use super::pilots::create_pilot;
 
+mod data;
 mod governance;
 mod organisation;
+mod past_pilots;
+mod story;
 
 use governance::seed_governance;
-pub(crate) use organisation::{email_local_part, FIRST_NAMES, LAST_NAMES};
 pub use organisation::demo_organisation;
+pub(crate) use organisation::{email_local_part, FIRST_NAMES, LAST_NAMES};
+pub use story::{load_demo_story, load_full_demo};
 
 pub const DEMO_WORKSPACE_NAME: &str = "Meridian Logistics (demo)";
 pub const DEMO_PILOT_NAME: &str = "Sales onboarding coaching pilot";
@@ -89,7 +93,6 @@ pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
     })
 }
 
-
 /// The Monday at least three weeks out: time to get the pilot approved before it starts.
 pub fn demo_start_date(today: NaiveDate) -> NaiveDate {
     let mut date = today + Duration::days(21);
@@ -98,4 +101,3 @@ pub fn demo_start_date(today: NaiveDate) -> NaiveDate {
     }
     date
 }
-

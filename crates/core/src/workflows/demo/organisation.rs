@@ -125,7 +125,6 @@ pub(crate) const LAST_NAMES: &[&str] = &[
     "Hughes",
 ];
 
-
 /// Eighty people in six teams, each with a manager chain up to the COO.
 pub fn demo_organisation() -> Vec<Person> {
     let mut rng = ChaCha8Rng::seed_from_u64(90);
@@ -228,4 +227,3 @@ pub(crate) fn email_local_part(name: &str) -> String {
         })
         .collect()
 }
-

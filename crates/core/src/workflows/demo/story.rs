@@ -1,0 +1,183 @@
+//! The demo's story: besides the pilot in design, a pilot approved and running with two
+//! months of data, and one finished with its day-90 outcome decided and its outcome pack
+//! printed, so a newcomer sees every state of the lifecycle and a pack on the table.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::error::Result;
+use crate::model::HourlyCostInput;
+use crate::store::{people, settings, Store};
+use crate::workflows::analytics;
+
+use super::data::KpiShape;
+use super::past_pilots::{decide_outcome, run_past_pilot, save_monthly, Cast, PastPilot};
+use super::{load_demo, DemoOutcome};
+
+pub const RUNNING_PILOT_NAME: &str = "Escalation coaching pilot";
+pub const FINISHED_PILOT_NAME: &str = "Sales pipeline coaching pilot";
+
+/// The Monday on or before a day.
+fn monday_before(day: NaiveDate) -> NaiveDate {
+    day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
+/// What an hour of the demo's roles costs.
+const HOURLY_COSTS: &[(&str, &str)] = &[
+    ("Sales Team Lead", "75"),
+    ("Regional Sales Manager", "90"),
+    ("Support Team Lead", "60"),
+    ("Customer Success Team Lead", "62"),
+    ("Account Executive", "55"),
+    ("Sales Development Rep", "40"),
+    ("Support Specialist", "38"),
+    ("Escalations Specialist", "45"),
+    ("Customer Success Associate", "42"),
+    ("Renewals Specialist", "44"),
+];
+
+/// The organisation, the pilot in design and the governance, then the story.
+pub fn load_full_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
+    let outcome = load_demo(store, today)?;
+    if matches!(outcome, DemoOutcome::Loaded { .. }) {
+        load_demo_story(store, today)?;
+    }
+    Ok(outcome)
+}
+
+/// The running and the finished pilot, with their data, decisions and packs. The packs
+/// are printed beside a workspace file, in a folder named after it.
+pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
+    let organisation = people::list(store.conn())?;
+    let packs_folder = store.path().map(|path| {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "pilotdesk".into());
+        path.with_file_name(format!("{stem}-packs"))
+    });
+    let cast = Cast {
+        people: &organisation,
+        today,
+        packs_folder,
+    };
+    for (role, cost) in HOURLY_COSTS {
+        analytics::set_hourly_cost(
+            store,
+            &HourlyCostInput {
+                role: (*role).into(),
+                cost: (*cost).into(),
+            },
+        )?;
+    }
+    let lines = |seats: &'static str| {
+        vec![
+            (
+                "vendor",
+                "Northstar coaching platform: manager seats",
+                "per_seat",
+                "120",
+                seats,
+            ),
+            (
+                "tooling",
+                "Prompt cards and calendar nudges",
+                "fixed",
+                "1500",
+                "1",
+            ),
+            (
+                "analytics",
+                "KPI extracts and the monthly dashboard",
+                "fixed",
+                "2500",
+                "1",
+            ),
+        ]
+    };
+
+    let finished_start = monday_before(today - Duration::days(102));
+    let finished = run_past_pilot(
+        store,
+        &cast,
+        &PastPilot {
+            name: FINISHED_PILOT_NAME,
+            objective: "Shorten the time from first meeting to closed deal in Sales East by \
+                        coaching discovery and next-step moments twice a week.",
+            template: "sales-onboarding",
+            start: finished_start,
+            sponsor_role: "VP Sales",
+            budget: "15000",
+            ai_agenda: "account executives' weekly pipeline 1:1s",
+            pilot_team: "Sales East",
+            comparison_team: "Sales West",
+            kpis: vec![
+                (
+                    5.0,
+                    KpiShape {
+                        level: 62.0,
+                        person_spread: 6.0,
+                        noise: 4.0,
+                        effect: -7.0,
+                    },
+                ),
+                (
+                    2.5,
+                    KpiShape {
+                        level: 24.0,
+                        person_spread: 4.0,
+                        noise: 3.0,
+                        effect: 4.0,
+                    },
+                ),
+            ],
+            lines: lines("4"),
+            affected: ("40", "new account executives a year"),
+            seed: 2026,
+        },
+    )?;
+    decide_outcome(store, &cast, finished, finished_start + Duration::days(90))?;
+
+    let running_start = monday_before(today - Duration::days(62));
+    let running = run_past_pilot(
+        store,
+        &cast,
+        &PastPilot {
+            name: RUNNING_PILOT_NAME,
+            objective: "Resolve more escalated tickets at first contact by coaching the \
+                        diagnosis and ownership moments of the escalation playbook.",
+            template: "customer-escalation",
+            start: running_start,
+            sponsor_role: "VP Customer Experience",
+            budget: "15000",
+            ai_agenda: "support specialists' escalation debriefs",
+            pilot_team: "Customer Support",
+            comparison_team: "Customer Success",
+            kpis: vec![
+                (
+                    3.0,
+                    KpiShape {
+                        level: 71.0,
+                        person_spread: 4.0,
+                        noise: 3.0,
+                        effect: 5.0,
+                    },
+                ),
+                (
+                    1.5,
+                    KpiShape {
+                        level: 12.0,
+                        person_spread: 2.0,
+                        noise: 1.5,
+                        effect: -2.5,
+                    },
+                ),
+            ],
+            lines: lines("2"),
+            affected: ("17", "support specialists"),
+            seed: 2027,
+        },
+    )?;
+    save_monthly(store, &cast, running)?;
+    settings::end_session(store.conn())?;
+    Ok(())
+}
