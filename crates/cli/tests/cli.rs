@@ -18,10 +18,38 @@ fn demo_then_list_prints_the_demo_pilot_as_json() {
     assert!(list.status.success(), "{}", stderr(&list));
     let pilots: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
     let pilots = pilots.as_array().unwrap();
-    assert_eq!(pilots.len(), 1);
-    assert_eq!(pilots[0]["name"], "Sales onboarding coaching pilot");
-    assert_eq!(pilots[0]["status"], "draft");
-    assert_eq!(pilots[0]["sponsor"], "Marcus Oyelaran");
+    // A pilot in each state: in design, running with two months of data, finished.
+    let by_name = |name: &str| {
+        pilots
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("the demo has \"{name}\""))
+    };
+    assert_eq!(pilots.len(), 3);
+    let draft = by_name("Sales onboarding coaching pilot");
+    assert_eq!(draft["status"], "draft");
+    assert_eq!(draft["sponsor"], "Marcus Oyelaran");
+    assert_eq!(by_name("Escalation coaching pilot")["status"], "day45_review");
+    assert_eq!(by_name("Sales pipeline coaching pilot")["status"], "scaled");
+
+    // The finished pilot's day-90 outcome pack is on record and beside the workspace.
+    let packs: serde_json::Value =
+        serde_json::from_str(&stdout(&pilotdesk(&db, &["packs", "--json"]))).unwrap();
+    let outcome = packs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["kind"] == "outcome")
+        .expect("the outcome pack is recorded");
+    let path = outcome["path"].as_str().unwrap();
+    assert!(Path::new(path).exists(), "{path}");
+    assert!(path.contains("x-packs"), "beside x.db: {path}");
+
+    // The demo as of a day still to come is refused.
+    let (_dir2, db2) = workspace();
+    let future = pilotdesk(&db2, &["demo", "--as-of", "2999-01-01"]);
+    assert_eq!(future.status.code(), Some(2), "{}", stderr(&future));
+    assert!(stderr(&future).contains("has not come yet"));
 
     let again = pilotdesk(&db, &["demo"]);
     assert!(again.status.success());
