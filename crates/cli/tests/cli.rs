@@ -29,7 +29,10 @@ fn demo_then_list_prints_the_demo_pilot_as_json() {
     let draft = by_name("Sales onboarding coaching pilot");
     assert_eq!(draft["status"], "draft");
     assert_eq!(draft["sponsor"], "Marcus Oyelaran");
-    assert_eq!(by_name("Escalation coaching pilot")["status"], "day45_review");
+    assert_eq!(
+        by_name("Escalation coaching pilot")["status"],
+        "day45_review"
+    );
     assert_eq!(by_name("Sales pipeline coaching pilot")["status"], "scaled");
 
     // The finished pilot's day-90 outcome pack is on record and beside the workspace.

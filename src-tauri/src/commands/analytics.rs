@@ -21,7 +21,11 @@ pub async fn get_dashboard(
     month: Option<String>,
 ) -> Reply<Dashboard> {
     let as_of = analytics::as_of_for_month(month.as_deref(), today())?;
-    Ok(analytics::dashboard(&*state.store()?, pilot_id, as_of)?)
+    Ok(analytics::cached_dashboard(
+        &mut *state.store()?,
+        pilot_id,
+        as_of,
+    )?)
 }
 
 #[tauri::command]

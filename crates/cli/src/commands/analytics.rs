@@ -27,9 +27,9 @@ pub struct DashboardArgs {
     csv: Option<PathBuf>,
 }
 
-pub fn dashboard(args: DashboardArgs, store: &Store, context: &Context) -> Result<()> {
+pub fn dashboard(args: DashboardArgs, store: &mut Store, context: &Context) -> Result<()> {
     let as_of = analytics::as_of_for_month(args.month.as_deref(), context.today)?;
-    let dashboard = analytics::dashboard(store, args.pilot, as_of)?;
+    let dashboard = analytics::cached_dashboard(store, args.pilot, as_of)?;
     if let Some(path) = &args.csv {
         let rows = pilotdesk_core::export::dashboard::write_teams_csv(&dashboard, path)?;
         if !args.json {

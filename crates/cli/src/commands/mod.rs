@@ -31,6 +31,10 @@ pub struct Context<'a> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let path = cli.db.unwrap_or_else(default_db_path);
     let mut store = Store::open(&path)?;
+    // A diagnostic for benchmarks: the statements this command runs, with their values.
+    if let Some(trace) = std::env::var_os("PILOTDESK_TRACE_SQL") {
+        pilotdesk_core::store::trace::statements_to(store.conn(), Path::new(&trace))?;
+    }
     if let Some(person) = &cli.act_as {
         pilotdesk_core::workflows::users::act_for_session(&store, person)?;
     }
@@ -65,7 +69,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Vendor(command) => register::vendor(command, &mut store),
         Command::Risk(command) => register::risk(command, &mut store),
         Command::Audit(command) => return audit::run(command, &store),
-        Command::Dashboard(args) => analytics::dashboard(args, &store, &context),
+        Command::Dashboard(args) => analytics::dashboard(args, &mut store, &context),
         Command::Roi(args) => analytics::roi(args, &mut store, &context),
         Command::Mde { pilot, json } => analytics::mde(&store, pilot, json, &context),
         Command::Overview { json } => analytics::overview(&store, json, &context),

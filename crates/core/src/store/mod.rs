@@ -8,6 +8,7 @@ pub mod changes;
 pub mod checklist;
 pub mod cohort;
 mod connection;
+pub mod dashboard_cache;
 pub mod decision_log;
 pub mod decisions;
 pub mod events;
@@ -27,6 +28,7 @@ pub mod playbooks;
 pub mod risks;
 pub mod settings;
 pub mod steering;
+pub mod trace;
 pub mod tranches;
 pub mod transitions;
 pub mod vendors;
@@ -81,8 +83,19 @@ impl Store {
     }
 
     /// Starts a write transaction, taking the write lock at once so a concurrent writer
-    /// waits at the start rather than failing half-way.
+    /// waits at the start rather than failing half-way. It raises the workspace version, so
+    /// results derived from the data (cached dashboards) know they are out of date.
     pub fn write(&mut self) -> Result<Transaction<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("UPDATE workspace_version SET n = n + 1 WHERE id = 1", [])?;
+        Ok(tx)
+    }
+
+    /// A write transaction for results derived from the data, which leaves the workspace
+    /// version as it is: keeping a computed dashboard does not make it out of date.
+    pub fn write_derived(&mut self) -> Result<Transaction<'_>> {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)

@@ -83,6 +83,24 @@ CREATE TABLE role_hourly_costs (
 -- Person-level observations by person, so a change of manager can move them between units.
 CREATE INDEX kpi_observations_by_person ON kpi_observations (person_id) WHERE person_id IS NOT NULL;
 
+-- A counter every write transaction raises (`Store::write`), so a derived result can tell
+-- whether anything changed since it was computed.
+CREATE TABLE workspace_version (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+) STRICT;
+INSERT INTO workspace_version (id, n) VALUES (1, 0);
+
+-- Dashboards as computed, per pilot and day, valid while the workspace version is the one
+-- they were computed at: reopening a dashboard on unchanged data reads one row.
+CREATE TABLE dashboard_cache (
+    pilot_id INTEGER NOT NULL,
+    as_of    TEXT NOT NULL,
+    version  INTEGER NOT NULL,
+    body     TEXT NOT NULL,
+    PRIMARY KEY (pilot_id, as_of)
+) STRICT, WITHOUT ROWID;
+
 -- ---- Rollups ----
 
 -- One row. Bulk writers (the generator) set `suspended` inside their transaction, fill the

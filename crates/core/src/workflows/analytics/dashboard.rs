@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::error::Result;
 use crate::model::{Arm, Dashboard, KeyNumber};
-use crate::store::Store;
+use crate::store::{dashboard_cache, Store};
 
 use super::charts;
 use super::coaching::coaching;
@@ -19,6 +19,37 @@ use super::headline::{headline, key_numbers};
 use super::kpi::{self, KpiAnalysis};
 use super::roi::{roi_report, RoiInputs};
 use super::units_table::{unit_table, UnitInputs};
+
+/// The dashboard as last computed if nothing in the workspace changed since, otherwise
+/// computed afresh and kept: reopening an unchanged dashboard reads one row.
+pub fn cached_dashboard(store: &mut Store, pilot_id: i64, as_of: NaiveDate) -> Result<Dashboard> {
+    let version = dashboard_cache::version(store.conn())?;
+    if let Some(body) = dashboard_cache::get(store.conn(), pilot_id, as_of, version)? {
+        if let Ok(kept) = serde_json::from_str::<Dashboard>(&body) {
+            return Ok(kept);
+        }
+    }
+    let fresh = dashboard(store, pilot_id, as_of)?;
+    // Keeping it is a convenience: a workspace that cannot be written to (a read-only
+    // copy, a busy writer) still gets its dashboard.
+    if let Ok(body) = serde_json::to_string(&fresh) {
+        let _ = keep(store, pilot_id, as_of, version, &body);
+    }
+    Ok(fresh)
+}
+
+fn keep(
+    store: &mut Store,
+    pilot_id: i64,
+    as_of: NaiveDate,
+    version: i64,
+    body: &str,
+) -> Result<()> {
+    let tx = store.write_derived()?;
+    dashboard_cache::put(&tx, pilot_id, as_of, version, body)?;
+    tx.commit()?;
+    Ok(())
+}
 
 /// The dashboard of a pilot with its data read up to `as_of`.
 pub fn dashboard(store: &Store, pilot_id: i64, as_of: NaiveDate) -> Result<Dashboard> {
