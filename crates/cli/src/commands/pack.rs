@@ -41,6 +41,9 @@ pub enum PackCommand {
         day: u32,
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
+        /// Also write the same content as one self-contained HTML page.
+        #[arg(long, value_name = "FILE.html")]
+        html: Option<PathBuf>,
         #[arg(long, value_parser = parse_paper)]
         paper: Option<PaperSize>,
     },
@@ -79,11 +82,18 @@ pub fn run(command: PackCommand, store: &mut Store, context: &Context) -> Result
             id,
             day,
             out,
+            html,
             paper,
-        } => (
-            packs::save_outcome(store, id, day, &out, paper, context.today)?,
-            out,
-        ),
+        } => {
+            if let Some(path) = &html {
+                let page = packs::outcome_html(store, id, day, context.today)?;
+                std::fs::write(path, page).map_err(|e| pilotdesk_core::Error::io(path, e))?;
+            }
+            (
+                packs::save_outcome(store, id, day, &out, paper, context.today)?,
+                out,
+            )
+        }
         PackCommand::Decision { id, out, paper } => (
             packs::save_decision(store, id, &out, paper, context.today)?,
             out,

@@ -13,8 +13,22 @@ use super::dates::{date_range, long_date, long_date_of};
 use super::document::{Block, KeyFigure, Milestone, PackDocument, Timeline};
 
 /// Everything the proposal prints, loaded beforehand so building it is a pure function.
+/// Where the cohort's roster is printed: in the appendix while it is short, otherwise in
+/// a CSV file beside the pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Roster {
+    InAppendix,
+    Beside(String),
+}
+
+/// A roster longer than this goes to a CSV beside the pack, so the pack stays short.
+pub const ROSTER_ROWS_IN_PACK: usize = 30;
+
 pub struct ProposalData<'a> {
     pub design: &'a PilotDesign,
+    /// Pilot against comparison on size, role mix, tenure and baseline.
+    pub balance: &'a crate::model::BalanceTable,
+    pub roster: Roster,
     pub settings: &'a WorkspaceSettings,
     pub changes: &'a [ChangeRecord],
     pub people_on_record: u32,
@@ -216,13 +230,14 @@ pub fn build(data: &ProposalData) -> PackDocument {
         }),
     ];
     blocks.extend(sections::success(design, &data.settings.currency));
-    blocks.extend(sections::evidence_design(design));
+    blocks.extend(sections::evidence_design(design, data.balance));
     blocks.extend(sections::playbooks(design));
     blocks.extend(sections::budget(design, &data.settings.currency));
     blocks.extend(sections::checklist(design));
     blocks.extend(sections::risks(design));
     blocks.extend(approval::blocks(&data.approval));
     blocks.extend(sections::appendix(data));
+    blocks.extend(sections::roster(design, &data.roster));
 
     PackDocument {
         title: TITLE.into(),

@@ -4,7 +4,8 @@ use crate::model::{Arm, ComparisonDesign, Direction, ItemStatus, PilotDesign};
 use crate::packs::dates::{date_range, long_date, long_date_of};
 use crate::packs::document::{Bar, BarChart, Block, Column, Table};
 
-use super::ProposalData;
+use super::{ProposalData, Roster};
+use crate::model::BalanceTable;
 
 fn number(value: f64) -> String {
     if value.fract() == 0.0 {
@@ -84,7 +85,7 @@ pub fn success(design: &PilotDesign, currency: &str) -> Vec<Block> {
     blocks
 }
 
-pub fn evidence_design(design: &PilotDesign) -> Vec<Block> {
+pub fn evidence_design(design: &PilotDesign, balance: &BalanceTable) -> Vec<Block> {
     let cohort = &design.cohort;
     let mut blocks = vec![Block::Heading("How the effect will be isolated".into())];
     let explanation = match cohort.design {
@@ -119,6 +120,51 @@ pub fn evidence_design(design: &PilotDesign) -> Vec<Block> {
     blocks.push(Block::Paragraph(explanation));
     if cohort.members.is_empty() {
         blocks.push(Block::Note("No managers are assigned yet.".into()));
+        return blocks;
+    }
+    blocks.push(Block::Subheading(
+        "How alike the groups are before launch".into(),
+    ));
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::left("", 2.6),
+            Column::right("Pilot", 1.3),
+            Column::right("Comparison", 1.3),
+            Column::right("Std. difference", 1.2),
+            Column::left("", 1.1),
+        ],
+        rows: balance
+            .rows
+            .iter()
+            .map(|row| {
+                vec![
+                    row.label.clone(),
+                    row.pilot_text.clone(),
+                    row.comparison_text.clone(),
+                    row.difference
+                        .map_or(String::new(), |d| format!("{d:+.2}").replace('+', "")),
+                    row.flag.map_or(String::new(), |f| f.label().to_string()),
+                ]
+            })
+            .collect(),
+        note: Some(balance.notes.join(" ")),
+    }));
+    blocks
+}
+
+/// The cohort team by team: in the appendix while short, otherwise in a CSV beside the pack.
+pub fn roster(design: &PilotDesign, roster: &Roster) -> Vec<Block> {
+    let cohort = &design.cohort;
+    if cohort.members.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![Block::Subheading("The cohort, team by team".into())];
+    if let Roster::Beside(file) = roster {
+        blocks.push(Block::Paragraph(format!(
+            "The {} managers of the cohort and their teams are listed in {file}, written beside \
+             this pack: too many to print here.",
+            cohort.members.len()
+        )));
         return blocks;
     }
     let arm_label = |arm: Arm, wave: Option<u32>| match (cohort.design, arm, wave) {

@@ -7,3 +7,4 @@ pub mod coaching;
 pub mod kpi_days;
 pub mod people_at_start;
 pub mod rollups;
+pub mod team_facts;

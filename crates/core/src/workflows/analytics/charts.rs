@@ -509,13 +509,13 @@ pub(crate) fn inputs_against_outcomes(
 }
 
 /// Money against the budget: committed, released, spent and the coaching time so far.
-pub(crate) fn cost_to_date(bars: &[(String, f64, String)], title: String) -> Chart {
+pub(crate) fn cost_to_date(bars: &[(String, f64, String)], title: String, currency: &str) -> Chart {
     Chart {
         id: "cost-to-date".into(),
         title,
         subtitle: Some("Budget, tranches and the time of the people involved, to date".into()),
         x_label: String::new(),
-        y_label: "Amount".into(),
+        y_label: format!("Amount ({currency})"),
         body: ChartBody::Bars {
             categories: bars.iter().map(|b| b.0.clone()).collect(),
             groups: vec![BarGroup {
@@ -534,6 +534,7 @@ pub(crate) fn cost_to_date(bars: &[(String, f64, String)], title: String) -> Cha
 /// of the interval, the central estimate and the high end.
 pub(crate) fn cost_against_benefit(
     bars: &[(String, f64, String, SeriesRole)],
+    currency: &str,
     title: String,
 ) -> Chart {
     Chart {
@@ -543,7 +544,7 @@ pub(crate) fn cost_against_benefit(
             "Fully loaded cost against the first-year benefit, adjusted for confidence".into(),
         ),
         x_label: String::new(),
-        y_label: "Amount".into(),
+        y_label: format!("Amount ({currency})"),
         body: ChartBody::Bars {
             categories: bars.iter().map(|b| b.0.clone()).collect(),
             groups: vec![BarGroup {

@@ -236,7 +236,7 @@ pub(crate) fn cost_panel(
         time_to_date,
         fully_loaded_to_date: fully_loaded,
         tranches,
-        chart: charts::cost_to_date(&bars, title),
+        chart: charts::cost_to_date(&bars, title, currency),
         summary,
     })
 }

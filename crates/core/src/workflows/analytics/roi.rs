@@ -166,36 +166,38 @@ pub(crate) fn roi_report(
         .roi_percent
         .map(|r| format!("{}%", fixed(r, 0)))
         .unwrap_or_else(|| "not known".into());
+    let whole = |m: Money| m.cents() as f64 / 100.0;
     let mut bars = vec![(
         "Fully loaded cost".to_string(),
-        figures.costs_total.cents() as f64,
+        whole(figures.costs_total),
         money(figures.costs_total),
         SeriesRole::Neutral,
     )];
     if let Some(low) = figures.benefits_low {
         bars.push((
             "Benefit, interval's low end".into(),
-            low.cents() as f64,
+            whole(low),
             money(low),
             SeriesRole::Comparison,
         ));
     }
     bars.push((
         "First-year benefit".into(),
-        figures.benefits_total.cents() as f64,
+        whole(figures.benefits_total),
         money(figures.benefits_total),
         SeriesRole::Pilot,
     ));
     if let Some(high) = figures.benefits_high {
         bars.push((
             "Benefit, interval's high end".into(),
-            high.cents() as f64,
+            whole(high),
             money(high),
             SeriesRole::Comparison,
         ));
     }
     let cost_against_benefit = charts::cost_against_benefit(
         &bars,
+        currency,
         if benefits.is_empty() {
             format!(
                 "No monetised benefit measured yet against a cost of {}",

@@ -15,7 +15,8 @@ use super::timestamp_now;
 mod results;
 
 pub use results::{
-    render_monthly, render_outcome, save_monthly, save_outcome, teams_csv_path, OutcomePack,
+    outcome_html, render_monthly, render_outcome, save_monthly, save_outcome, teams_csv_path,
+    OutcomePack,
 };
 
 /// Lays out the proposal pack for a pilot, as of `today`, with the steering group's
@@ -25,6 +26,17 @@ pub fn render_proposal(
     pilot_id: i64,
     paper: Option<PaperSize>,
     today: NaiveDate,
+) -> Result<(RenderedPack, PackRecord)> {
+    render_proposal_with(store, pilot_id, paper, today, None)
+}
+
+/// The proposal, naming the roster's CSV when the cohort is too long to print.
+fn render_proposal_with(
+    store: &Store,
+    pilot_id: i64,
+    paper: Option<PaperSize>,
+    today: NaiveDate,
+    roster_file: Option<&str>,
 ) -> Result<(RenderedPack, PackRecord)> {
     let conn = store.conn();
     let design = super::design::load_design(store, pilot_id, today)?;
@@ -48,8 +60,34 @@ pub fn render_proposal(
         ),
         None => (Vec::new(), Vec::new(), None, None),
     };
+    let facts = crate::store::analytics::team_facts::team_facts(
+        conn,
+        pilot_id,
+        design.pilot.start_date,
+        design.kpis.first(),
+    )?;
+    let (kpi_label, unit) = design
+        .kpis
+        .first()
+        .map_or((String::new(), String::new()), |k| {
+            (k.name.clone(), k.unit.clone())
+        });
+    let balance = crate::metrics::analytics::balance::balance(
+        &facts,
+        &kpi_label,
+        &unit,
+        settings.min_group_size,
+    );
+    let roster = match roster_file {
+        Some(file) if design.cohort.members.len() > proposal::ROSTER_ROWS_IN_PACK => {
+            proposal::Roster::Beside(file.to_string())
+        }
+        _ => proposal::Roster::InAppendix,
+    };
     let document = proposal::build(&proposal::ProposalData {
         design: &design,
+        balance: &balance,
+        roster,
         settings: &settings,
         changes: &history,
         people_on_record: people::count(conn)?,
@@ -140,7 +178,16 @@ pub fn save_proposal(
     paper: Option<PaperSize>,
     today: NaiveDate,
 ) -> Result<PackRecord> {
-    let (rendered, record) = render_proposal(store, pilot_id, paper, today)?;
+    let csv = results::beside(out, "cohort");
+    let csv_name = csv
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (rendered, record) = render_proposal_with(store, pilot_id, paper, today, Some(&csv_name))?;
+    let cohort = crate::store::cohort::load(store.conn(), pilot_id)?;
+    if cohort.members.len() > proposal::ROSTER_ROWS_IN_PACK {
+        crate::export::cohort::write_cohort_csv(&cohort, &csv)?;
+    }
     save(store, rendered, record, out, "proposal pack")
 }
 

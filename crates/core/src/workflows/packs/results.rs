@@ -115,14 +115,14 @@ pub struct OutcomePack {
     pub dashboard: Dashboard,
 }
 
-pub fn render_outcome(
+/// The outcome pack's content, before it is laid out on paper.
+fn outcome_document(
     store: &Store,
     pilot_id: i64,
     day: u32,
-    paper: Option<PaperSize>,
     today: NaiveDate,
     teams_csv: Option<&str>,
-) -> Result<OutcomePack> {
+) -> Result<(crate::packs::PackDocument, PackKind, Dashboard)> {
     let (gate, kind, pack_kind) = match day {
         45 => (Gate::Day45, ItemKind::Day45Review, PackKind::Day45Review),
         90 => (Gate::Day90, ItemKind::Day90Outcome, PackKind::Outcome),
@@ -134,11 +134,6 @@ pub fn render_outcome(
         }
     };
     let pilot = crate::store::pilots::get(store.conn(), pilot_id)?;
-    let gate_day = match gate {
-        Gate::Day45 => pilot.start_date + chrono::Duration::days(45),
-        Gate::Day90 => pilot.end_date,
-    };
-    let as_of = today.min(gate_day.max(pilot.start_date));
     if today < pilot.start_date {
         return Err(Error::Conflict(format!(
             "\"{}\" starts on {}; its {} pack follows from its data",
@@ -147,6 +142,11 @@ pub fn render_outcome(
             if day == 45 { "day-45" } else { "day-90" }
         )));
     }
+    let gate_day = match gate {
+        Gate::Day45 => pilot.start_date + chrono::Duration::days(45),
+        Gate::Day90 => pilot.end_date,
+    };
+    let as_of = today.min(gate_day);
     let dashboard = analytics::dashboard(store, pilot_id, as_of)?;
     let verdict = match gate {
         Gate::Day90 => Some(analytics::rule_verdict(store, pilot_id, as_of)?),
@@ -167,12 +167,33 @@ pub fn render_outcome(
         gate,
         teams_csv,
     );
+    Ok((document, pack_kind, dashboard))
+}
+
+pub fn render_outcome(
+    store: &Store,
+    pilot_id: i64,
+    day: u32,
+    paper: Option<PaperSize>,
+    today: NaiveDate,
+    teams_csv: Option<&str>,
+) -> Result<OutcomePack> {
+    let (document, pack_kind, dashboard) =
+        outcome_document(store, pilot_id, day, today, teams_csv)?;
+    let settings = settings::load(store.conn())?;
     let (rendered, record) = render_record(&document, pack_kind, Some(pilot_id), paper, &settings)?;
     Ok(OutcomePack {
         rendered,
         record,
         dashboard,
     })
+}
+
+/// The outcome pack as one self-contained HTML page, the same content and charts: for a
+/// browser to print, and the benchmark's yardstick.
+pub fn outcome_html(store: &Store, pilot_id: i64, day: u32, today: NaiveDate) -> Result<String> {
+    let (document, _, _) = outcome_document(store, pilot_id, day, today, None)?;
+    Ok(crate::packs::html::to_html(&document))
 }
 
 pub fn save_monthly(
@@ -191,13 +212,19 @@ pub fn save_monthly(
     save(store, rendered, record, out, &what)
 }
 
-/// Where the team breakdown goes when it is too long to print: beside the pack.
-pub fn teams_csv_path(out: &Path) -> PathBuf {
+/// A file beside a pack, e.g. `proposal-cohort.csv` beside `proposal.pdf`: where a table
+/// too long to print goes.
+pub(super) fn beside(out: &Path, what: &str) -> PathBuf {
     let stem = out
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "pack".into());
-    out.with_file_name(format!("{stem}-teams.csv"))
+    out.with_file_name(format!("{stem}-{what}.csv"))
+}
+
+/// Where the team breakdown goes when it is too long to print: beside the pack.
+pub fn teams_csv_path(out: &Path) -> PathBuf {
+    beside(out, "teams")
 }
 
 pub fn save_outcome(
