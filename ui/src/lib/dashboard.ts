@@ -43,7 +43,11 @@ export function armLabel(arm: Arm): string {
  * 0.0225 -> "2.3%", 0.0004 -> "0.04%". Never "0.0%" for something that is not zero.
  */
 export function formatShare(share: number): string {
-  const percent = share * 100;
+  return formatPercent(share * 100);
+}
+
+/** A figure already in percent, e.g. an ROI: 1145.3 -> "1,145%", 4.26 -> "4.3%", -100 -> "-100%". */
+export function formatPercent(percent: number): string {
   if (percent === 0) return "0%";
   const size = Math.abs(percent);
   const text =
@@ -135,4 +139,30 @@ export function outcomeGates(startDate: string, endDate: string, today: string):
 /** The date from which a gate's pack can be printed: "the day-45 review pack from 14 Oct". */
 export function day45Date(startDate: string): string | null {
   return addDays(startDate, PILOT_LENGTH_DAYS / 2);
+}
+
+/** What the ROI counts a KPI's benefit for when nobody says otherwise. */
+export const DEFAULT_AFFECTED_UNIT = "people in the pilot group";
+
+/**
+ * The intangibles the workspace listed itself. The ROI's list also names each KPI that is
+ * measured but not monetised, or monetised but not yet measured; those lines are the core's
+ * (they start with the KPI's name and end in one of two fixed phrases) and must not be saved
+ * back as if someone had typed them.
+ */
+export function statedIntangibles(intangibles: string[], kpiNames: string[]): string[] {
+  return intangibles.filter(
+    (item) =>
+      !kpiNames.some(
+        (name) =>
+          item.startsWith(`${name}: `) &&
+          (item.endsWith("(measured, not monetised)") || item.endsWith("monetised, but not counted: its lift cannot be measured yet")),
+      ),
+  );
+}
+
+/** "assumptions[2].confidence" -> { index: 2, name: "confidence" }; "intangibles[1]" -> { index: 1, name: "" }. */
+export function indexedField(field: string, list: "assumptions" | "intangibles"): { index: number; name: string } | null {
+  const match = new RegExp(`^${list}\\[(\\d+)\\](?:\\.(\\w+))?$`).exec(field);
+  return match ? { index: Number(match[1]), name: match[2] ?? "" } : null;
 }
