@@ -2,7 +2,7 @@
 // packs. Figures arrive already printed by the core wherever it can print them; what is left
 // here is choosing words, months and dates.
 import type { Arm, EvidenceStrength, PilotStatus } from "../api";
-import { addDays, parseIsoDate, PILOT_LENGTH_DAYS } from "./format";
+import { addDays, parseIsoDate, PILOT_LENGTH_DAYS, plural } from "./format";
 
 /** The statuses that have something to measure: running and every status after it. */
 const MEASURED: readonly PilotStatus[] = ["running", "day45_review", "day90_outcome", "scaled", "iterating", "stopped"];
@@ -165,4 +165,11 @@ export function statedIntangibles(intangibles: string[], kpiNames: string[]): st
 export function indexedField(field: string, list: "assumptions" | "intangibles"): { index: number; name: string } | null {
   const match = new RegExp(`^${list}\\[(\\d+)\\](?:\\.(\\w+))?$`).exec(field);
   return match ? { index: Number(match[1]), name: match[2] ?? "" } : null;
+}
+
+/** Where a pilot is in its window from its day number: "Starts in 3 days", "Day 34 of 90", "Ended 12 days ago". */
+export function dayText(day: number): string {
+  if (day < 0) return `Starts in ${plural(-day, "day")}`;
+  if (day <= PILOT_LENGTH_DAYS) return `Day ${day} of ${PILOT_LENGTH_DAYS}`;
+  return `Ended ${plural(day - PILOT_LENGTH_DAYS, "day")} ago`;
 }
