@@ -1,0 +1,34 @@
+import { cleanup, render, screen } from "@testing-library/svelte";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { api } from "../api";
+import { pack } from "../test/fixtures";
+import PacksScreen from "./PacksScreen.svelte";
+
+vi.mock("../api", async (importOriginal) =>
+  (await import("../test/fixtures")).mockApiModule(await importOriginal<object>()),
+);
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe("PacksScreen", () => {
+  it("names each kind of pack, the results packs included", async () => {
+    vi.mocked(api.listPacks).mockResolvedValue([
+      { ...pack, id: 7, kind: "outcome", title: "Day-90 outcome: Sales onboarding pilot", pages: 11 },
+      { ...pack, id: 6, kind: "day45_review", title: "Day-45 review: Sales onboarding pilot", pages: 6 },
+      { ...pack, id: 5, kind: "monthly", title: "Monthly pack, November 2026: Sales onboarding pilot", pages: 3 },
+      pack,
+    ]);
+    render(PacksScreen);
+    const rows = await screen.findAllByTestId("pack-row");
+    expect(rows.map((r) => r.querySelector("[data-testid='pack-kind']")?.textContent)).toEqual([
+      "Day-90 outcome pack",
+      "Day-45 review pack",
+      "Monthly pack",
+      "Proposal pack",
+    ]);
+    expect(rows[0]!.textContent).toContain("11");
+  });
+});
