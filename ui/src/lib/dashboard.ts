@@ -2,7 +2,7 @@
 // packs. Figures arrive already printed by the core wherever it can print them; what is left
 // here is choosing words, months and dates.
 import type { Arm, EvidenceStrength, PilotStatus } from "../api";
-import { addDays, parseIsoDate, PILOT_LENGTH_DAYS, plural } from "./format";
+import { addDays, formatMoney, parseIsoDate, PILOT_LENGTH_DAYS, plural } from "./format";
 
 /** The statuses that have something to measure: running and every status after it. */
 const MEASURED: readonly PilotStatus[] = ["running", "day45_review", "day90_outcome", "scaled", "iterating", "stopped"];
@@ -172,4 +172,9 @@ export function dayText(day: number): string {
   if (day < 0) return `Starts in ${plural(-day, "day")}`;
   if (day <= PILOT_LENGTH_DAYS) return `Day ${day} of ${PILOT_LENGTH_DAYS}`;
   return `Ended ${plural(day - PILOT_LENGTH_DAYS, "day")} ago`;
+}
+
+/** An amount in whole currency units, as the dashboard's larger figures read: 9171333 -> "USD 91,713". */
+export function formatWholeMoney(cents: number, currency: string): string {
+  return formatMoney(Math.round(cents / 100) * 100, currency);
 }
