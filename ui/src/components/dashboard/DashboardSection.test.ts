@@ -46,7 +46,10 @@ describe("DashboardSection", () => {
     expect(screen.getByTestId("roi-assumptions-form")).toBeTruthy();
     expect(screen.getByTestId("flight-risk")).toBeTruthy();
     expect(screen.getByTestId("unit-table")).toBeTruthy();
-    expect(screen.getByTestId("privacy-notes").textContent).toContain("2 teams are not shown");
+    expect(screen.getByTestId("unit-hidden").textContent).toContain("2 teams are not shown");
+    // Said once, under the table, not again among the privacy notes.
+    expect(screen.getByTestId("privacy-notes").textContent).not.toContain("2 teams are not shown");
+    expect(screen.getByTestId("privacy-notes").textContent).toContain("fewer than 5 people");
     // The answer comes before the evidence in reading order.
     const order = ["dashboard-headline", "kpi-panel-1", "roi-summary", "flight-risk", "unit-table"].map((id) => screen.getByTestId(id));
     for (let i = 1; i < order.length; i++) {
