@@ -57,6 +57,17 @@ describe("DashboardSection", () => {
     }
   });
 
+  it("lists what else the privacy floor held back", async () => {
+    const d = dashboard();
+    d.privacyNotes = [d.units.note, "the comparison group's leavers are not shown: fewer than 5 people"];
+    getDashboard.mockResolvedValue(d);
+    render(DashboardSection, { ...pilot, today: "2026-11-29" });
+    const notes = await screen.findByTestId("privacy-notes");
+    expect([...notes.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+      "The comparison group's leavers are not shown: fewer than 5 people",
+    ]);
+  });
+
   it("reads the data to the end of an earlier month", async () => {
     render(DashboardSection, { ...pilot, today: "2026-11-29" });
     const picker = (await screen.findByTestId("dashboard-month")) as HTMLSelectElement;
