@@ -27,8 +27,17 @@ describe("PacksScreen", () => {
       "Day-90 outcome pack",
       "Day-45 review pack",
       "Monthly pack",
-      "Proposal pack",
+      // The proposal pack's title already says what it is.
+      undefined,
     ]);
     expect(rows[0]!.textContent).toContain("11");
+  });
+
+  it("does not repeat a kind the title already says", async () => {
+    vi.mocked(api.listPacks).mockResolvedValue([{ ...pack, kind: "monthly", title: "Monthly pack" }]);
+    render(PacksScreen);
+    const row = await screen.findByTestId("pack-row");
+    expect(row.querySelector("[data-testid='pack-kind']")).toBeNull();
+    expect(row.textContent).toContain("Monthly pack");
   });
 });
