@@ -10,12 +10,15 @@ import type {
   CoachingEvent,
   CohortInput,
   CurrentUser,
+  Dashboard,
   Decision,
   DecisionLog,
   EventFilter,
   EventPage,
   ExportSummary,
   GovernanceQueue,
+  HourlyCost,
+  HourlyCostInput,
   ImportKind,
   ImportPreview,
   ImportRecord,
@@ -23,6 +26,7 @@ import type {
   ImportSummary,
   KpiDataSummary,
   KpiInput,
+  KpiMde,
   Ledger,
   LiftReport,
   ManagerCandidate,
@@ -38,6 +42,7 @@ import type {
   PilotDetail,
   PilotStatus,
   PilotSummary,
+  PortfolioOverview,
   QuickLogInput,
   QuickLogOptions,
   QuorumRule,
@@ -45,6 +50,8 @@ import type {
   ReviewView,
   Risk,
   RiskInput,
+  RoiInput,
+  RuleVerdict,
   SettingsInput,
   SpendInput,
   SteeringMember,
@@ -179,6 +186,22 @@ export const api = {
     call<ObservationPage>("kpi_observations", { kpiId, offset, limit }),
   exportData: (kind: ImportKind, path: string, filter?: EventFilter | null) =>
     call<ExportSummary>("export_data", { kind, path, filter: filter ?? null }),
+
+  // The measure half: the dashboard (read to the end of `month`, YYYY-MM; null for today), the
+  // overview of every pilot, the ROI assumptions, hourly costs per role and the results packs.
+  getDashboard: (pilotId: number, month: string | null) => call<Dashboard>("get_dashboard", { pilotId, month }),
+  getPortfolio: () => call<PortfolioOverview>("get_portfolio"),
+  getKpiMdes: (pilotId: number) => call<KpiMde[]>("get_kpi_mdes", { pilotId }),
+  getRuleVerdict: (pilotId: number) => call<RuleVerdict>("get_rule_verdict", { pilotId }),
+  /** Answers with the dashboard as it stands today. */
+  setRoiAssumptions: (pilotId: number, input: RoiInput) => call<Dashboard>("set_roi_assumptions", { pilotId, input }),
+  listHourlyCosts: () => call<HourlyCost[]>("list_hourly_costs"),
+  /** An empty cost clears the role's own rate. Answers with every role's rate. */
+  setHourlyCost: (input: HourlyCostInput) => call<HourlyCost[]>("set_hourly_cost", { input }),
+  saveMonthlyPack: (pilotId: number, month: string | null, path: string, paper?: PaperSize) =>
+    call<PackRecord>("save_monthly_pack", { pilotId, month, path, paper: paper ?? null }),
+  saveOutcomePack: (pilotId: number, day: 45 | 90, path: string, paper?: PaperSize) =>
+    call<PackRecord>("save_outcome_pack", { pilotId, day, path, paper: paper ?? null }),
 };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's

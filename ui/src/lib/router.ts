@@ -2,13 +2,15 @@
 // One store, one listener.
 import { writable, type Readable } from "svelte/store";
 
-/** The sections of a pilot's page, in the order of its step navigation. */
-export const PILOT_SECTIONS = ["overview", "basics", "playbooks", "cohort", "kpis", "budget", "checklist"] as const;
+/** The sections of a pilot's page, in the order of its step navigation. The dashboard shows
+ * only for pilots that are running or later (`hasDashboard` in lib/dashboard.ts). */
+export const PILOT_SECTIONS = ["overview", "dashboard", "basics", "playbooks", "cohort", "kpis", "budget", "checklist"] as const;
 export type PilotSection = (typeof PILOT_SECTIONS)[number];
 
 /** What the step navigation calls each section. */
 export const SECTION_LABELS: Record<PilotSection, string> = {
   overview: "Overview",
+  dashboard: "Dashboard",
   basics: "Basics",
   playbooks: "Playbooks",
   cohort: "Cohort",

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, chooseSavePath } from "../api";
 import { workspace } from "../lib/workspace";
+import { dashboard } from "../test/analytics";
 import { pilotDesign } from "../test/design";
 import { overview, pack, pilotDetail } from "../test/fixtures";
 import PilotScreen from "./PilotScreen.svelte";
@@ -104,6 +105,46 @@ describe("PilotScreen", () => {
     await fireEvent.click(await screen.findByTestId("save-proposal"));
     expect((await screen.findByRole("alert")).textContent).toContain("permission denied");
     expect(screen.queryByTestId("pack-saved")).toBeNull();
+  });
+});
+
+describe("PilotScreen dashboard", () => {
+  function running() {
+    const design = pilotDesign({ editable: false, criteriaLocked: true, nextStatuses: [] });
+    design.pilot = { ...design.pilot, status: "running" };
+    vi.mocked(api.getPilotDesign).mockResolvedValue(design);
+    const detail = pilotDetail();
+    detail.pilot = { ...detail.pilot, status: "running" };
+    detail.phase = { phase: "in_window", day: 34 };
+    getDetail.mockResolvedValue(detail);
+  }
+
+  it("leaves the dashboard out of a draft pilot's sections", async () => {
+    render(PilotScreen, { props: { id: 1 } });
+    await screen.findByTestId("section-basics");
+    expect(screen.queryByTestId("section-dashboard")).toBeNull();
+    expect(screen.queryByTestId("open-dashboard")).toBeNull();
+    // The design steps keep their numbers.
+    expect(screen.getByTestId("section-basics").textContent).toMatch(/^\s*1/);
+  });
+
+  it("puts a running pilot's dashboard beside the overview and links to it prominently", async () => {
+    running();
+    render(PilotScreen, { props: { id: 1 } });
+    const link = await screen.findByTestId("open-dashboard");
+    expect(link.getAttribute("href")).toBe("#/pilots/1/dashboard");
+    expect(screen.getByTestId("section-dashboard").getAttribute("href")).toBe("#/pilots/1/dashboard");
+    expect(screen.getByTestId("section-dashboard").textContent).toContain("Dashboard");
+    expect(screen.getByTestId("section-basics").textContent).toMatch(/^\s*1/);
+  });
+
+  it("opens the dashboard section", async () => {
+    running();
+    vi.mocked(api.getDashboard).mockResolvedValue(dashboard());
+    render(PilotScreen, { props: { id: 1, section: "dashboard" } });
+    expect((await screen.findByTestId("dashboard-headline")).textContent).toContain("3 of 3 KPIs");
+    expect(api.getDashboard).toHaveBeenCalledWith(1, null);
+    expect(screen.getByTestId("section-dashboard").getAttribute("aria-current")).toBe("page");
   });
 });
 

@@ -12,7 +12,11 @@ vi.mock("../api", async (importOriginal) =>
 
 const update = vi.mocked(api.updateSettings);
 
-beforeEach(() => workspace.set(overview));
+beforeEach(() => {
+  workspace.set(overview);
+  vi.mocked(api.listHourlyCosts).mockResolvedValue([]);
+  vi.mocked(api.listPeople).mockResolvedValue([]);
+});
 
 afterEach(() => {
   cleanup();

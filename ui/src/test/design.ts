@@ -3,6 +3,7 @@ import type {
   ChecklistItem,
   ItemStatus,
   Kpi,
+  KpiMde,
   ManagerCandidate,
   PilotDesign,
   PlaybookTask,
@@ -83,6 +84,31 @@ export const kpis: Kpi[] = [
   },
 ];
 
+/** The minimum detectable effects the backend computes for the KPIs above. */
+export const mdes: KpiMde[] = [
+  {
+    kpiId: 11,
+    effect: 5.3,
+    display: "5.3 days",
+    reason: null,
+    pilotUnits: 2,
+    comparisonUnits: 2,
+    criterionBelowMde: true,
+    sentence:
+      "The pilot can detect a change of 5.3 days or more (80% power, 5% level, 2 pilot teams and 2 comparison). The criterion asks for 4 days, less than that: a real effect of that size would more likely than not be missed. Add teams or ask for a larger lift.",
+  },
+  {
+    kpiId: 12,
+    effect: null,
+    display: null,
+    reason: "the KPI has no baseline window",
+    pilotUnits: 0,
+    comparisonUnits: 0,
+    criterionBelowMde: false,
+    sentence: "Minimum detectable effect: not yet known; the KPI has no baseline window.",
+  },
+];
+
 export function pilotDesign(overrides: Partial<PilotDesign> = {}): PilotDesign {
   const items = ITEMS.map(item);
   const steps = [1, 2, 3].map((step) => {
@@ -143,6 +169,7 @@ export function pilotDesign(overrides: Partial<PilotDesign> = {}): PilotDesign {
     editable: true,
     nextStatuses: ["ready"],
     feedback: null,
+    mdes,
     ...overrides,
   };
 }

@@ -89,6 +89,7 @@ export function review(overrides: Partial<ReviewView> = {}): ReviewView {
     decision: null,
     decisions: [],
     vendors: [],
+    ruleVerdict: null,
     ...overrides,
   };
 }

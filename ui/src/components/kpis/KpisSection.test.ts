@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../api";
 import { Designer } from "../../lib/designer.svelte";
-import { kpis, pilotDesign } from "../../test/design";
+import { kpis, mdes, pilotDesign } from "../../test/design";
 import KpiCard from "./KpiCard.svelte";
 import KpisSection from "./KpisSection.svelte";
 
@@ -37,6 +37,35 @@ describe("KpiCard", () => {
     expect(screen.getByTestId("kpi-no-criterion").textContent).toContain("No success criterion yet");
     expect(screen.getByText("No baseline yet")).toBeTruthy();
     expect(screen.getByText("Not monetised")).toBeTruthy();
+  });
+});
+
+describe("KpiCard's minimum detectable effect", () => {
+  it("warns beside the criterion when it asks for less than the pilot can detect", () => {
+    render(KpiCard, { props: { kpi: kpis[0]!, currency: "USD", mde: mdes[0]! } });
+    const mde = screen.getByTestId("kpi-mde-11");
+    expect(mde.dataset.below).toBe("true");
+    expect(mde.classList.contains("warning")).toBe(true);
+    expect(mde.textContent).toContain("The pilot can detect a change of 5.3 days or more");
+    expect(mde.textContent).toContain("The criterion asks for 4 days, less than that");
+    // Beside the criterion: inside the same block as the rule.
+    expect(mde.closest(".criterion")?.querySelector("[data-testid='kpi-rule']")).not.toBeNull();
+  });
+
+  it("says plainly when the MDE cannot be known yet", () => {
+    render(KpiCard, { props: { kpi: kpis[1]!, currency: "USD", mde: mdes[1]! } });
+    const mde = screen.getByTestId("kpi-mde-12");
+    expect(mde.dataset.below).toBe("false");
+    expect(mde.classList.contains("warning")).toBe(false);
+    expect(mde.textContent).toContain("not yet known; the KPI has no baseline window");
+  });
+
+  it("shows each KPI's MDE from the design in the KPIs section and its editor", async () => {
+    render(KpisSection, { props: { designer: new Designer(pilotDesign()), currency: "USD" } });
+    expect(screen.getByTestId("kpi-mde-11").dataset.below).toBe("true");
+    expect(screen.getByTestId("kpi-mde-12")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("kpi-edit-0"));
+    expect(screen.getByTestId("kpi-editor-mde").textContent).toContain("5.3 days");
   });
 });
 

@@ -1,0 +1,92 @@
+import { cleanup, render, screen } from "@testing-library/svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { api, type Decision } from "../api";
+import { workspace } from "../lib/workspace";
+import { ruleVerdict } from "../test/analytics";
+import { overview } from "../test/fixtures";
+import { item, review, status } from "../test/governance";
+import ReviewScreen from "./ReviewScreen.svelte";
+
+vi.mock("../api", async (importOriginal) =>
+  (await import("../test/fixtures")).mockApiModule(await importOriginal<object>()),
+);
+
+const outcomeItem = item({
+  id: 12,
+  kind: "day90_outcome",
+  pilotStatus: "day90_outcome",
+  subject: "Decide the outcome of \"Sales onboarding pilot\": scale, iterate or stop",
+});
+
+const decision: Decision = {
+  id: 9,
+  pilotId: 1,
+  pilotName: "Sales onboarding pilot",
+  itemId: 12,
+  kind: "day90_outcome",
+  outcome: "iterate",
+  outcomeLabel: "Iterate",
+  summary: "Iterate \"Sales onboarding pilot\": 3 iterate of 4 eligible members.",
+  decidedAt: "2027-03-16T10:00:00Z",
+  recordedBy: "Tomasz Nowak",
+  evidence: "{}",
+  logId: 31,
+};
+
+beforeEach(() => workspace.set(overview));
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe("ReviewScreen at the day-90 outcome", () => {
+  it("sets the rule registered before launch, word for word with its reasons, beside the vote form", async () => {
+    vi.mocked(api.getReview).mockResolvedValue(
+      review({
+        item: outcomeItem,
+        items: [outcomeItem],
+        status: status({ tally: [{ choice: "scale", count: 1 }, { choice: "iterate", count: 0 }, { choice: "stop", count: 0 }] }),
+        ruleVerdict: ruleVerdict(),
+      }),
+    );
+    render(ReviewScreen, { pilotId: 1, itemId: 12 });
+    const verdict = await screen.findByTestId("rule-verdict");
+    expect(verdict.dataset.recorded).toBe("false");
+    expect(verdict.textContent).toContain("The rule registered before launch says");
+    expect(verdict.textContent).toContain("On today's data");
+    expect(screen.getByTestId("rule-verdict-choice").textContent).toBe("Scale");
+    expect(screen.getByTestId("rule-verdict-rule").textContent).toBe(
+      "Scale when every KPI with a success criterion meets it; Stop when no KPI shows an improvement whose 95% interval lies above zero; otherwise Iterate.",
+    );
+    const reasons = [...verdict.querySelectorAll("li")].map((li) => li.textContent);
+    expect(reasons).toEqual(ruleVerdict().reasons);
+    // Beside the vote: in the same column, before the form.
+    const vote = screen.getByTestId("vote-panel");
+    expect(vote.parentElement).toBe(verdict.parentElement);
+    expect(screen.getByTestId("vote-choice-scale")).toBeTruthy();
+  });
+
+  it("shows the verdict recorded with the decision, and where the group departed from it", async () => {
+    const decided = { ...outcomeItem, state: "decided" as const, decisionId: 9 };
+    vi.mocked(api.getReview).mockResolvedValue(
+      review({ item: decided, items: [decided], decision, decisions: [decision], ruleVerdict: ruleVerdict() }),
+    );
+    render(ReviewScreen, { pilotId: 1, itemId: 12 });
+    const verdict = await screen.findByTestId("rule-verdict");
+    expect(verdict.dataset.recorded).toBe("true");
+    expect(verdict.textContent).toContain("Recorded with the decision");
+    const compare = screen.getByTestId("rule-verdict-compare");
+    expect(compare.textContent).toContain("The group decided Iterate, departing from the rule's scale");
+    expect(compare.classList.contains("departs")).toBe(true);
+    expect(screen.getByTestId("decision-card")).toBeTruthy();
+    expect(screen.queryByTestId("vote-submit")).toBeNull();
+  });
+
+  it("shows no verdict on other items", async () => {
+    vi.mocked(api.getReview).mockResolvedValue(review());
+    render(ReviewScreen, { pilotId: 1, itemId: 7 });
+    await screen.findByTestId("vote-panel");
+    expect(screen.queryByTestId("rule-verdict")).toBeNull();
+  });
+});
