@@ -53,10 +53,11 @@ before(async () => {
   }
   writeFileSync(join(app.workdir, "history.csv"), events.join("\n") + "\n");
   cli(app.db, ["import", "events", join(app.workdir, "history.csv")]);
-  const observations = ["KPI,Employee ID,Date,Value"];
+  // The demo's running pilot tracks first-contact resolution too: name the draft pilot.
+  const observations = ["KPI,Pilot,Employee ID,Date,Value"];
   for (let week = 12; week >= 1; week -= 1) {
     for (const [i, person] of reports.entries()) {
-      observations.push(`First-contact resolution,${person},${isoDay(-7 * week)},${(66 + i * 2 + (12 - week) * 0.6).toFixed(1)}`);
+      observations.push(`First-contact resolution,1,${person},${isoDay(-7 * week)},${(66 + i * 2 + (12 - week) * 0.6).toFixed(1)}`);
     }
   }
   writeFileSync(join(app.workdir, "fcr.csv"), observations.join("\n") + "\n");

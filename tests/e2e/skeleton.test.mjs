@@ -63,7 +63,8 @@ test("a pilot is created through the form, with inline validation", async () => 
   await capture(s, "05-pilot-page");
 
   await (await s.find(byTestId("nav-pilots"))).click();
-  await s.until("both pilots are listed", async () => (await s.findAll(byTestId("pilot-row"))).length === 2);
+  // The demo's three pilots (in design, running, finished) and the new one.
+  await s.until("the new pilot is listed", async () => (await s.findAll(byTestId("pilot-row"))).length === 4);
   const rows = await s.findAll(byTestId("pilot-row"));
   const texts = await Promise.all(rows.map((r) => r.text()));
   assert.ok(texts.some((t) => t.includes(NEW_PILOT)), texts.join("\n"));

@@ -30,7 +30,7 @@ fn demo_then_list_prints_the_demo_pilot_as_json() {
     assert_eq!(draft["status"], "draft");
     assert_eq!(draft["sponsor"], "Marcus Oyelaran");
     assert_eq!(
-        by_name("Escalation coaching pilot")["status"],
+        by_name("Support escalation pilot")["status"],
         "day45_review"
     );
     assert_eq!(by_name("Sales pipeline coaching pilot")["status"], "scaled");

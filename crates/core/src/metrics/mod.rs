@@ -5,7 +5,6 @@ pub mod assignment;
 pub mod budget;
 pub mod chain;
 pub mod ledger;
-pub mod lift;
 pub mod quorum;
 pub mod time_credits;
 mod timeline;

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use crate::model::{Arm, BalanceFlag, BalanceRow, BalanceTable};
 
+use super::precision::{compact as number, percent};
 use super::privacy::hidden_cells;
-use super::readable::{number, percent};
 
 /// What the balance table needs to know about one team.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,7 +14,6 @@ pub mod mde;
 pub mod moments;
 pub mod precision;
 pub mod privacy;
-mod readable;
 pub mod roi;
 pub mod stats;
 pub mod verdict;

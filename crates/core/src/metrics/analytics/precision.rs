@@ -49,6 +49,23 @@ pub fn figure(value: f64) -> String {
 /// More decimals than an f64 holds would only print noise.
 const MAX_FIXED_DECIMALS: usize = 17;
 
+/// Three significant digits like [`figure`], trailing zeros dropped, for a figure inside a
+/// sentence or a formula: "6.2", "40", "0.0225", "12,346".
+pub fn compact(value: f64) -> String {
+    let text = figure(value);
+    if text.contains('.') && !text.contains('e') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+/// A share from 0 to 1 as a percentage with the digits its size needs: "80%", "3.5%",
+/// "0.25%".
+pub fn percent(share: f64) -> String {
+    format!("{}%", compact(share * 100.0))
+}
+
 /// With thousands separators; "-0.00" becomes "0.00". Halves round away from zero.
 /// At most 17 decimals; "—" for a value that is not a number.
 pub fn fixed(value: f64, decimals: usize) -> String {
@@ -85,6 +102,25 @@ pub fn fixed(value: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compact_figures_drop_trailing_zeros_but_keep_the_scale() {
+        assert_eq!(compact(0.0225), "0.0225");
+        assert_eq!(compact(6.2), "6.2");
+        assert_eq!(compact(6.237), "6.24");
+        assert_eq!(compact(40.0), "40");
+        assert_eq!(compact(-2.5), "-2.5");
+        assert_eq!(compact(12_345.6), "12,346");
+        assert_eq!(compact(-1_234_567.0), "-1,234,567");
+        assert_eq!(compact(0.0), "0");
+    }
+
+    #[test]
+    fn percentages_keep_small_shares_visible() {
+        assert_eq!(percent(0.8), "80%");
+        assert_eq!(percent(0.035), "3.5%");
+        assert_eq!(percent(0.0025), "0.25%");
+    }
 
     #[test]
     fn decimals_follow_two_significant_digits_of_the_scale() {

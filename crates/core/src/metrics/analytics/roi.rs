@@ -8,7 +8,7 @@ use crate::model::{
     BenefitLine, CategoryCost, CostCategory, CostLine, Money, RoiFigures, SensitivityPoint,
 };
 
-use super::readable::{number, percent};
+use super::precision::{compact as number, percent};
 
 /// One monetised KPI.
 #[derive(Debug, Clone, PartialEq)]

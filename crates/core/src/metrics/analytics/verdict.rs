@@ -114,7 +114,7 @@ fn reason(kpi: &KpiOutcome) -> String {
 }
 
 fn figure(value: f64) -> String {
-    super::readable::number(value)
+    super::precision::compact(value)
 }
 
 #[cfg(test)]

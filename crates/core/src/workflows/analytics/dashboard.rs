@@ -20,6 +20,22 @@ use super::kpi::{self, KpiAnalysis};
 use super::roi::{roi_report, RoiInputs};
 use super::units_table::{unit_table, UnitInputs};
 
+/// The dashboard as last kept if nothing in the workspace changed since, otherwise computed
+/// afresh (and not kept): for readers that do not write, like the packs.
+pub fn kept_or_fresh_dashboard(
+    store: &Store,
+    pilot_id: i64,
+    as_of: NaiveDate,
+) -> Result<Dashboard> {
+    let version = dashboard_cache::version(store.conn())?;
+    if let Some(body) = dashboard_cache::get(store.conn(), pilot_id, as_of, version)? {
+        if let Ok(kept) = serde_json::from_str::<Dashboard>(&body) {
+            return Ok(kept);
+        }
+    }
+    dashboard(store, pilot_id, as_of)
+}
+
 /// The dashboard as last computed if nothing in the workspace changed since, otherwise
 /// computed afresh and kept: reopening an unchanged dashboard reads one row.
 pub fn cached_dashboard(store: &mut Store, pilot_id: i64, as_of: NaiveDate) -> Result<Dashboard> {

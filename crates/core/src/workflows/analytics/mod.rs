@@ -17,7 +17,7 @@ pub mod roi;
 mod units_table;
 pub mod verdict;
 
-pub use dashboard::{cached_dashboard, dashboard};
+pub use dashboard::{cached_dashboard, dashboard, kept_or_fresh_dashboard};
 pub use mde::kpi_mdes;
 pub use overview::portfolio;
 pub use roi::{as_of_for_month, hourly_costs, set_assumptions, set_hourly_cost};

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::metrics::analytics::verdict::{verdict, KpiOutcome};
-use crate::model::RuleVerdict;
+use crate::model::{Dashboard, LiftReport, RuleVerdict};
 use crate::store::Store;
 
 use super::context::PilotContext;
@@ -26,15 +26,29 @@ pub(crate) fn rule_verdict_in(
     let mut outcomes = Vec::new();
     for k in &ctx.kpis {
         let data = kpi::gather(conn, &ctx, k)?;
-        let measured = kpi::measure(&ctx, k, &data).ok();
-        outcomes.push(KpiOutcome {
-            kpi: k.name.clone(),
-            has_criterion: k.criterion.is_some(),
-            measured: measured.is_some(),
-            met: measured.as_ref().is_some_and(|(r, _)| r.criterion_met),
-            improvement: measured.as_ref().map(|(r, _)| r.improvement),
-            low: measured.as_ref().and_then(|(r, _)| r.improvement_low),
-        });
+        let measured = kpi::measure(&ctx, k, &data).ok().map(|(report, _)| report);
+        outcomes.push(outcome(&k.name, k.criterion.is_some(), measured.as_ref()));
     }
     Ok(verdict(&outcomes))
+}
+
+/// The rule applied to the lifts a dashboard already measured.
+pub fn verdict_of(dashboard: &Dashboard) -> RuleVerdict {
+    let outcomes: Vec<KpiOutcome> = dashboard
+        .kpis
+        .iter()
+        .map(|panel| outcome(&panel.name, panel.criterion.is_some(), panel.lift.as_ref()))
+        .collect();
+    verdict(&outcomes)
+}
+
+fn outcome(name: &str, has_criterion: bool, measured: Option<&LiftReport>) -> KpiOutcome {
+    KpiOutcome {
+        kpi: name.to_string(),
+        has_criterion,
+        measured: measured.is_some(),
+        met: measured.is_some_and(|r| r.criterion_met),
+        improvement: measured.map(|r| r.improvement),
+        low: measured.and_then(|r| r.improvement_low),
+    }
 }

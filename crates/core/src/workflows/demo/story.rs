@@ -13,7 +13,7 @@ use super::data::KpiShape;
 use super::past_pilots::{decide_outcome, run_past_pilot, save_monthly, Cast, PastPilot};
 use super::{load_demo, DemoOutcome};
 
-pub const RUNNING_PILOT_NAME: &str = "Escalation coaching pilot";
+pub const RUNNING_PILOT_NAME: &str = "Support escalation pilot";
 pub const FINISHED_PILOT_NAME: &str = "Sales pipeline coaching pilot";
 
 /// The Monday on or before a day.

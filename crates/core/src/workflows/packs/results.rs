@@ -70,7 +70,7 @@ pub fn render_monthly(
     today: NaiveDate,
 ) -> Result<(RenderedPack, PackRecord)> {
     let as_of = analytics::as_of_for_month(month, today)?;
-    let dashboard = analytics::dashboard(store, pilot_id, as_of)?;
+    let dashboard = analytics::kept_or_fresh_dashboard(store, pilot_id, as_of)?;
     if as_of < dashboard.start_date {
         return Err(Error::Conflict(format!(
             "\"{}\" starts on {}; a monthly pack reports on a running pilot",
@@ -147,9 +147,9 @@ fn outcome_document(
         Gate::Day90 => pilot.end_date,
     };
     let as_of = today.min(gate_day);
-    let dashboard = analytics::dashboard(store, pilot_id, as_of)?;
+    let dashboard = analytics::kept_or_fresh_dashboard(store, pilot_id, as_of)?;
     let verdict = match gate {
-        Gate::Day90 => Some(analytics::rule_verdict(store, pilot_id, as_of)?),
+        Gate::Day90 => Some(analytics::verdict::verdict_of(&dashboard)),
         Gate::Day45 => None,
     };
     let settings = settings::load(store.conn())?;
