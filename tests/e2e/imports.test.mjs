@@ -235,6 +235,12 @@ test("time credits, KPI data and the credit settings show the coaching data", as
   await capture(s, "62-time-credits");
 
   await click("nav-kpi-data");
+  // The demo's running and finished pilots have KPI data too: the draft pilot's
+  // first-contact resolution (KPI 3) is the one imported above.
+  await click("kpi-3");
+  await s.until("its detail opens", async () =>
+    (await (await s.waitFor(byTestId("kpi-detail-name"))).text()) === "First-contact resolution",
+  );
   const name = await s.waitFor(byTestId("kpi-detail-name"));
   assert.equal(await name.text(), "First-contact resolution");
   await s.until("48 observations are counted", async () =>
