@@ -93,8 +93,8 @@ impl Store {
         Ok(tx)
     }
 
-    /// A write transaction for results derived from the data, which leaves the workspace
-    /// version as it is: keeping a computed dashboard does not make it out of date.
+    /// A write transaction that leaves the workspace version as it is, for writes nothing
+    /// derived depends on: keeping a computed dashboard, recording that a pack was printed.
     pub fn write_derived(&mut self) -> Result<Transaction<'_>> {
         Ok(self
             .conn

@@ -180,13 +180,40 @@ pub fn randomisation(
     managers: &[String],
     draws: u32,
 ) -> Option<Randomisation> {
-    let mut ids: Vec<&str> = managers.iter().map(String::as_str).collect();
-    ids.sort_unstable();
-    ids.dedup();
+    randomisation_over(changes, &Redraws::new(managers, draws))
+}
+
+/// The re-drawn assignments of a randomised design, drawn once and reused for every KPI of
+/// the pilot: each is the app's own draw over the same managers with another seed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redraws {
+    /// The managers of the draw, sorted, as the draw sorts them.
+    ids: Vec<String>,
+    /// Per seed 1..=draws: for each manager (by position in `ids`), drawn into the pilot.
+    in_first: Vec<Vec<bool>>,
+}
+
+impl Redraws {
+    pub fn new(managers: &[String], draws: u32) -> Redraws {
+        let mut ids: Vec<String> = managers.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let in_first = (1..=u64::from(draws))
+            .map(|seed| draw_indices(ids.len(), seed))
+            .collect();
+        Redraws { ids, in_first }
+    }
+}
+
+/// [`randomisation`] over assignments drawn beforehand.
+pub fn randomisation_over(changes: &[UnitChange], redraws: &Redraws) -> Option<Randomisation> {
     let with_data: Vec<(usize, f64, Arm)> = changes
         .iter()
         .filter_map(|c| {
-            let position = ids.binary_search(&c.unit.as_str()).ok()?;
+            let position = redraws
+                .ids
+                .binary_search_by(|id| id.as_str().cmp(c.unit.as_str()))
+                .ok()?;
             c.change.is_finite().then_some((position, c.change, c.arm))
         })
         .collect();
@@ -206,14 +233,26 @@ pub fn randomisation(
     };
     let observed = difference(&|_, arm| arm == Arm::Pilot)?;
     let tolerance = TIE_TOLERANCE * with_data.iter().fold(1.0_f64, |a, d| a.max(d.1.abs()));
+    // Each re-draw only sums its pilot side; the comparison side is the rest of the total.
+    let total: f64 = with_data.iter().map(|d| d.1).sum();
+    let units = with_data.len() as u32;
     let (mut counted, mut as_extreme) = (0u32, 0u32);
-    for seed in 1..=u64::from(draws) {
-        let in_first = draw_indices(ids.len(), seed);
-        if let Some(stat) = difference(&|position, _| in_first[position]) {
-            counted += 1;
-            if stat.abs() >= observed.abs() - tolerance {
-                as_extreme += 1;
+    for in_first in &redraws.in_first {
+        let (mut sum, mut count) = (0.0, 0u32);
+        for &(position, change, _) in &with_data {
+            if in_first[position] {
+                sum += change;
+                count += 1;
             }
+        }
+        let rest = units - count;
+        if count == 0 || rest == 0 {
+            continue;
+        }
+        let stat = sum / f64::from(count) - (total - sum) / f64::from(rest);
+        counted += 1;
+        if stat.abs() >= observed.abs() - tolerance {
+            as_extreme += 1;
         }
     }
     (counted > 0).then(|| Randomisation {

@@ -26,6 +26,21 @@ impl UnitKey {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_days_read_like_the_general_parser() {
+        for text in ["2026-01-31", "2024-02-29", "1999-12-01"] {
+            assert_eq!(iso_day(text), text.parse().ok(), "{text}");
+        }
+        assert_eq!(iso_day("2026-02-30"), None);
+        assert_eq!(iso_day("2026-1-5"), "2026-1-5".parse().ok());
+        assert_eq!(iso_day("20x6-01-05"), None);
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitDay {
     pub unit: UnitKey,
@@ -51,20 +66,56 @@ pub fn unit_days(
     let mut statement = conn.prepare_cached(KPI_DAYS_SQL)?;
     let mut rows = statement.query(rusqlite::params![kpi_id, from, to])?;
     let mut days = Vec::new();
+    // Rows come ordered by unit: the key is made once per unit, not once per row.
+    let mut last: Option<(String, UnitKey)> = None;
     while let Some(row) = rows.next()? {
-        let unit: String = row.get(0)?;
-        let Some(unit) = UnitKey::parse(&unit) else {
+        let text = text_at(row, 0)?;
+        let unit = match &last {
+            Some((previous, key)) if previous == text => key.clone(),
+            _ => {
+                let Some(key) = UnitKey::parse(text) else {
+                    continue;
+                };
+                last = Some((text.to_string(), key.clone()));
+                key
+            }
+        };
+        let day = text_at(row, 1)?;
+        let Some(day) = iso_day(day) else {
             continue;
         };
         days.push(UnitDay {
             unit,
-            day: row.get(1)?,
+            day,
             n: row.get(2)?,
             total: row.get(3)?,
             total_sq: row.get(4)?,
         });
     }
     Ok(days)
+}
+
+/// A text column, borrowed rather than copied.
+fn text_at<'r>(row: &'r rusqlite::Row, index: usize) -> Result<&'r str> {
+    row.get_ref(index)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+            .into()
+    })
+}
+
+/// "YYYY-MM-DD" as a date, without the general date parser: a KPI's rollup has a row per
+/// unit and day, and parsing each one generically costs more than reading it.
+fn iso_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return text.parse().ok();
+    }
+    let number = |range: std::ops::Range<usize>| {
+        bytes[range].iter().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
 }
 
 /// The first and last day a KPI has data, if any.

@@ -7,6 +7,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
 
 use crate::error::Result;
+use crate::metrics::analytics::inference::Redraws;
 use crate::model::{
     Arm, Cohort, ComparisonDesign, Kpi, Pilot, WorkspaceSettings, PILOT_LENGTH_DAYS,
 };
@@ -117,6 +118,8 @@ pub(crate) struct PilotContext {
     pub settings: WorkspaceSettings,
     pub units: CohortUnits,
     pub as_of: NaiveDate,
+    /// The randomised draw re-drawn for randomisation inference, once for all KPIs.
+    redraws: std::cell::OnceCell<Redraws>,
 }
 
 impl PilotContext {
@@ -137,7 +140,14 @@ impl PilotContext {
             settings,
             units,
             as_of,
+            redraws: std::cell::OnceCell::new(),
         })
+    }
+
+    /// The re-drawn assignments, drawn the first time a KPI needs them.
+    pub fn redraws(&self, draws: u32) -> &Redraws {
+        self.redraws
+            .get_or_init(|| Redraws::new(&self.units.managers, draws))
     }
 
     pub fn with_comparison(&self) -> bool {

@@ -213,13 +213,18 @@ pub(crate) fn measure(
     }
     let with_comparison = ctx.with_comparison();
     let estimate = did::estimate(&unit_data(ctx, data), with_comparison).map_err(|e| e.0)?;
+    let people_of: HashMap<&str, u32> = ctx
+        .units
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.people))
+        .collect();
     let people = |arm: Arm| -> u32 {
         estimate
             .changes
             .iter()
             .filter(|c| c.arm == arm)
-            .filter_map(|c| ctx.units.units.iter().find(|u| u.id == c.unit))
-            .map(|u| u.people)
+            .filter_map(|c| people_of.get(c.unit.as_str()))
             .sum()
     };
     let (pilot_people, comparison_people) = (people(Arm::Pilot), people(Arm::Comparison));
@@ -280,9 +285,7 @@ fn report(
     let randomisation = (ctx.randomised()
         && manager_units
         && estimate.method == LiftMethod::DifferenceInDifferences)
-        .then(|| {
-            inference::randomisation(&estimate.changes, &ctx.units.managers, RANDOMISATION_DRAWS)
-        })
+        .then(|| inference::randomisation_over(&estimate.changes, ctx.redraws(RANDOMISATION_DRAWS)))
         .flatten();
     let improvement = better(direction, estimate.effect);
     let (low, high) = match welch {

@@ -115,6 +115,15 @@ pub struct OutcomePack {
     pub dashboard: Dashboard,
 }
 
+/// The day an outcome pack reads its data to: the gate's day, or today before it.
+fn outcome_day(pilot: &crate::model::Pilot, gate: Gate, today: NaiveDate) -> NaiveDate {
+    let gate_day = match gate {
+        Gate::Day45 => pilot.start_date + chrono::Duration::days(45),
+        Gate::Day90 => pilot.end_date,
+    };
+    today.min(gate_day)
+}
+
 /// The outcome pack's content, before it is laid out on paper.
 fn outcome_document(
     store: &Store,
@@ -142,11 +151,7 @@ fn outcome_document(
             if day == 45 { "day-45" } else { "day-90" }
         )));
     }
-    let gate_day = match gate {
-        Gate::Day45 => pilot.start_date + chrono::Duration::days(45),
-        Gate::Day90 => pilot.end_date,
-    };
-    let as_of = today.min(gate_day);
+    let as_of = outcome_day(&pilot, gate, today);
     let dashboard = analytics::kept_or_fresh_dashboard(store, pilot_id, as_of)?;
     let verdict = match gate {
         Gate::Day90 => Some(analytics::verdict::verdict_of(&dashboard)),
@@ -204,6 +209,7 @@ pub fn save_monthly(
     paper: Option<PaperSize>,
     today: NaiveDate,
 ) -> Result<PackRecord> {
+    analytics::cached_dashboard(store, pilot_id, analytics::as_of_for_month(month, today)?)?;
     let (rendered, record) = render_monthly(store, pilot_id, month, paper, today)?;
     let what = format!(
         "monthly pack for {}",
@@ -240,6 +246,19 @@ pub fn save_outcome(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // Computed through the kept dashboards, so printing again on unchanged data is quick.
+    if let (Ok(pilot), Some(gate)) = (
+        crate::store::pilots::get(store.conn(), pilot_id),
+        match day {
+            45 => Some(Gate::Day45),
+            90 => Some(Gate::Day90),
+            _ => None,
+        },
+    ) {
+        if today >= pilot.start_date {
+            analytics::cached_dashboard(store, pilot_id, outcome_day(&pilot, gate, today))?;
+        }
+    }
     let pack = render_outcome(store, pilot_id, day, paper, today, Some(&csv_name))?;
     if pack.dashboard.units.rows.len() > crate::packs::results::ROWS_IN_BODY {
         crate::export::dashboard::write_teams_csv(&pack.dashboard, &csv_path)?;
