@@ -132,8 +132,12 @@ pub(crate) fn key_numbers(
     });
     if let Some(panel) = primary(panels) {
         if let Some(lift) = &panel.lift {
+            // Large type has room for "points"; the label says which KPI they are of.
             numbers.push(KeyNumber {
-                value: lift.display.improvement.clone(),
+                value: lift
+                    .display
+                    .improvement
+                    .replace(" percentage points", " points"),
                 label: format!("Improvement in {}", panel.name),
                 basis: match &lift.display.interval {
                     Some(interval) => format!("95% interval {interval}; {}", lift.evidence.label()),
