@@ -92,6 +92,9 @@ pub(super) fn write_pilot_data(store: &mut Store, data: &PilotData) -> Result<()
             for person in &team.reports {
                 let person_level = normal(&mut rng, team_level, shape.person_spread);
                 for day in &weeks {
+                    if person.leaving_date.is_some_and(|left| *day > left) {
+                        break;
+                    }
                     // The effect builds over the first four weeks of coaching.
                     let effect = if team.coached && *day >= data.start {
                         let weeks_in = (*day - data.start).num_days() as f64;
@@ -140,6 +143,9 @@ pub(super) fn write_pilot_data(store: &mut Store, data: &PilotData) -> Result<()
         if day.weekday().num_days_from_monday() < 5 {
             for team in data.teams {
                 for person in &team.reports {
+                    if person.leaving_date.is_some_and(|left| day > left) {
+                        continue;
+                    }
                     // Pilot managers coach each person about twice a week; the comparison
                     // group's managers about once a fortnight, as before the pilot.
                     let chance = if team.coached { 0.42 } else { 0.1 };

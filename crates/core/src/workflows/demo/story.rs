@@ -35,6 +35,28 @@ const HOURLY_COSTS: &[(&str, &str)] = &[
     ("Renewals Specialist", "44"),
 ];
 
+/// Gives the first person of each (team, role) a leaving date, recorded on that day.
+fn leavers(store: &mut Store, today: NaiveDate, plan: &[(&str, &str, NaiveDate)]) -> Result<()> {
+    let everyone = people::list(store.conn())?;
+    for (team, role, day) in plan.iter().filter(|(_, _, day)| *day < today) {
+        let Some(person) = everyone.iter().find(|p| p.team == *team && p.role == *role) else {
+            continue;
+        };
+        let mut left = person.clone();
+        left.leaving_date = Some(*day);
+        let stamp = day.and_hms_opt(17, 0, 0).unwrap_or_default().and_utc();
+        crate::workflows::stamped_at(stamp, || -> Result<()> {
+            let tx = store.write()?;
+            let mut writer = people::PersonWriter::new(&tx, *day, None)?;
+            writer.write(&left)?;
+            drop(writer);
+            tx.commit()?;
+            Ok(())
+        })?;
+    }
+    Ok(())
+}
+
 /// The organisation, the pilot in design and the governance, then the story.
 pub fn load_full_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
     let outcome = load_demo(store, today)?;
@@ -47,6 +69,31 @@ pub fn load_full_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome
 /// The running and the finished pilot, with their data, decisions and packs. The packs
 /// are printed beside a workspace file, in a folder named after it.
 pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
+    let finished_start = monday_before(today - Duration::days(102));
+    let running_start = monday_before(today - Duration::days(62));
+    // People leave during pilots too: one in each group of the finished pilot and one in the
+    // running pilot's team, so the flight-risk signals have something to say.
+    leavers(
+        store,
+        today,
+        &[
+            (
+                "Sales West",
+                "Account Executive",
+                finished_start + Duration::days(50),
+            ),
+            (
+                "Sales East",
+                "Sales Development Rep",
+                finished_start + Duration::days(70),
+            ),
+            (
+                "Customer Support",
+                "Support Specialist",
+                running_start + Duration::days(35),
+            ),
+        ],
+    )?;
     let organisation = people::list(store.conn())?;
     let packs_folder = store.path().map(|path| {
         let stem = path
@@ -95,7 +142,6 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
         ]
     };
 
-    let finished_start = monday_before(today - Duration::days(102));
     let finished = run_past_pilot(
         store,
         &cast,
@@ -137,7 +183,6 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
     )?;
     decide_outcome(store, &cast, finished, finished_start + Duration::days(90))?;
 
-    let running_start = monday_before(today - Duration::days(62));
     let running = run_past_pilot(
         store,
         &cast,
