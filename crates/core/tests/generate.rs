@@ -5,10 +5,12 @@ mod support;
 
 use std::collections::HashMap;
 
-use pilotdesk_core::model::{EventFilter, ImportKind};
+use pilotdesk_core::model::{EventFilter, ImportKind, ItemKind, ItemState, PilotStatus};
 use pilotdesk_core::workflows::exports::export_table;
 use pilotdesk_core::workflows::generate::{generate, GenerateOptions, GenerateSummary};
 use pilotdesk_core::workflows::imports::import;
+use pilotdesk_core::workflows::pilots::get_pilot;
+use pilotdesk_core::workflows::review::review;
 use pilotdesk_core::Store;
 use support::{count, date, demo_store, import_request};
 
@@ -68,8 +70,27 @@ fn the_same_seed_gives_the_same_data_and_another_seed_other_data() {
     assert_eq!(summary.people, 600);
     assert_eq!(summary.events, 6000);
     assert_eq!(count(&a, "people"), 600);
-    assert_eq!(count(&a, "coaching_events"), 6000);
-    assert_eq!(count(&a, "kpi_observations") as u64, summary.observations);
+    // The bulk data comes in the generator's own import, before the story's pilots.
+    let generated_events: i64 = a
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM coaching_events
+             WHERE import_id = (SELECT min(id) FROM imports WHERE kind = 'generated')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(generated_events, 6000);
+    let generated_observations: i64 = a
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM kpi_observations
+             WHERE import_id = (SELECT min(id) FROM imports WHERE kind = 'generated')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(generated_observations as u64, summary.observations);
     // The indexes set aside while filling the tables are all back, exactly as defined.
     let schema = |store: &Store| -> Vec<(String, String)> {
         let mut statement = store
@@ -110,8 +131,21 @@ fn the_organisation_is_sound_enough_to_import() {
     .unwrap();
     assert_eq!(imported.inserted, 600);
     assert!(summary.teams >= 40, "{} teams", summary.teams);
+    // Every team is in one pilot: the big one, or the running one's function.
+    let running = summary
+        .running_pilot_id
+        .expect("a running pilot at 600 people");
+    let running_managers: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM pilot_cohort WHERE pilot_id = ?1",
+            [running],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(running_managers >= 2);
     assert_eq!(
-        summary.pilot_managers + summary.comparison_managers,
+        summary.pilot_managers + summary.comparison_managers + running_managers as u32,
         summary.teams
     );
     assert!(summary.pilot_managers.abs_diff(summary.comparison_managers) <= 1);
@@ -161,20 +195,23 @@ fn the_built_in_effect_is_recovered_by_pilot_minus_comparison() {
             .prepare(
                 "SELECT c.arm, p.manager_id, o.observed_on >= ?2, avg(o.value)
                  FROM kpi_observations o JOIN people p ON p.id = o.person_id
-                 JOIN pilot_cohort c ON c.manager_id = p.manager_id
+                 JOIN pilot_cohort c ON c.manager_id = p.manager_id AND c.pilot_id = ?3
                  WHERE o.kpi_id = ?1 GROUP BY c.arm, p.manager_id, o.observed_on >= ?2",
             )
             .unwrap();
         let mut teams: HashMap<String, (String, f64, f64)> = HashMap::new();
         let rows = statement
-            .query_map(rusqlite::params![effect.kpi_id, summary.pilot_start], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, f64>(3)?,
-                ))
-            })
+            .query_map(
+                rusqlite::params![effect.kpi_id, summary.pilot_start, summary.pilot_id],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, bool>(2)?,
+                        r.get::<_, f64>(3)?,
+                    ))
+                },
+            )
             .unwrap();
         for row in rows {
             let (arm, manager, post, mean) = row.unwrap();
@@ -205,6 +242,47 @@ fn the_built_in_effect_is_recovered_by_pilot_minus_comparison() {
             "comparison teams do not move"
         );
     }
+}
+
+#[test]
+fn the_generated_workspace_has_a_pilot_in_each_state() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = generate(
+        &mut store,
+        &GenerateOptions {
+            weeks: 26,
+            ..options(5)
+        },
+    )
+    .unwrap();
+    // The big pilot went through its gates and was decided at day 90, with the rule's
+    // verdict recorded beside the vote.
+    assert_eq!(summary.pilot_status, PilotStatus::Scaled);
+    let review = review(&store, summary.pilot_id, None, date("2026-11-21")).unwrap();
+    let decided: Vec<ItemKind> = review
+        .items
+        .iter()
+        .filter(|i| i.state == ItemState::Decided)
+        .map(|i| i.kind)
+        .collect();
+    assert_eq!(
+        decided,
+        [
+            ItemKind::Approval,
+            ItemKind::Day45Review,
+            ItemKind::Day90Outcome
+        ]
+    );
+    assert!(review.rule_verdict.is_some());
+    // The running pilot: approved, two months in, its day-45 review held.
+    let running = summary.running_pilot_id.unwrap();
+    let pilot = get_pilot(&store, running).unwrap();
+    assert_eq!(pilot.status, PilotStatus::Day45Review);
+    assert_eq!((date("2026-11-21") - pilot.start_date).num_days(), 62);
+    // And one in design, starting after the last day.
+    let draft = get_pilot(&store, summary.draft_pilot_id).unwrap();
+    assert_eq!(draft.status, PilotStatus::Draft);
+    assert!(draft.start_date > date("2026-11-20"));
 }
 
 #[test]

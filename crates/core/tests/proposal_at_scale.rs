@@ -14,7 +14,7 @@ fn a_large_cohort_prints_a_balance_table_and_its_roster_goes_beside_the_pack() {
     let summary = generate(
         &mut store,
         &GenerateOptions {
-            people: 2500,
+            people: 3000,
             events: 2000,
             weeks: 26,
             seed: 9,

@@ -426,12 +426,17 @@ pub fn generate_data(args: GenerateArgs, store: &mut Store, context: &Context) -
         options.seed
     );
     outln!(
-        "Pilot {} started {}: {} pilot and {} comparison managers.",
+        "Pilot {} started {} ({}): {} pilot and {} comparison managers.",
         summary.pilot_id,
         summary.pilot_start,
+        summary.pilot_status.label(),
         summary.pilot_managers,
         summary.comparison_managers
     );
+    if let Some(running) = summary.running_pilot_id {
+        outln!("Pilot {running} is running, two months in.");
+    }
+    outln!("Pilot {} is in design.", summary.draft_pilot_id);
     for effect in &summary.effects {
         outln!(
             "  built-in effect on {}: {:+} {}",

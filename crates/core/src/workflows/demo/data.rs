@@ -15,7 +15,7 @@ use crate::store::observations::{ObservationRecord, ObservationWriter};
 use crate::store::Store;
 
 /// How a KPI's weekly values are drawn and what coaching does to them.
-pub(super) struct KpiShape {
+pub(crate) struct KpiShape {
     pub level: f64,
     pub person_spread: f64,
     pub noise: f64,
@@ -24,7 +24,7 @@ pub(super) struct KpiShape {
 }
 
 /// One manager's team in a demo pilot.
-pub(super) struct DemoTeam<'a> {
+pub(crate) struct DemoTeam<'a> {
     pub manager: &'a Person,
     pub reports: Vec<&'a Person>,
     pub coached: bool,

@@ -19,7 +19,7 @@ use crate::workflows::{
 use super::data::{write_pilot_data, DemoTeam, KpiShape, PilotData};
 
 /// What a past pilot of the demo is made of.
-pub(super) struct PastPilot {
+pub(crate) struct PastPilot {
     pub name: &'static str,
     pub objective: &'static str,
     pub template: &'static str,
@@ -27,34 +27,47 @@ pub(super) struct PastPilot {
     pub sponsor_role: &'static str,
     pub budget: &'static str,
     pub ai_agenda: &'static str,
-    pub pilot_team: &'static str,
-    pub comparison_team: &'static str,
+    pub pilot_teams: Vec<String>,
+    pub comparison_teams: Vec<String>,
     /// Per KPI of the template, in order: the target lift and the data's shape.
     pub kpis: Vec<(f64, KpiShape)>,
-    pub lines: Vec<(
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static str,
-    )>,
+    pub lines: Vec<Line>,
     pub affected: (&'static str, &'static str),
     pub seed: u64,
+    /// How far back the baseline window and the data reach before the start.
+    pub baseline_days: i64,
+    /// Spent from the launch tranche on the coaching platform when it is released.
+    pub platform_spend: String,
 }
+
+/// A budget line: category, description, pricing, unit cost and quantity.
+pub(crate) type Line = (String, String, &'static str, String, String);
 
 fn at(day: NaiveDate, hour: u32) -> DateTime<Utc> {
     day.and_hms_opt(hour, 0, 0).unwrap_or_default().and_utc()
 }
 
-pub(super) struct Cast<'a> {
+/// Who plays each part in a pilot's history, by their role in People.
+pub(crate) struct Roles {
+    pub lead: &'static str,
+    pub hr: &'static str,
+    pub analytics: &'static str,
+    pub finance: &'static str,
+    /// The two frontline members; the one who sponsors a pilot recuses from its approval.
+    pub frontline: [&'static str; 2],
+    pub chief: &'static str,
+}
+
+pub(crate) struct Cast<'a> {
     pub people: &'a [Person],
+    pub roles: &'a Roles,
     pub today: NaiveDate,
     /// Where the packs are written, when the workspace is a file.
     pub packs_folder: Option<std::path::PathBuf>,
 }
 
 impl Cast<'_> {
-    fn id_of(&self, role: &str) -> Result<String> {
+    pub(crate) fn id_of(&self, role: &str) -> Result<String> {
         self.people
             .iter()
             .find(|p| p.role == role)
@@ -62,7 +75,7 @@ impl Cast<'_> {
             .ok_or_else(|| Error::Conflict(format!("the demo organisation has no {role}")))
     }
 
-    fn name_of(&self, role: &str) -> Result<String> {
+    pub(crate) fn name_of(&self, role: &str) -> Result<String> {
         self.people
             .iter()
             .find(|p| p.role == role)
@@ -70,37 +83,31 @@ impl Cast<'_> {
             .ok_or_else(|| Error::Conflict(format!("the demo organisation has no {role}")))
     }
 
-    fn act(&self, store: &Store, role: &str) -> Result<()> {
+    pub(crate) fn act(&self, store: &Store, role: &str) -> Result<()> {
         users::act_for_session(store, &self.id_of(role)?)?;
         Ok(())
     }
 
-    fn teams(&self, team: &str, coached: bool) -> Vec<DemoTeam<'_>> {
-        // Every manager in the team with direct reports who are not managers themselves.
-        let managers: Vec<&Person> = self
-            .people
+    /// Every manager in the team with direct reports who are not managers themselves, each
+    /// with those reports. One pass to index who reports to whom, so a generated
+    /// organisation of thousands is quick.
+    pub(crate) fn teams(&self, team: &str, coached: bool) -> Vec<DemoTeam<'_>> {
+        let mut reports_of: std::collections::HashMap<&str, Vec<&Person>> =
+            std::collections::HashMap::new();
+        for person in self.people {
+            if let Some(manager) = &person.manager_id {
+                reports_of.entry(manager.as_str()).or_default().push(person);
+            }
+        }
+        self.people
             .iter()
-            .filter(|m| {
-                m.team == team
-                    && self
-                        .people
-                        .iter()
-                        .any(|r| r.manager_id.as_ref() == Some(&m.id))
-            })
-            .collect();
-        managers
-            .into_iter()
+            .filter(|m| m.team == team)
             .filter_map(|manager| {
-                let reports: Vec<&Person> = self
-                    .people
+                let reports: Vec<&Person> = reports_of
+                    .get(manager.id.as_str())?
                     .iter()
-                    .filter(|r| {
-                        r.manager_id.as_ref() == Some(&manager.id)
-                            && !self
-                                .people
-                                .iter()
-                                .any(|x| x.manager_id.as_ref() == Some(&r.id))
-                    })
+                    .copied()
+                    .filter(|r| !reports_of.contains_key(r.id.as_str()))
                     .collect();
                 (!reports.is_empty()).then_some(DemoTeam {
                     manager,
@@ -163,10 +170,11 @@ fn slug(name: &str) -> String {
 
 /// Designs, submits, approves and launches a past pilot, writes its data to the demo's
 /// day, and holds the gates whose day has come. Returns the pilot's id.
-pub(super) fn run_past_pilot(store: &mut Store, cast: &Cast, plan: &PastPilot) -> Result<i64> {
+pub(crate) fn run_past_pilot(store: &mut Store, cast: &Cast, plan: &PastPilot) -> Result<i64> {
     let start = plan.start;
     let designed = start - Duration::days(40);
-    let lead = "L&D Lead";
+    let roles = cast.roles;
+    let lead = roles.lead;
     cast.act(store, lead)?;
     let pilot = stamped_at(at(designed, 9), || {
         crate::workflows::pilots::create_pilot(
@@ -183,7 +191,10 @@ pub(super) fn run_past_pilot(store: &mut Store, cast: &Cast, plan: &PastPilot) -
         )
     })?;
     let id = pilot.id;
-    let baseline = (start - Duration::days(150), start - Duration::days(1));
+    let baseline = (
+        start - Duration::days(plan.baseline_days),
+        start - Duration::days(1),
+    );
     stamped_at(at(designed, 10), || -> Result<()> {
         design::update_basics(
             store,
@@ -229,37 +240,8 @@ pub(super) fn run_past_pilot(store: &mut Store, cast: &Cast, plan: &PastPilot) -
                 design: "hand_picked".into(),
                 manager_ids: Vec::new(),
                 seed: String::new(),
-                pilot_teams: vec![plan.pilot_team.into()],
-                comparison_teams: vec![plan.comparison_team.into()],
-            },
-            designed,
-        )?;
-        budget::set_budget(
-            store,
-            id,
-            &BudgetInput {
-                lines: plan
-                    .lines
-                    .iter()
-                    .map(
-                        |(category, description, pricing, unit_cost, quantity)| BudgetLineInput {
-                            category: (*category).into(),
-                            description: (*description).into(),
-                            pricing: (*pricing).into(),
-                            unit_cost: (*unit_cost).into(),
-                            quantity: (*quantity).into(),
-                        },
-                    )
-                    .collect(),
-                time: TimeCostsInput {
-                    manager_hours_per_week: "1.5".into(),
-                    manager_hourly_cost: "70".into(),
-                    coach_count: "0".into(),
-                    coach_hours_per_week: "0".into(),
-                    coach_hourly_cost: "0".into(),
-                    coachee_hours_per_week: "0.5".into(),
-                    coachee_hourly_cost: "45".into(),
-                },
+                pilot_teams: plan.pilot_teams.clone(),
+                comparison_teams: plan.comparison_teams.clone(),
             },
             designed,
         )?;
@@ -292,113 +274,37 @@ pub(super) fn run_past_pilot(store: &mut Store, cast: &Cast, plan: &PastPilot) -
                 ],
             },
         )?;
-        let first_kpi = kpis_now.first().map(|k| k.id);
-        tranches::add_tranche(
+        fund(
             store,
             id,
-            &TrancheInput {
-                label: "Launch tranche".into(),
-                amount: "9000".into(),
-                kpi_id: None,
-            },
-            designed,
-        )?;
-        tranches::add_tranche(
-            store,
-            id,
-            &TrancheInput {
-                label: "Outcome tranche".into(),
-                amount: "6000".into(),
-                kpi_id: first_kpi,
-            },
+            &plan.lines,
+            ("9000", "6000"),
+            kpis_now.first().map(|k| k.id),
             designed,
         )?;
         Ok(())
     })?;
 
-    // Submitted three weeks before launch, approved a week later with the sponsor recused.
-    let submitted = start - Duration::days(21);
-    stamped_at(at(submitted, 11), || {
-        lifecycle::submit(
-            store,
-            id,
-            "For the steering group's next meeting",
-            submitted,
-        )
-    })?;
-    let approved = start - Duration::days(14);
-    stamped_at(at(approved, 15), || -> Result<()> {
-        let item = open_item(store, id, ItemKind::Approval, approved)?;
-        cast.act(store, plan.sponsor_role)?;
-        review::recuse(store, item, "I sponsor this pilot", approved)?;
-        // The other frontline leader speaks for the front line.
-        let frontline = if plan.sponsor_role == "VP Sales" {
-            "VP Customer Experience"
-        } else {
-            "VP Sales"
-        };
-        votes_until_decided(
-            store,
-            cast,
-            item,
-            &[
-                (
-                    "Head of People",
-                    "approve",
-                    "Well scoped, with managers' time credited",
-                ),
-                (
-                    "People Analyst",
-                    "approve",
-                    "The comparison team is a fair match on the baseline",
-                ),
-                (
-                    "Finance Director",
-                    "approve",
-                    "Part of the budget is held back for the outcome",
-                ),
-                (frontline, "approve", ""),
-                ("Chief Operating Officer", "approve", ""),
-            ],
-            approved,
-        )?;
-        cast.act(store, "Finance Director")?;
-        let launch = tranches::ledger(store, id, approved)?
-            .tranches
-            .into_iter()
-            .find(|t| t.tranche.kpi_id.is_none())
-            .map(|t| t.tranche.id);
-        if let Some(launch) = launch {
-            tranches::release_tranche(store, launch, "Vendor contract signed", approved)?;
-            tranches::record_spend(
-                store,
-                launch,
-                &SpendInput {
-                    amount: "7200".into(),
-                    spent_on: approved.to_string(),
-                    description: "Coaching platform: seats for the pilot managers".into(),
-                },
-            )?;
-        }
-        Ok(())
-    })?;
-    cast.act(store, lead)?;
-    stamped_at(at(start, 8), || {
-        lifecycle::transition(
-            store,
-            id,
-            PilotStatus::Running,
-            "Launched with the pilot managers",
-            start,
-        )
-    })?;
+    approve_and_launch(
+        store,
+        cast,
+        id,
+        plan.sponsor_role,
+        start,
+        &plan.platform_spend,
+    )?;
 
     // The data, from the baseline window to the demo's day.
-    let (pilot_teams, comparison_teams) = (
-        cast.teams(plan.pilot_team, true),
-        cast.teams(plan.comparison_team, false),
-    );
-    let teams: Vec<DemoTeam> = pilot_teams.into_iter().chain(comparison_teams).collect();
+    let teams: Vec<DemoTeam> = plan
+        .pilot_teams
+        .iter()
+        .flat_map(|team| cast.teams(team, true))
+        .chain(
+            plan.comparison_teams
+                .iter()
+                .flat_map(|team| cast.teams(team, false)),
+        )
+        .collect();
     let design_now = design::load_design(store, id, cast.today)?;
     let kpis: Vec<_> = design_now
         .kpis
@@ -434,6 +340,167 @@ pub(super) fn run_past_pilot(store: &mut Store, cast: &Cast, plan: &PastPilot) -
         },
     )?;
 
+    hold_day45(store, cast, id, start)?;
+    cast.act(store, lead)?;
+    Ok(id)
+}
+
+/// The pilot's budget lines and time costs, and its two tranches: one released at launch,
+/// the other held for the outcome on the first KPI.
+pub(crate) fn fund(
+    store: &mut Store,
+    id: i64,
+    lines: &[Line],
+    (launch, outcome): (&str, &str),
+    outcome_kpi: Option<i64>,
+    day: NaiveDate,
+) -> Result<()> {
+    budget::set_budget(
+        store,
+        id,
+        &BudgetInput {
+            lines: lines
+                .iter()
+                .map(
+                    |(category, description, pricing, unit_cost, quantity)| BudgetLineInput {
+                        category: category.clone(),
+                        description: description.clone(),
+                        pricing: (*pricing).into(),
+                        unit_cost: unit_cost.clone(),
+                        quantity: quantity.clone(),
+                    },
+                )
+                .collect(),
+            time: TimeCostsInput {
+                manager_hours_per_week: "1.5".into(),
+                manager_hourly_cost: "70".into(),
+                coach_count: "0".into(),
+                coach_hours_per_week: "0".into(),
+                coach_hourly_cost: "0".into(),
+                coachee_hours_per_week: "0.5".into(),
+                coachee_hourly_cost: "45".into(),
+            },
+        },
+        day,
+    )?;
+    tranches::add_tranche(
+        store,
+        id,
+        &TrancheInput {
+            label: "Launch tranche".into(),
+            amount: launch.into(),
+            kpi_id: None,
+        },
+        day,
+    )?;
+    tranches::add_tranche(
+        store,
+        id,
+        &TrancheInput {
+            label: "Outcome tranche".into(),
+            amount: outcome.into(),
+            kpi_id: outcome_kpi,
+        },
+        day,
+    )?;
+    Ok(())
+}
+
+/// Submits a designed pilot three weeks before launch, has the steering group approve it a
+/// week later (its sponsor recused), releases the launch tranche and launches it on its day.
+pub(crate) fn approve_and_launch(
+    store: &mut Store,
+    cast: &Cast,
+    id: i64,
+    sponsor_role: &str,
+    start: NaiveDate,
+    platform_spend: &str,
+) -> Result<()> {
+    let roles = cast.roles;
+    let lead = roles.lead;
+    // Submitted three weeks before launch, approved a week later with the sponsor recused.
+    let submitted = start - Duration::days(21);
+    stamped_at(at(submitted, 11), || {
+        lifecycle::submit(
+            store,
+            id,
+            "For the steering group's next meeting",
+            submitted,
+        )
+    })?;
+    let approved = start - Duration::days(14);
+    stamped_at(at(approved, 15), || -> Result<()> {
+        let item = open_item(store, id, ItemKind::Approval, approved)?;
+        cast.act(store, sponsor_role)?;
+        review::recuse(store, item, "I sponsor this pilot", approved)?;
+        // The other frontline leader speaks for the front line.
+        let frontline = if sponsor_role == roles.frontline[0] {
+            roles.frontline[1]
+        } else {
+            roles.frontline[0]
+        };
+        votes_until_decided(
+            store,
+            cast,
+            item,
+            &[
+                (
+                    roles.hr,
+                    "approve",
+                    "Well scoped, with managers' time credited",
+                ),
+                (
+                    roles.analytics,
+                    "approve",
+                    "The comparison teams are a fair match on the baseline",
+                ),
+                (
+                    roles.finance,
+                    "approve",
+                    "Part of the budget is held back for the outcome",
+                ),
+                (frontline, "approve", ""),
+                (roles.chief, "approve", ""),
+            ],
+            approved,
+        )?;
+        cast.act(store, roles.finance)?;
+        let launch = tranches::ledger(store, id, approved)?
+            .tranches
+            .into_iter()
+            .find(|t| t.tranche.kpi_id.is_none())
+            .map(|t| t.tranche.id);
+        if let Some(launch) = launch {
+            tranches::release_tranche(store, launch, "Vendor contract signed", approved)?;
+            tranches::record_spend(
+                store,
+                launch,
+                &SpendInput {
+                    amount: platform_spend.into(),
+                    spent_on: approved.to_string(),
+                    description: "Coaching platform: seats for the pilot managers".into(),
+                },
+            )?;
+        }
+        Ok(())
+    })?;
+    cast.act(store, lead)?;
+    stamped_at(at(start, 8), || {
+        lifecycle::transition(
+            store,
+            id,
+            PilotStatus::Running,
+            "Launched with the pilot managers",
+            start,
+        )
+    })?;
+
+    Ok(())
+}
+
+/// The day-45 review, held on day 46 when that day has come.
+pub(crate) fn hold_day45(store: &mut Store, cast: &Cast, id: i64, start: NaiveDate) -> Result<()> {
+    let roles = cast.roles;
     // The day-45 review, printed the day before and held on day 46, when it has come.
     let review_day = start + Duration::days(46);
     if review_day < cast.today {
@@ -444,34 +511,34 @@ pub(super) fn run_past_pilot(store: &mut Store, cast: &Cast, plan: &PastPilot) -
                 cast,
                 item,
                 &[
-                    ("Head of People", "continue", ""),
+                    (roles.hr, "continue", ""),
                     (
-                        "People Analyst",
+                        roles.analytics,
                         "continue",
                         "Coaching is flowing; too early to read the KPIs",
                     ),
-                    ("Finance Director", "continue", ""),
-                    ("VP Sales", "continue", ""),
-                    ("VP Customer Experience", "continue", ""),
-                    ("Chief Operating Officer", "continue", ""),
+                    (roles.finance, "continue", ""),
+                    (roles.frontline[0], "continue", ""),
+                    (roles.frontline[1], "continue", ""),
+                    (roles.chief, "continue", ""),
                 ],
                 review_day,
             )
         })?;
     }
-    cast.act(store, lead)?;
-    Ok(id)
+    Ok(())
 }
 
 /// The day-90 outcome of a finished pilot: the pack printed for the meeting, the group's
 /// decision (one member dissenting), the outcome tranche released on the data, and the
 /// final pack printed after the decision.
-pub(super) fn decide_outcome(
+pub(crate) fn decide_outcome(
     store: &mut Store,
     cast: &Cast,
     id: i64,
     end: NaiveDate,
 ) -> Result<()> {
+    let roles = cast.roles;
     let meeting = end + Duration::days(4);
     stamped_at(at(meeting, 15), || -> Result<()> {
         let item = open_item(store, id, ItemKind::Day90Outcome, meeting)?;
@@ -480,24 +547,20 @@ pub(super) fn decide_outcome(
             cast,
             item,
             &[
+                (roles.hr, "scale", "Roll it out to every team next quarter"),
+                (roles.analytics, "scale", ""),
                 (
-                    "Head of People",
-                    "scale",
-                    "Roll it out to every sales team next quarter",
-                ),
-                ("People Analyst", "scale", ""),
-                (
-                    "Finance Director",
+                    roles.finance,
                     "iterate",
                     "Prove it on a second region before scaling",
                 ),
-                ("VP Sales", "scale", ""),
-                ("VP Customer Experience", "scale", ""),
-                ("Chief Operating Officer", "scale", ""),
+                (roles.frontline[0], "scale", ""),
+                (roles.frontline[1], "scale", ""),
+                (roles.chief, "scale", ""),
             ],
             meeting,
         )?;
-        cast.act(store, "Finance Director")?;
+        cast.act(store, roles.finance)?;
         let outcome = tranches::ledger(store, id, meeting)?
             .tranches
             .into_iter()
@@ -518,7 +581,7 @@ pub(super) fn decide_outcome(
 }
 
 /// Prints a results pack into the demo's packs folder, stamped on its day.
-pub(super) fn save_pack(
+pub(crate) fn save_pack(
     store: &mut Store,
     cast: &Cast,
     id: i64,
@@ -540,7 +603,7 @@ pub(super) fn save_pack(
         },
         on
     ));
-    cast.act(store, "L&D Lead")?;
+    cast.act(store, cast.roles.lead)?;
     stamped_at(at(on, 16), || {
         packs::save_outcome(store, id, day, &file, None, on)
     })?;
@@ -548,7 +611,7 @@ pub(super) fn save_pack(
 }
 
 /// The monthly pack of a running pilot for the month just ended.
-pub(super) fn save_monthly(store: &mut Store, cast: &Cast, id: i64) -> Result<()> {
+pub(crate) fn save_monthly(store: &mut Store, cast: &Cast, id: i64) -> Result<()> {
     let Some(folder) = &cast.packs_folder else {
         return Ok(());
     };
@@ -557,7 +620,7 @@ pub(super) fn save_monthly(store: &mut Store, cast: &Cast, id: i64) -> Result<()
     let month = last_month.format("%Y-%m").to_string();
     let name = crate::store::pilots::get(store.conn(), id)?.name;
     let file = folder.join(format!("{}-monthly-{month}.pdf", slug(&name)));
-    cast.act(store, "L&D Lead")?;
+    cast.act(store, cast.roles.lead)?;
     stamped_at(at(first, 9), || {
         packs::save_monthly(store, id, Some(&month), &file, None, first)
     })?;

@@ -10,7 +10,9 @@ use crate::store::{people, settings, Store};
 use crate::workflows::analytics;
 
 use super::data::KpiShape;
-use super::past_pilots::{decide_outcome, run_past_pilot, save_monthly, Cast, PastPilot};
+use super::past_pilots::{
+    decide_outcome, run_past_pilot, save_monthly, Cast, Line, PastPilot, Roles,
+};
 use super::{load_demo, DemoOutcome};
 
 pub const RUNNING_PILOT_NAME: &str = "Support escalation pilot";
@@ -20,6 +22,16 @@ pub const FINISHED_PILOT_NAME: &str = "Sales pipeline coaching pilot";
 fn monday_before(day: NaiveDate) -> NaiveDate {
     day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
+
+/// Who plays each part in the demo's pilots.
+const DEMO_ROLES: Roles = Roles {
+    lead: "L&D Lead",
+    hr: "Head of People",
+    analytics: "People Analyst",
+    finance: "Finance Director",
+    frontline: ["VP Sales", "VP Customer Experience"],
+    chief: "Chief Operating Officer",
+};
 
 /// What an hour of the demo's roles costs.
 const HOURLY_COSTS: &[(&str, &str)] = &[
@@ -34,6 +46,33 @@ const HOURLY_COSTS: &[(&str, &str)] = &[
     ("Customer Success Associate", "42"),
     ("Renewals Specialist", "44"),
 ];
+
+/// A pilot's budget lines: platform seats for its managers, prompt cards and the analytics.
+pub(crate) fn platform_lines(platform: &str, seats: &str) -> Vec<Line> {
+    vec![
+        (
+            "vendor".into(),
+            format!("{platform}: manager seats"),
+            "per_seat",
+            "120".into(),
+            seats.into(),
+        ),
+        (
+            "tooling".into(),
+            "Prompt cards and calendar nudges".into(),
+            "fixed",
+            "1500".into(),
+            "1".into(),
+        ),
+        (
+            "analytics".into(),
+            "KPI extracts and the monthly dashboard".into(),
+            "fixed",
+            "2500".into(),
+            "1".into(),
+        ),
+    ]
+}
 
 /// Gives the first person of each (team, role) a leaving date, recorded on that day.
 fn leavers(store: &mut Store, today: NaiveDate, plan: &[(&str, &str, NaiveDate)]) -> Result<()> {
@@ -104,6 +143,7 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
     });
     let cast = Cast {
         people: &organisation,
+        roles: &DEMO_ROLES,
         today,
         packs_folder,
     };
@@ -116,32 +156,7 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
             },
         )?;
     }
-    let lines = |seats: &'static str| {
-        vec![
-            (
-                "vendor",
-                "Northstar coaching platform: manager seats",
-                "per_seat",
-                "120",
-                seats,
-            ),
-            (
-                "tooling",
-                "Prompt cards and calendar nudges",
-                "fixed",
-                "1500",
-                "1",
-            ),
-            (
-                "analytics",
-                "KPI extracts and the monthly dashboard",
-                "fixed",
-                "2500",
-                "1",
-            ),
-        ]
-    };
-
+    let lines = |seats: &str| platform_lines("Northstar coaching platform", seats);
     let finished = run_past_pilot(
         store,
         &cast,
@@ -154,8 +169,8 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
             sponsor_role: "VP Sales",
             budget: "15000",
             ai_agenda: "account executives' weekly pipeline 1:1s",
-            pilot_team: "Sales East",
-            comparison_team: "Sales West",
+            pilot_teams: vec!["Sales East".into()],
+            comparison_teams: vec!["Sales West".into()],
             kpis: vec![
                 (
                     5.0,
@@ -179,6 +194,8 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
             lines: lines("4"),
             affected: ("40", "new account executives a year"),
             seed: 2026,
+            baseline_days: 150,
+            platform_spend: "7200".into(),
         },
     )?;
     decide_outcome(store, &cast, finished, finished_start + Duration::days(90))?;
@@ -195,8 +212,8 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
             sponsor_role: "VP Customer Experience",
             budget: "15000",
             ai_agenda: "support specialists' escalation debriefs",
-            pilot_team: "Customer Support",
-            comparison_team: "Customer Success",
+            pilot_teams: vec!["Customer Support".into()],
+            comparison_teams: vec!["Customer Success".into()],
             kpis: vec![
                 (
                     3.0,
@@ -220,6 +237,8 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
             lines: lines("2"),
             affected: ("17", "support specialists"),
             seed: 2027,
+            baseline_days: 150,
+            platform_spend: "7200".into(),
         },
     )?;
     save_monthly(store, &cast, running)?;

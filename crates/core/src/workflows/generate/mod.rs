@@ -1,12 +1,14 @@
 //! A synthetic organisation for demos, tests and benchmarks: people in teams under managers,
-//! directors and function heads; one running pilot cloned from two templates, whose
-//! first-line managers are drawn at random into a pilot and a comparison arm; coaching
-//! events over the weeks; and weekly KPI observations that carry a known built-in effect in
-//! the pilot teams after the start date. The same options give the same data.
+//! directors and function heads; a big pilot cloned from two templates, whose first-line
+//! managers are drawn at random into a pilot and a comparison arm; coaching events over the
+//! weeks; and weekly KPI observations that carry a known built-in effect in the pilot teams
+//! after the start date. The same options give the same data. Then the demo's story at
+//! scale (see `story`): the big pilot through its gates, a running pilot and one in design.
 //!
-//! Everything is written in one transaction through prepared statements. The connection's
-//! pragmas are left as they are (WAL, synchronous NORMAL): a crash mid-way rolls back
-//! cleanly, and the speed comes from the single transaction, not from weaker durability.
+//! The bulk data is written in one transaction through prepared statements. The
+//! connection's pragmas are left as they are (WAL, synchronous NORMAL): a crash mid-way
+//! rolls back cleanly, and the speed comes from the single transaction, not from weaker
+//! durability.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rand::Rng;
@@ -75,12 +77,18 @@ pub struct GenerateSummary {
     pub events: u64,
     pub observations: u64,
     pub effects: Vec<BuiltInEffect>,
+    /// Where the big pilot stands on the last day: finished (decided) when the weeks allow
+    /// a baseline and the full 90 days, running otherwise.
+    pub pilot_status: PilotStatus,
+    pub running_pilot_id: Option<i64>,
+    pub draft_pilot_id: i64,
 }
 
 mod activity;
 mod kpi_model;
 mod organisation;
 mod random;
+pub mod story;
 
 use activity::{minutes_for, pick_kind, working_moment, NOTES};
 use kpi_model::{model_for, KpiModel};
@@ -128,14 +136,45 @@ pub fn generate(store: &mut Store, options: &GenerateOptions) -> Result<Generate
             "this workspace already holds people or pilots; generate into a new --db file".into(),
         ));
     }
-    store.with_bulk_cache(|store| write_generated(store, options))
+    let (mut summary, org, running_teams) =
+        store.with_bulk_cache(|store| write_generated(store, options))?;
+    let told = story::tell(
+        store,
+        &story::Plot {
+            org: &org,
+            options,
+            big_pilot_id: summary.pilot_id,
+            big_pilot_start: summary.pilot_start,
+            finished: story::big_pilot_start(options).1,
+            pilot_managers: summary.pilot_managers,
+            running_teams: &running_teams,
+        },
+    )?;
+    summary.pilot_status = told.big_pilot_status;
+    summary.running_pilot_id = told.running_pilot_id;
+    summary.draft_pilot_id = told.draft_pilot_id;
+    Ok(summary)
 }
 
-fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<GenerateSummary> {
+fn write_generated(
+    store: &mut Store,
+    options: &GenerateOptions,
+) -> Result<(GenerateSummary, organisation::Organisation, Vec<usize>)> {
     let org = organisation(options);
     let first_day = options.end - Duration::weeks(i64::from(options.weeks)) + Duration::days(1);
-    let pilot_days = (i64::from(options.weeks) * 7 / 2).min(PILOT_LENGTH_DAYS);
-    let pilot_start = options.end - Duration::days(pilot_days - 1);
+    let (pilot_start, _) = story::big_pilot_start(options);
+    let pilot_last_day = (pilot_start + Duration::days(PILOT_LENGTH_DAYS - 1)).min(options.end);
+    // The running pilot's teams sit out of the big pilot, so each pilot has its own.
+    let running_teams = story::running_pilot_teams(&org);
+    let cohort_teams: Vec<usize> = (0..org.teams.len())
+        .filter(|t| !running_teams.contains(t))
+        .collect();
+    let sponsor = org
+        .people
+        .iter()
+        .find(|p| p.role == "VP Sales")
+        .map(|p| p.name.clone())
+        .unwrap_or_default();
 
     let actor = settings::load(store.conn())?.current_user;
     let now = timestamp_now();
@@ -161,9 +200,9 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
             workflows: &[],
             start_date: pilot_start,
             end_date: pilot_start + Duration::days(PILOT_LENGTH_DAYS),
-            sponsor: "Chief Operating Officer",
+            sponsor: &sponsor,
             budget: Money(4_000_000),
-            status: PilotStatus::Running,
+            status: PilotStatus::Draft,
         },
         &now,
     )?;
@@ -205,10 +244,9 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
 
     // The cohort: every first-line manager, half drawn into the pilot by the app's own
     // draw, so randomisation inference can re-draw it exactly as it was drawn.
-    let manager_ids: Vec<String> = org
-        .teams
+    let manager_ids: Vec<String> = cohort_teams
         .iter()
-        .map(|(manager, _)| org.people[*manager].id.clone())
+        .map(|&t| org.people[org.teams[t].0].id.clone())
         .collect();
     let (drawn, _) = assignment::draw(&manager_ids, options.seed);
     let drawn: std::collections::HashSet<&String> = drawn.iter().collect();
@@ -222,12 +260,11 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
             }
         })
         .collect();
-    let members: Vec<MemberRecord> = org
-        .teams
+    let members: Vec<MemberRecord> = manager_ids
         .iter()
         .zip(&arms)
-        .map(|((manager, _), arm)| MemberRecord {
-            manager_id: org.people[*manager].id.clone(),
+        .map(|(manager, arm)| MemberRecord {
+            manager_id: manager.clone(),
             arm: *arm,
             wave: None,
             matched_with: None,
@@ -265,8 +302,11 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
             || -> Result<(u64, u64)> {
                 // Coaching events: pilot managers coach far more, on the playbook, once the pilot runs.
                 let mut rng = rng_for(options.seed, 3);
-                let pilot_teams: Vec<usize> = (0..org.teams.len())
-                    .filter(|&t| arms[t] == Arm::Pilot)
+                let pilot_teams: Vec<usize> = cohort_teams
+                    .iter()
+                    .zip(&arms)
+                    .filter(|(_, arm)| **arm == Arm::Pilot)
+                    .map(|(t, _)| *t)
                     .collect();
                 let mut writer =
                     EventWriter::inserting(&tx, EventSource::Generated, Some(import_id))?;
@@ -277,7 +317,7 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
                             !pilot_teams.is_empty() && !tasks.is_empty() && rng.gen_bool(0.6);
                         let (team, when) = if in_pilot {
                             let team = pilot_teams[rng.gen_range(0..pilot_teams.len())];
-                            (team, working_moment(&mut rng, pilot_start, options.end))
+                            (team, working_moment(&mut rng, pilot_start, pilot_last_day))
                         } else {
                             (
                                 rng.gen_range(0..org.teams.len()),
@@ -329,8 +369,9 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
                     })
                     .filter(|d| *d >= first_day && *d <= options.end)
                     .collect();
-                for (team, (_, reports)) in org.teams.iter().enumerate() {
-                    let coached = arms[team] == Arm::Pilot;
+                for (&team, arm) in cohort_teams.iter().zip(&arms) {
+                    let reports = &org.teams[team].1;
+                    let coached = *arm == Arm::Pilot;
                     for (kpi, model) in pilot_kpis.iter().zip(&models) {
                         let team_level = normal(&mut rng, model.base, model.team_sd);
                         for &person in reports {
@@ -380,7 +421,7 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
     tx.commit()?;
 
     let pilot_managers = arms.iter().filter(|a| **a == Arm::Pilot).count() as u32;
-    Ok(GenerateSummary {
+    let summary = GenerateSummary {
         people: org.people.len() as u32,
         teams: org.teams.len() as u32,
         managers: org.teams.len() as u32,
@@ -389,7 +430,7 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
         first_day,
         last_day: options.end,
         pilot_managers,
-        comparison_managers: org.teams.len() as u32 - pilot_managers,
+        comparison_managers: arms.len() as u32 - pilot_managers,
         events,
         observations,
         effects: pilot_kpis
@@ -402,5 +443,9 @@ fn write_generated(store: &mut Store, options: &GenerateOptions) -> Result<Gener
                 effect: m.effect * options.effect_scale,
             })
             .collect(),
-    })
+        pilot_status: PilotStatus::Draft,
+        running_pilot_id: None,
+        draft_pilot_id: 0,
+    };
+    Ok((summary, org, running_teams))
 }

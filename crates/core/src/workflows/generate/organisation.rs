@@ -106,6 +106,23 @@ pub(super) fn organisation(options: &GenerateOptions) -> Organisation {
         None,
         true,
     );
+    // For the steering group and its pilots' lead: HR, analytics, finance and L&D sit
+    // beside the line, whatever the size of the organisation.
+    for role in [
+        "Head of People",
+        "People Analytics Lead",
+        "Finance Business Partner",
+        "L&D Lead",
+    ] {
+        add(
+            &mut people,
+            &mut rng,
+            "People Leadership",
+            role,
+            Some(ceo),
+            true,
+        );
+    }
     let functions = FUNCTIONS.len().min((total / 40).max(2));
     let heads: Vec<usize> = (0..functions)
         .map(|f| {
