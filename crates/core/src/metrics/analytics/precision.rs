@@ -68,6 +68,16 @@ pub fn percent(share: f64) -> String {
 
 /// With thousands separators; "-0.00" becomes "0.00". Halves round away from zero.
 /// At most 17 decimals; "—" for a value that is not a number.
+/// A change in a KPI with its unit: "6.2 days", "3.1 percentage points" (a change in a
+/// KPI measured in % is in points, not percent).
+pub fn with_change_unit(value: &str, unit: &str) -> String {
+    match unit.trim() {
+        "" => value.to_string(),
+        "%" => format!("{value} percentage points"),
+        unit => format!("{value} {unit}"),
+    }
+}
+
 pub fn fixed(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "—".to_string();

@@ -261,11 +261,7 @@ fn formula(benefit: &BenefitInput, annual: f64, adjusted: f64, currency: &str) -
 }
 
 fn with_unit(value: f64, unit: &str) -> String {
-    match unit.trim() {
-        "" => number(value),
-        "%" => format!("{} percentage points", number(value)),
-        unit => format!("{} {unit}", number(value)),
-    }
+    super::precision::with_change_unit(&number(value), unit)
 }
 
 fn costs_by_category(costs: &[CostInput]) -> Vec<CategoryCost> {

@@ -10,7 +10,18 @@ use super::table;
 use super::theme;
 use super::wrap::wrap;
 
-pub fn draw(flow: &mut Flow, block: &Block) {
+/// How much of the next block must fit under a heading for the heading to stay on this
+/// page: all of a chart (charts never split), a few lines of anything else.
+fn kept_with_heading(flow: &Flow, next: Option<&Block>) -> f32 {
+    let lines = theme::BODY * theme::LEADING * 4.0;
+    match next {
+        Some(Block::Chart(chart)) => charts::height(flow, chart).max(lines),
+        _ => lines,
+    }
+}
+
+/// Draws a block; `next` is the block after it, which a heading keeps on its page.
+pub fn draw(flow: &mut Flow, block: &Block, next: Option<&Block>) {
     match block {
         Block::Title(text) => {
             flow.text_block(Weight::Bold, theme::TITLE, theme::INK, text);
@@ -21,8 +32,8 @@ pub fn draw(flow: &mut Flow, block: &Block) {
             flow.gap(theme::GAP + 4.0);
         }
         Block::Heading(text) => {
-            // Keep a heading with at least a few lines of what follows it.
-            flow.ensure(theme::HEADING * 2.0 + theme::BODY * theme::LEADING * 4.0);
+            let kept = kept_with_heading(flow, next);
+            flow.ensure(theme::HEADING * 2.0 + kept);
             flow.gap(6.0);
             flow.text_block(Weight::Bold, theme::HEADING, theme::BRAND, text);
             let left = flow.left();
@@ -32,7 +43,8 @@ pub fn draw(flow: &mut Flow, block: &Block) {
             flow.advance(7.0);
         }
         Block::Subheading(text) => {
-            flow.ensure(theme::SUBHEADING * 1.5 + theme::BODY * theme::LEADING * 3.0);
+            let kept = kept_with_heading(flow, next);
+            flow.ensure(theme::SUBHEADING * 1.5 + kept);
             flow.text_block(Weight::Bold, theme::SUBHEADING, theme::INK, text);
             flow.advance(2.0);
         }

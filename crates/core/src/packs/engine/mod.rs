@@ -57,11 +57,13 @@ pub fn render(doc: &PackDocument, paper: PaperSize) -> Result<RenderedPack> {
     let geometry = geometry(paper);
 
     let mut flow = Flow::new(&fonts, geometry);
-    for block in &doc.blocks {
-        if doc.draft && matches!(block, Block::Signatures(_)) {
-            continue;
-        }
-        blocks::draw(&mut flow, block);
+    let printed: Vec<&Block> = doc
+        .blocks
+        .iter()
+        .filter(|block| !(doc.draft && matches!(block, Block::Signatures(_))))
+        .collect();
+    for (index, block) in printed.iter().enumerate() {
+        blocks::draw(&mut flow, block, printed.get(index + 1).copied());
     }
     let canvases = flow.finish();
 

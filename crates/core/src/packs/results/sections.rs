@@ -1,7 +1,7 @@
 //! Sections the results packs share, each a function of the dashboard: charts first, the
 //! tables under them, every figure with its unit, period and evidence.
 
-use crate::metrics::analytics::precision::fixed;
+use crate::metrics::analytics::precision::{fixed, with_change_unit};
 use crate::model::{Arm, Dashboard, KeyNumber, KpiPanel, LiftMethod};
 use crate::packs::document::{Block, Column, KeyFigure, Table};
 
@@ -97,10 +97,9 @@ pub fn kpi_detail(panel: &KpiPanel) -> Vec<Block> {
             if let (Some(p), Some(c)) = (lift.pilot_pre_trend, lift.comparison_pre_trend) {
                 let decimals = lift.decimals as usize + 1;
                 text.push_str(&format!(
-                    " Before launch the pilot group's teams drifted {} {} per 30 days and the \
+                    " Before launch the pilot group's teams drifted {} per 30 days and the \
                      comparison group's {}: the closer the two, the safer the comparison.",
-                    fixed(p, decimals),
-                    panel.unit,
+                    with_change_unit(&fixed(p, decimals), &panel.unit),
                     fixed(c, decimals)
                 ));
             }

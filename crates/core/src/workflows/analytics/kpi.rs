@@ -126,12 +126,7 @@ pub(crate) fn better(direction: Direction, effect: f64) -> f64 {
 
 /// "6.2 days", "3.1 percentage points": a change in a KPI measured in % is in points.
 pub(crate) fn with_unit(value: &str, unit: &str) -> String {
-    let unit = unit.trim();
-    match unit {
-        "" => value.to_string(),
-        "%" => format!("{value} percentage points"),
-        _ => format!("{value} {unit}"),
-    }
+    crate::metrics::analytics::precision::with_change_unit(value, unit)
 }
 
 fn plural(count: u32, noun: &str) -> String {

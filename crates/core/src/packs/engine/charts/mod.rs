@@ -57,9 +57,18 @@ pub fn sketch(chart: &Chart, fonts: &Fonts, width: f32, max_height: f32) -> Sket
 }
 
 /// Draws `chart` at the flow's position, on a new page unless it fits whole on this one.
-pub fn draw(flow: &mut Flow, chart: &Chart) {
+fn laid_out(flow: &Flow, chart: &Chart) -> sketch::Sketch {
     let page_height = flow.geometry.height - theme::MARGIN_TOP - theme::MARGIN_BOTTOM;
-    let laid = sketch(chart, flow.fonts, flow.width(), page_height);
+    sketch(chart, flow.fonts, flow.width(), page_height)
+}
+
+/// The height a chart takes on the page, before it is drawn.
+pub fn height(flow: &Flow, chart: &Chart) -> f32 {
+    laid_out(flow, chart).height
+}
+
+pub fn draw(flow: &mut Flow, chart: &Chart) {
+    let laid = laid_out(flow, chart);
     flow.ensure(laid.height);
     let (left, top) = (flow.left(), flow.y());
     let fonts = flow.fonts;
