@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../api";
 import { dashboard } from "../../test/analytics";
+import { dropDraft } from "../../lib/drafts";
 import RoiAssumptionsForm from "./RoiAssumptionsForm.svelte";
 
 vi.mock("../../api", async (importOriginal) =>
@@ -11,6 +12,7 @@ vi.mock("../../api", async (importOriginal) =>
 afterEach(() => {
   cleanup();
   vi.clearAllMocks();
+  dropDraft("roi-assumptions-1");
 });
 
 function props(d = dashboard()) {
@@ -124,5 +126,35 @@ describe("RoiAssumptionsForm", () => {
     await fireEvent.click(screen.getByTestId("roi-save"));
     expect((await screen.findByRole("alert")).textContent).toContain("Pilot 1 does not exist");
     expect(input("roi-1-affected").value).toBe("40");
+  });
+
+  it("keeps what was typed and not saved when the form goes away and comes back, until it is saved", async () => {
+    render(RoiAssumptionsForm, props());
+    expect(screen.queryByTestId("roi-unsaved")).toBeNull();
+    await fireEvent.input(input("roi-2-affected"), { target: { value: "75" } });
+    await fireEvent.click(screen.getByTestId("roi-add-intangible"));
+    await fireEvent.input(input("roi-intangible-2"), { target: { value: "Calmer month-end" } });
+    // A month without an ROI is picked: the form goes. Picking one with an ROI brings it back.
+    cleanup();
+    render(RoiAssumptionsForm, props());
+    expect(input("roi-2-affected").value).toBe("75");
+    expect(input("roi-intangible-2").value).toBe("Calmer month-end");
+    expect(screen.getByTestId("roi-unsaved")).toBeTruthy();
+    // Another pilot's form does not take it.
+    cleanup();
+    render(RoiAssumptionsForm, { ...props(), pilotId: 2 });
+    expect(input("roi-2-affected").value).toBe("");
+    cleanup();
+
+    const after = dashboard();
+    vi.mocked(api.setRoiAssumptions).mockResolvedValue(after);
+    const p = props();
+    render(RoiAssumptionsForm, p);
+    await fireEvent.click(screen.getByTestId("roi-save"));
+    await waitFor(() => expect(p.onsaved).toHaveBeenCalledWith(after));
+    cleanup();
+    render(RoiAssumptionsForm, props());
+    expect(input("roi-2-affected").value).toBe("");
+    expect(screen.queryByTestId("roi-unsaved")).toBeNull();
   });
 });
