@@ -286,6 +286,29 @@ fn the_generated_workspace_has_a_pilot_in_each_state() {
 }
 
 #[test]
+fn the_story_fits_every_size_the_generator_takes() {
+    for (people, weeks) in [(40, 4), (130, 21), (3500, 22), (500, 104)] {
+        let mut store = Store::open_in_memory().unwrap();
+        let summary = generate(
+            &mut store,
+            &GenerateOptions {
+                people,
+                events: 500,
+                weeks,
+                ..options(2)
+            },
+        )
+        .unwrap_or_else(|e| panic!("{people} people over {weeks} weeks: {e}"));
+        let finished = summary.pilot_status == PilotStatus::Scaled;
+        assert_eq!(finished, weeks >= 22, "{people} people, {weeks} weeks");
+        assert_eq!(
+            get_pilot(&store, summary.draft_pilot_id).unwrap().status,
+            PilotStatus::Draft
+        );
+    }
+}
+
+#[test]
 fn the_generator_refuses_a_workspace_with_data_and_impossible_sizes() {
     let mut store = demo_store();
     let error = generate(&mut store, &options(1)).unwrap_err();

@@ -128,13 +128,14 @@ pub(super) fn tell(store: &mut Store, plot: &Plot) -> Result<Told> {
         designed.and_hms_opt(10, 0, 0).unwrap_or_default().and_utc(),
         || design_big_pilot(store, &cast, big, designed, &seats, plot.pilot_managers),
     )?;
+    // Half the platform's seats are invoiced at launch, well inside the launch tranche.
     approve_and_launch(
         store,
         &cast,
         big,
         roles.frontline[0],
         start,
-        &(plot.pilot_managers * 120 * 3 / 4).to_string(),
+        &(u64::from(plot.pilot_managers) * 120 / 2).to_string(),
     )?;
     hold_day45(store, &cast, big, start)?;
     if plot.finished {
