@@ -1,7 +1,7 @@
 // Starts the real Pilotdesk window on a temporary workspace through tauri-driver and
 // WebKitWebDriver, and offers the steps tests share.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Session, sleep } from "./webdriver.mjs";
@@ -41,6 +41,7 @@ export async function launch({ port = 4444, setup = [], actAs } = {}) {
     async close() {
       await session.delete().catch(() => {});
       driver.kill();
+      await stopLeftovers(db);
     },
   };
   if (actAs !== false) {
@@ -52,6 +53,41 @@ export async function launch({ port = 4444, setup = [], actAs } = {}) {
     }
   }
   return app;
+}
+
+/** The processes whose command line names this workspace: the app, if it outlived its session. */
+function processesOn(db) {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args.includes(db)) pids.push(Number(entry));
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return pids;
+}
+
+/**
+ * Ends an app window that outlived its WebDriver session (WebKitWebDriver sometimes leaves
+ * it running when the session is deleted). Left alone, it keeps the test runner's output
+ * pipe open and the whole run waits for it.
+ */
+async function stopLeftovers(db) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const pids = processesOn(db);
+    if (pids.length === 0) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, attempt < 10 ? "SIGTERM" : "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+    await sleep(250);
+  }
 }
 
 /** Runs the `pilotdesk` command line on a workspace and returns what it printed. */

@@ -66,6 +66,17 @@ pub(crate) struct Cast<'a> {
     pub packs_folder: Option<std::path::PathBuf>,
 }
 
+/// Where a story's packs are printed: beside a workspace file, in a folder named after it.
+pub(crate) fn packs_folder(store: &Store) -> Option<std::path::PathBuf> {
+    store.path().map(|path| {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "pilotdesk".into());
+        path.with_file_name(format!("{stem}-packs"))
+    })
+}
+
 impl Cast<'_> {
     pub(crate) fn id_of(&self, role: &str) -> Result<String> {
         self.people
@@ -383,26 +394,21 @@ pub(crate) fn fund(
         },
         day,
     )?;
-    tranches::add_tranche(
-        store,
-        id,
-        &TrancheInput {
-            label: "Launch tranche".into(),
-            amount: launch.into(),
-            kpi_id: None,
-        },
-        day,
-    )?;
-    tranches::add_tranche(
-        store,
-        id,
-        &TrancheInput {
-            label: "Outcome tranche".into(),
-            amount: outcome.into(),
-            kpi_id: outcome_kpi,
-        },
-        day,
-    )?;
+    for (label, amount, kpi_id) in [
+        ("Launch tranche", launch, None),
+        ("Outcome tranche", outcome, outcome_kpi),
+    ] {
+        tranches::add_tranche(
+            store,
+            id,
+            &TrancheInput {
+                label: label.into(),
+                amount: amount.into(),
+                kpi_id,
+            },
+            day,
+        )?;
+    }
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use crate::workflows::analytics;
 
 use super::data::KpiShape;
 use super::past_pilots::{
-    decide_outcome, run_past_pilot, save_monthly, Cast, Line, PastPilot, Roles,
+    decide_outcome, packs_folder, run_past_pilot, save_monthly, Cast, Line, PastPilot, Roles,
 };
 use super::{load_demo, DemoOutcome};
 
@@ -134,13 +134,7 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
         ],
     )?;
     let organisation = people::list(store.conn())?;
-    let packs_folder = store.path().map(|path| {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "pilotdesk".into());
-        path.with_file_name(format!("{stem}-packs"))
-    });
+    let packs_folder = packs_folder(store);
     let cast = Cast {
         people: &organisation,
         roles: &DEMO_ROLES,

@@ -13,8 +13,8 @@ use crate::model::{
 };
 use crate::store::{people, pilots, settings, Store};
 use crate::workflows::demo::{
-    approve_and_launch, decide_outcome, fund, hold_day45, platform_lines, run_past_pilot,
-    save_monthly, Cast, KpiShape, PastPilot, Roles,
+    approve_and_launch, decide_outcome, fund, hold_day45, packs_folder, platform_lines,
+    run_past_pilot, save_monthly, Cast, KpiShape, PastPilot, Roles,
 };
 use crate::workflows::{analytics, design, stamped_at, steering};
 
@@ -105,13 +105,7 @@ pub(super) fn tell(store: &mut Store, plot: &Plot) -> Result<Told> {
     seat_steering_group(store, &roles)?;
     set_hourly_costs(store)?;
     let everyone = people::list(store.conn())?;
-    let packs_folder = store.path().map(|path| {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "pilotdesk".into());
-        path.with_file_name(format!("{stem}-packs"))
-    });
+    let packs_folder = packs_folder(store);
     let cast = Cast {
         people: &everyone,
         roles: &roles,
