@@ -229,3 +229,169 @@ fn events_moved(manager: &str, coachee: &str, other: &str) -> String {
          x-4,{manager},{coachee},2026-11-12 16:00,8,async_feedback\n"
     )
 }
+
+/// A file four times the size of the events table is written with the table's indexes and
+/// rollup triggers set aside (`store::bulk`): the rows already there are still found by
+/// key, updated in place only when they differ, and everything is indexed again after.
+#[test]
+fn a_big_file_beside_existing_events_updates_by_key_and_leaves_indexes_and_rollups_whole() {
+    let mut store = generated();
+    let today = date("2026-11-25");
+    let dir = tempfile::tempdir().unwrap();
+    // Each existing event as a CSV row (id, uid, minutes, and the row after its minutes).
+    let existing: Vec<(i64, String, i64, String, String)> = {
+        let mut statement = store
+            .conn()
+            .prepare(
+                "SELECT id, uid, minutes,
+                        uid || ',' || manager_id || ',' || coachee_id || ',' || occurred_at,
+                        kind || ',' || ifnull(pilot_id, '') || ',' || ifnull(task_id, '')
+                            || ',\"' || replace(notes, '\"', '\"\"') || '\"'
+                 FROM coaching_events WHERE coachee_id IS NOT NULL ORDER BY id LIMIT 2",
+            )
+            .unwrap();
+        statement
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before: u32 = store
+        .conn()
+        .query_row("SELECT count(*) FROM coaching_events", [], |r| r.get(0))
+        .unwrap();
+    let mut csv =
+        String::from("eventId,managerId,coacheeId,occurredAt,minutes,kind,pilot,task,notes\n");
+    for (i, (_, _, minutes, head, tail)) in existing.iter().enumerate() {
+        // The first as it is, the second ten minutes longer.
+        csv.push_str(&format!("{head},{},{tail}\n", minutes + 10 * i as i64));
+    }
+    let (manager, coachee): (String, String) = store
+        .conn()
+        .query_row(
+            "SELECT manager_id, id FROM people WHERE manager_id IS NOT NULL LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let new_rows = 4 * before + 10;
+    for i in 0..new_rows {
+        csv.push_str(&format!(
+            "big-{i},{manager},{coachee},2026-10-{:02} {:02}:{:02},{},micro_coaching,,,\n",
+            1 + i % 28,
+            8 + i % 9,
+            i % 60,
+            5 + i % 40
+        ));
+    }
+    let path = write_file(&dir, "big.csv", csv);
+    let summary = imports::import(
+        &mut store,
+        &import_request(ImportKind::Events, &path),
+        today,
+    )
+    .unwrap();
+    assert_eq!(
+        (summary.inserted, summary.updated, summary.unchanged),
+        (new_rows, 1, 1)
+    );
+    let (id, minutes): (i64, i64) = store
+        .conn()
+        .query_row(
+            "SELECT id, minutes FROM coaching_events WHERE uid = ?1",
+            [&existing[1].1],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((id, minutes), (existing[1].0, existing[1].2 + 10));
+    let indexes: Vec<String> = {
+        let mut statement = store
+            .conn()
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'index'
+                 AND tbl_name = 'coaching_events' AND sql IS NOT NULL ORDER BY name",
+            )
+            .unwrap();
+        statement
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(
+        indexes,
+        [
+            "coaching_events_by_manager",
+            "coaching_events_by_pilot",
+            "coaching_events_by_time",
+            "coaching_events_by_uid"
+        ]
+    );
+    assert_rollups_fresh(&store);
+    let suspended: i64 = store
+        .conn()
+        .query_row("SELECT suspended FROM rollup_state", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(suspended, 0);
+}
+
+#[test]
+fn a_big_file_with_problems_is_refused_with_each_place_and_leaves_the_table_as_it_was() {
+    let mut store = generated();
+    let dir = tempfile::tempdir().unwrap();
+    let snapshot = |store: &Store| -> (u32, String) {
+        store
+            .conn()
+            .query_row(
+                "SELECT (SELECT count(*) FROM coaching_events),
+                        (SELECT group_concat(name) FROM sqlite_master
+                         WHERE type IN ('index', 'trigger') AND tbl_name = 'coaching_events')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    let before = snapshot(&store);
+    let (manager, coachee): (String, String) = store
+        .conn()
+        .query_row(
+            "SELECT manager_id, id FROM people WHERE manager_id IS NOT NULL LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let mut csv = String::from("eventId,managerId,coacheeId,occurredAt,minutes,kind\n");
+    for i in 0..20_000 {
+        let minutes = if i == 14_998 {
+            "soon".to_string()
+        } else {
+            "15".into()
+        };
+        let manager = if i == 19_998 {
+            "NOBODY"
+        } else {
+            manager.as_str()
+        };
+        csv.push_str(&format!(
+            "big-{i},{manager},{coachee},2026-10-05 09:00,{minutes},micro_coaching\n"
+        ));
+    }
+    let path = write_file(&dir, "big-bad.csv", csv);
+    let error = imports::import(
+        &mut store,
+        &import_request(ImportKind::Events, &path),
+        date("2026-11-25"),
+    )
+    .unwrap_err();
+    let places: Vec<(Option<u32>, Option<u32>)> = match &error {
+        pilotdesk_core::error::Error::Invalid { details, .. } => {
+            details.iter().map(|d| (d.line, d.column)).collect()
+        }
+        other => panic!("expected the problems, got {other}"),
+    };
+    assert_eq!(places, [(Some(15_000), Some(5)), (Some(20_000), Some(2))]);
+    assert_eq!(snapshot(&store), before);
+    assert_rollups_fresh(&store);
+}

@@ -17,13 +17,50 @@ pub fn without_indexes<T>(
     tables: &[&str],
     work: impl FnOnce() -> Result<T>,
 ) -> Result<T> {
+    set_aside(tx, tables, Indexes::All, work)
+}
+
+/// Like `without_indexes`, but the unique indexes stay, so rows already in the table are
+/// still found by their key while the others are set aside: for a bulk write into a
+/// table that already holds rows.
+pub fn without_secondary_indexes<T>(
+    tx: &Transaction,
+    tables: &[&str],
+    work: impl FnOnce() -> Result<T>,
+) -> Result<T> {
+    set_aside(tx, tables, Indexes::Secondary, work)
+}
+
+/// Whether a write of about `incoming` rows into a table of `existing` is worth setting
+/// indexes and rollup triggers aside for. Rebuilding them costs a pass over every row, old
+/// and new, so it pays only when the file dwarfs the table: a first big import, never the
+/// same file again.
+pub fn worth_setting_aside(existing: u64, incoming: u64) -> bool {
+    incoming >= 10_000 && incoming >= existing.saturating_mul(4)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Indexes {
+    All,
+    Secondary,
+}
+
+fn set_aside<T>(
+    tx: &Transaction,
+    tables: &[&str],
+    which: Indexes,
+    work: impl FnOnce() -> Result<T>,
+) -> Result<T> {
     let mut indexes: Vec<(String, String)> = Vec::new();
     for table in tables {
         let mut statement = tx.prepare(
             "SELECT name, sql FROM sqlite_master
-             WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name",
+             WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL
+               AND (?2 OR sql NOT LIKE 'CREATE UNIQUE INDEX%') ORDER BY name",
         )?;
-        let rows = statement.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = statement.query_map(rusqlite::params![table, which == Indexes::All], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
         for row in rows {
             indexes.push(row?);
         }

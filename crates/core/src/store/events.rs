@@ -1,6 +1,8 @@
 //! Coaching events: written by key (their UUID), so writing the same event twice leaves one.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, Row, Statement, Transaction};
 
@@ -23,8 +25,18 @@ pub struct EventRecord {
     pub notes: String,
 }
 
+/// `time` as `TIME_FORMAT` writes it. Spelled out by hand: chrono's formatter reads its
+/// pattern again on every call, and an import makes a million of them.
 pub fn format_time(time: NaiveDateTime) -> String {
-    time.format(TIME_FORMAT).to_string()
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        time.year(),
+        time.month(),
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second()
+    )
 }
 
 pub fn parse_time(text: &str) -> rusqlite::Result<NaiveDateTime> {
@@ -36,31 +48,79 @@ pub fn parse_time(text: &str) -> rusqlite::Result<NaiveDateTime> {
         })
 }
 
-/// Writes events through one prepared statement: a new key inserts, a known key updates
-/// only when something differs, an identical event changes nothing.
+/// Writes events by key: a new key inserts, a known key updates only when something
+/// differs, an identical event changes nothing. `finish` writes what is still held and
+/// says how many rows were inserted or updated.
 pub struct EventWriter<'t> {
-    statement: Statement<'t>,
+    insert: Statement<'t>,
+    /// Set for a bulk write (`EventWriter::bulk`).
+    bulk: Option<Bulk<'t>>,
     source: &'static str,
     import_id: Option<i64>,
-    /// Rows inserted or updated.
-    pub changed: u64,
+    changed: u64,
+}
+
+/// A bulk write, with the table's indexes set aside: each key already in the table with
+/// its row, held in memory since there is no index to find it by, and new rows inserted
+/// `BATCH` to a statement, since preparing each insert's cursors again costs more than
+/// writing the row.
+struct Bulk<'t> {
+    known: HashMap<String, i64>,
+    update: Statement<'t>,
+    batch: Statement<'t>,
+    pending: Vec<EventRecord>,
+}
+
+const BATCH: usize = 64;
+const COLUMNS: usize = 11;
+
+const INSERT_INTO: &str = "INSERT INTO coaching_events (uid, pilot_id, manager_id, coachee_id,
+         occurred_at, minutes, kind, task_id, notes, source, import_id) VALUES ";
+
+const DIFFERS: &str = "pilot_id IS NOT ?2 OR manager_id IS NOT ?3 OR coachee_id IS NOT ?4
+         OR occurred_at IS NOT ?5 OR minutes IS NOT ?6 OR kind IS NOT ?7
+         OR task_id IS NOT ?8 OR notes IS NOT ?9";
+
+/// `INSERT … VALUES (?1, … ?11), (?12, …)` for `rows` rows.
+fn insert_rows(rows: usize) -> String {
+    let row = |r: usize| {
+        let columns: Vec<String> = (1..=COLUMNS)
+            .map(|c| format!("?{}", r * COLUMNS + c))
+            .collect();
+        format!("({})", columns.join(", "))
+    };
+    let values: Vec<String> = (0..rows).map(row).collect();
+    format!("{INSERT_INTO}{}", values.join(", "))
 }
 
 impl<'t> EventWriter<'t> {
-    /// Plain inserts, for filling an empty table whose indexes are set aside
-    /// (`bulk::without_indexes`): there is no key to compare with yet.
-    pub fn inserting(
+    /// For a bulk write into a table whose indexes are set aside (`bulk::without_indexes`):
+    /// the keys already there are read once, then every row is an insert or an update by
+    /// row id. The file's own repeated keys are refused before they get here, and the
+    /// unique index rebuilt afterwards refuses any that slipped through.
+    pub fn bulk(
         tx: &'t Transaction,
         source: EventSource,
         import_id: Option<i64>,
     ) -> Result<EventWriter<'t>> {
-        let statement = tx.prepare(
-            "INSERT INTO coaching_events (uid, pilot_id, manager_id, coachee_id, occurred_at,
-                 minutes, kind, task_id, notes, source, import_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
+        let mut keys = tx.prepare("SELECT uid, id FROM coaching_events")?;
+        let known = keys
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<HashMap<String, i64>>>()?;
+        let update = tx.prepare(&format!(
+            "UPDATE coaching_events SET pilot_id = ?2, manager_id = ?3, coachee_id = ?4,
+                 occurred_at = ?5, minutes = ?6, kind = ?7, task_id = ?8, notes = ?9,
+                 import_id = ?10
+             WHERE id = ?1 AND ({DIFFERS})"
+        ))?;
         Ok(EventWriter {
-            statement,
+            insert: tx.prepare(&insert_rows(1))?,
+            bulk: Some(Bulk {
+                known,
+                update,
+                batch: tx.prepare(&insert_rows(BATCH))?,
+                pending: Vec::with_capacity(BATCH),
+            }),
             source: source.as_str(),
             import_id,
             changed: 0,
@@ -72,10 +132,8 @@ impl<'t> EventWriter<'t> {
         source: EventSource,
         import_id: Option<i64>,
     ) -> Result<EventWriter<'t>> {
-        let statement = tx.prepare(
-            "INSERT INTO coaching_events (uid, pilot_id, manager_id, coachee_id, occurred_at,
-                 minutes, kind, task_id, notes, source, import_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        let insert = tx.prepare(&format!(
+            "{}
              ON CONFLICT (uid) DO UPDATE SET
                  pilot_id = excluded.pilot_id, manager_id = excluded.manager_id,
                  coachee_id = excluded.coachee_id, occurred_at = excluded.occurred_at,
@@ -86,9 +144,11 @@ impl<'t> EventWriter<'t> {
                  OR occurred_at IS NOT excluded.occurred_at OR minutes IS NOT excluded.minutes
                  OR kind IS NOT excluded.kind OR task_id IS NOT excluded.task_id
                  OR notes IS NOT excluded.notes",
-        )?;
+            insert_rows(1)
+        ))?;
         Ok(EventWriter {
-            statement,
+            insert,
+            bulk: None,
             source: source.as_str(),
             import_id,
             changed: 0,
@@ -96,22 +156,71 @@ impl<'t> EventWriter<'t> {
     }
 
     pub fn write(&mut self, event: &EventRecord) -> Result<()> {
-        let changed = self.statement.execute(params![
-            event.uid,
-            event.pilot_id,
-            event.manager_id,
-            event.coachee_id,
-            format_time(event.occurred_at),
-            event.minutes,
-            event.kind.as_str(),
-            event.task_id,
-            event.notes,
-            self.source,
-            self.import_id
-        ])?;
-        self.changed += changed as u64;
+        let Some(bulk) = &mut self.bulk else {
+            let row = bind_row(&mut self.insert, 0, event, self.source, self.import_id)?;
+            self.changed += row.raw_execute()? as u64;
+            return Ok(());
+        };
+        if let Some(id) = bulk.known.get(&event.uid) {
+            self.changed += bulk.update.execute(params![
+                id,
+                event.pilot_id,
+                event.manager_id,
+                event.coachee_id,
+                format_time(event.occurred_at),
+                event.minutes,
+                event.kind.as_str(),
+                event.task_id,
+                event.notes,
+                self.import_id
+            ])? as u64;
+            return Ok(());
+        }
+        bulk.pending.push(event.clone());
+        if bulk.pending.len() == BATCH {
+            for (row, event) in bulk.pending.iter().enumerate() {
+                bind_row(&mut bulk.batch, row, event, self.source, self.import_id)?;
+            }
+            self.changed += bulk.batch.raw_execute()? as u64;
+            bulk.pending.clear();
+        }
         Ok(())
     }
+
+    /// Writes the rows still held for a batch; returns how many rows were inserted or
+    /// updated in all.
+    pub fn finish(mut self) -> Result<u64> {
+        if let Some(bulk) = &mut self.bulk {
+            for event in bulk.pending.drain(..) {
+                bind_row(&mut self.insert, 0, &event, self.source, self.import_id)?;
+                self.changed += self.insert.raw_execute()? as u64;
+            }
+        }
+        Ok(self.changed)
+    }
+}
+
+/// Binds one event to the `row`-th row of an insert; returns the statement to execute.
+fn bind_row<'s, 't>(
+    statement: &'s mut Statement<'t>,
+    row: usize,
+    event: &EventRecord,
+    source: &str,
+    import_id: Option<i64>,
+) -> rusqlite::Result<&'s mut Statement<'t>> {
+    let at = row * COLUMNS;
+    statement.raw_bind_parameter(at + 1, &event.uid)?;
+    statement.raw_bind_parameter(at + 2, event.pilot_id)?;
+    statement.raw_bind_parameter(at + 3, &event.manager_id)?;
+    statement.raw_bind_parameter(at + 4, &event.coachee_id)?;
+    statement.raw_bind_parameter(at + 5, format_time(event.occurred_at))?;
+    statement.raw_bind_parameter(at + 6, event.minutes)?;
+    statement.raw_bind_parameter(at + 7, event.kind.as_str())?;
+    statement.raw_bind_parameter(at + 8, event.task_id)?;
+    statement.raw_bind_parameter(at + 9, &event.notes)?;
+    statement.raw_bind_parameter(at + 10, source)?;
+    statement.raw_bind_parameter(at + 11, import_id)?;
+    Ok(statement)
 }
 
 pub fn count(conn: &Connection) -> Result<u64> {

@@ -260,7 +260,7 @@ pub fn log_event(
     let tx = store.write()?;
     let mut writer = EventWriter::new(&tx, EventSource::QuickLog, None)?;
     writer.write(&record)?;
-    drop(writer);
+    writer.finish()?;
     let id = tx.last_insert_rowid();
     let manager_name = lookup
         .people

@@ -1,10 +1,14 @@
 //! Importing people, coaching events, KPI observations and xAPI statements.
 //!
-//! Every row is checked before anything is written, and every problem is reported with its
-//! file, line and column. A clean file is written in one transaction with its import
-//! record and change-record entry; rows are written by key, so importing the same file
-//! again changes nothing (and records nothing). A dry run writes the same way and rolls
-//! back, so its counts are exactly what the import would do.
+//! Every row is checked, and every problem is reported with its file, line and column;
+//! a file with any problem writes nothing. Events and observations are checked and
+//! written in one pass inside the transaction, which is rolled back at the first problem's
+//! end of file; writing stops at the first problem, checking does not. A clean file is
+//! written in one transaction with its import record and change-record entry; rows are
+//! written by key, so importing the same file again changes nothing (and records
+//! nothing). A dry run writes the same way and rolls back, so its counts are exactly what
+//! the import would do. A large file is written with the table's secondary indexes and
+//! rollup triggers set aside and rebuilt once (`store::bulk`).
 
 use std::path::Path;
 
@@ -18,12 +22,13 @@ use crate::import::{events, observations, people, xapi};
 use crate::model::{
     EventSource, ImportKind, ImportPreview, ImportRecord, ImportRequest, ImportSummary, PreviewRow,
 };
+use crate::store::analytics::rollups::{self, Rollups};
 use crate::store::changes::{self, NewChange};
 use crate::store::events::EventWriter;
 use crate::store::imports::{self, NewImport};
 use crate::store::observations::ObservationWriter;
 use crate::store::people::PersonWriter;
-use crate::store::{self as store_mod, settings, Store};
+use crate::store::{self as store_mod, bulk, settings, Store};
 
 use super::timestamp_now;
 
@@ -176,48 +181,79 @@ fn import_file(
         }
         ImportKind::Events => {
             let lookup = store_mod::lookup::load(store.conn())?;
-            let rows = events::check(&table, &mapping, &lookup, today, &mut problems, |_| Ok(()))?;
-            refuse_problems(problems, &table, rows)?;
+            let incoming = table.rough_row_count();
             write(
                 store,
                 &table,
                 ImportKind::Events,
-                rows,
                 request.dry_run,
                 |tx, import_id| {
                     let before = store_mod::events::count(tx)?;
-                    let mut writer = EventWriter::new(tx, EventSource::Import, import_id)?;
-                    let mut unused = table.problems();
-                    events::check(&table, &mapping, &lookup, today, &mut unused, |event| {
-                        writer.write(&event)
-                    })?;
-                    let changed = writer.changed;
-                    drop(writer);
-                    Ok((store_mod::events::count(tx)? - before, changed))
+                    let (table, mapping, lookup) = (&table, &mapping, &lookup);
+                    let bulk = bulk::worth_setting_aside(before, incoming);
+                    let write_all = || {
+                        let mut writer = if bulk {
+                            EventWriter::bulk(tx, EventSource::Import, import_id)?
+                        } else {
+                            EventWriter::new(tx, EventSource::Import, import_id)?
+                        };
+                        let rows =
+                            events::check(table, mapping, lookup, today, &mut problems, |e| {
+                                writer.write(&e)
+                            })?;
+                        let changed = writer.finish()?;
+                        refuse_problems(problems, table, rows)?;
+                        Ok((rows, changed))
+                    };
+                    let (rows, changed) = if bulk {
+                        rollups::suspended_for(tx, &[Rollups::Coaching], || {
+                            bulk::without_indexes(tx, &["coaching_events"], write_all)
+                        })?
+                    } else {
+                        write_all()?
+                    };
+                    let inserted = store_mod::events::count(tx)? - before;
+                    Ok((rows, inserted, changed))
                 },
             )
         }
         ImportKind::Observations => {
             let lookup = store_mod::lookup::load(store.conn())?;
-            let rows =
-                observations::check(&table, &mapping, &lookup, today, &mut problems, |_| Ok(()))?;
-            refuse_problems(problems, &table, rows)?;
+            let incoming = table.rough_row_count();
             write(
                 store,
                 &table,
                 ImportKind::Observations,
-                rows,
                 request.dry_run,
                 |tx, import_id| {
                     let before = store_mod::observations::count(tx)?;
-                    let mut writer = ObservationWriter::new(tx, import_id)?;
-                    let mut unused = table.problems();
-                    observations::check(&table, &mapping, &lookup, today, &mut unused, |row| {
-                        writer.write(&row)
-                    })?;
-                    let changed = writer.changed;
-                    drop(writer);
-                    Ok((store_mod::observations::count(tx)? - before, changed))
+                    let (table, mapping, lookup) = (&table, &mapping, &lookup);
+                    let (rows, changed) = in_bulk_if_worth_it(
+                        tx,
+                        ("kpi_observations", Rollups::Kpi),
+                        (before, incoming),
+                        move |empty| {
+                            let mut writer = if empty {
+                                ObservationWriter::inserting(tx, import_id)?
+                            } else {
+                                ObservationWriter::new(tx, import_id)?
+                            };
+                            let rows = observations::check(
+                                table,
+                                mapping,
+                                lookup,
+                                today,
+                                &mut problems,
+                                |row| writer.write(&row),
+                            )?;
+                            let changed = writer.changed;
+                            drop(writer);
+                            refuse_problems(problems, table, rows)?;
+                            Ok((rows, changed))
+                        },
+                    )?;
+                    let inserted = store_mod::observations::count(tx)? - before;
+                    Ok((rows, inserted, changed))
                 },
             )
         }
@@ -244,6 +280,28 @@ fn refuse_problems(problems: Problems, table: &Table, rows: u32) -> Result<()> {
     Ok(())
 }
 
+/// Writes a file's rows with `write`, told whether the table was empty. A large file (about
+/// as many rows as the table holds, or more) is written with the table's secondary indexes
+/// and its rollup triggers set aside and rebuilt once at the end; an empty table sets its
+/// unique index aside too, the file's own duplicates being refused as it is checked.
+fn in_bulk_if_worth_it<T>(
+    tx: &rusqlite::Transaction,
+    (table, rollups): (&str, Rollups),
+    (existing, incoming): (u64, u64),
+    write: impl FnOnce(bool) -> Result<T>,
+) -> Result<T> {
+    if !bulk::worth_setting_aside(existing, incoming) {
+        return write(false);
+    }
+    rollups::suspended_for(tx, &[rollups], || {
+        if existing == 0 {
+            bulk::without_indexes(tx, &[table], || write(true))
+        } else {
+            bulk::without_secondary_indexes(tx, &[table], || write(false))
+        }
+    })
+}
+
 fn import_people(
     store: &mut Store,
     table: &Table,
@@ -259,7 +317,6 @@ fn import_people(
         store,
         table,
         ImportKind::People,
-        rows.len() as u32,
         dry_run,
         |tx, import_id| {
             let before = u64::from(store_mod::people::count(tx)?);
@@ -269,7 +326,8 @@ fn import_people(
             }
             let changed = writer.changed;
             drop(writer);
-            Ok((u64::from(store_mod::people::count(tx)?) - before, changed))
+            let inserted = u64::from(store_mod::people::count(tx)?) - before;
+            Ok((rows.len() as u32, inserted, changed))
         },
     )
 }
@@ -281,27 +339,26 @@ fn write(
     store: &mut Store,
     table: &Table,
     kind: ImportKind,
-    rows: u32,
     dry_run: bool,
-    apply: impl FnOnce(&rusqlite::Transaction, Option<i64>) -> Result<(u64, u64)>,
+    apply: impl FnOnce(&rusqlite::Transaction, Option<i64>) -> Result<(u32, u64, u64)>,
 ) -> Result<ImportSummary> {
     write_rows(
         store,
         (&table.file_name, &table.content_hash),
         kind,
-        rows,
         dry_run,
         apply,
     )
 }
 
+/// `apply` writes the rows and returns how many the file holds, how many were inserted and
+/// how many inserted or changed; an error from it rolls everything back.
 fn write_rows(
     store: &mut Store,
     (file_name, content_hash): (&str, &str),
     kind: ImportKind,
-    rows: u32,
     dry_run: bool,
-    apply: impl FnOnce(&rusqlite::Transaction, Option<i64>) -> Result<(u64, u64)>,
+    apply: impl FnOnce(&rusqlite::Transaction, Option<i64>) -> Result<(u32, u64, u64)>,
 ) -> Result<ImportSummary> {
     let actor = settings::load(store.conn())?.current_user;
     let now = timestamp_now();
@@ -316,7 +373,7 @@ fn write_rows(
             actor: &actor,
         },
     )?;
-    let (inserted, changed) = apply(&tx, Some(import_id))?;
+    let (rows, inserted, changed) = apply(&tx, Some(import_id))?;
     let inserted = inserted as u32;
     let updated = (changed as u32).saturating_sub(inserted);
     let mut summary = ImportSummary {
@@ -395,7 +452,6 @@ fn import_xapi(
         store,
         (&file_name, &content_hash),
         ImportKind::Xapi,
-        statements.count,
         dry_run,
         |tx, import_id| {
             let before = store_mod::events::count(tx)?;
@@ -403,9 +459,9 @@ fn import_xapi(
             for event in &statements.events {
                 writer.write(event)?;
             }
-            let changed = writer.changed;
-            drop(writer);
-            Ok((store_mod::events::count(tx)? - before, changed))
+            let changed = writer.finish()?;
+            let inserted = store_mod::events::count(tx)? - before;
+            Ok((statements.count, inserted, changed))
         },
     )?;
     if let Some(more) = statements.more {

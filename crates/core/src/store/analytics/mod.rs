@@ -4,6 +4,7 @@
 
 pub mod assumptions;
 pub mod coaching;
+pub mod coaching_rebuild;
 pub mod kpi_days;
 pub mod people_at_start;
 pub mod rollups;

@@ -186,7 +186,7 @@ pub(super) fn write_pilot_data(store: &mut Store, data: &PilotData) -> Result<()
         }
         day += Duration::days(1);
     }
-    drop(writer);
+    writer.finish()?;
     imports::set_counts(&tx, event_import, events, events, 0, 0)?;
     tx.commit()?;
     Ok(())

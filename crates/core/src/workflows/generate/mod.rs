@@ -308,8 +308,7 @@ fn write_generated(
                     .filter(|(_, arm)| **arm == Arm::Pilot)
                     .map(|(t, _)| *t)
                     .collect();
-                let mut writer =
-                    EventWriter::inserting(&tx, EventSource::Generated, Some(import_id))?;
+                let mut writer = EventWriter::bulk(&tx, EventSource::Generated, Some(import_id))?;
                 let mut events = 0u64;
                 if !org.teams.is_empty() {
                     for _ in 0..options.events {
@@ -352,7 +351,7 @@ fn write_generated(
                         events += 1;
                     }
                 }
-                drop(writer);
+                writer.finish()?;
 
                 // Weekly KPI observations (on Fridays) for everyone in a cohort team.
                 let mut rng = rng_for(options.seed, 4);
