@@ -1,5 +1,6 @@
-use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
 
 use pilotdesk_core::workflows::demo::load_full_demo;
 use pilotdesk_core::{ApiError, Store};
@@ -7,7 +8,15 @@ use pilotdesk_core::{ApiError, Store};
 /// The open workspace, or why it could not be opened. A refused database still starts the
 /// window, so the person sees the reason instead of a vanished app.
 pub struct AppState {
-    store: Result<Mutex<Store>, ApiError>,
+    workspace: Result<Arc<Workspace>, ApiError>,
+}
+
+/// One writer behind a lock, and read-only handles beside it: WAL lets a screen read the
+/// last commit while a long import writes, so no screen waits on the writer's lock.
+pub struct Workspace {
+    path: PathBuf,
+    writer: Mutex<Store>,
+    idle_readers: Mutex<Vec<Store>>,
 }
 
 impl AppState {
@@ -23,16 +32,90 @@ impl AppState {
             eprintln!("pilotdesk: {}: {error}", path.display());
         }
         AppState {
-            store: store.map(Mutex::new).map_err(ApiError::from),
+            workspace: store.map_err(ApiError::from).map(|store| {
+                Arc::new(Workspace {
+                    path: path.to_path_buf(),
+                    writer: Mutex::new(store),
+                    idle_readers: Mutex::new(Vec::new()),
+                })
+            }),
         }
     }
 
+    pub fn workspace(&self) -> Result<Arc<Workspace>, ApiError> {
+        self.workspace.clone()
+    }
+
+    /// The writer, for commands that change the workspace (or may: a figure that caches).
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
+        self.workspace.as_ref().map_err(Clone::clone)?.writer()
+    }
+
+    /// The writer if no one holds it, without waiting.
+    pub fn idle_writer(&self) -> Result<Option<MutexGuard<'_, Store>>, ApiError> {
+        let workspace = self.workspace.as_ref().map_err(Clone::clone)?;
+        Ok(match workspace.writer.try_lock() {
+            Ok(writer) => Some(writer),
+            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        })
+    }
+
+    /// A read-only handle, for commands that only read.
+    pub fn reader(&self) -> Result<Reader<'_>, ApiError> {
+        self.workspace.as_ref().map_err(Clone::clone)?.reader()
+    }
+}
+
+impl Workspace {
+    pub fn writer(&self) -> Result<MutexGuard<'_, Store>, ApiError> {
         // A panic while holding the lock cannot leave a transaction half-applied (SQLite
         // rolls it back), so the store is still usable.
-        Ok(store
+        Ok(self
+            .writer
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    pub fn reader(&self) -> Result<Reader<'_>, ApiError> {
+        let idle = self.idle().pop();
+        let store = match idle {
+            Some(store) => store,
+            None => Store::open_reader(&self.path)?,
+        };
+        Ok(Reader {
+            store: Some(store),
+            workspace: self,
+        })
+    }
+
+    fn idle(&self) -> MutexGuard<'_, Vec<Store>> {
+        self.idle_readers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A read-only handle lent from the workspace's pool; it goes back when dropped.
+pub struct Reader<'w> {
+    store: Option<Store>,
+    workspace: &'w Workspace,
+}
+
+impl Deref for Reader<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        self.store
+            .as_ref()
+            .expect("a reader holds its store until dropped")
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        if let Some(store) = self.store.take() {
+            self.workspace.idle().push(store);
+        }
     }
 }

@@ -103,6 +103,11 @@ export class Session {
     return this.command("POST", "/execute/sync", { script, args });
   }
 
+  /** Runs `script` in the page; it finishes by calling its last argument with the result. */
+  executeAsync(script, args = []) {
+    return this.command("POST", "/execute/async", { script, args });
+  }
+
   async screenshot() {
     return Buffer.from(await this.command("GET", "/screenshot"), "base64");
   }

@@ -136,6 +136,7 @@ pub fn typescript() -> String {
         ImportPreview::decl(&cfg),
         FieldMapping::decl(&cfg),
         ImportRequest::decl(&cfg),
+        ImportProgress::decl(&cfg),
         ImportSummary::decl(&cfg),
         ImportRecord::decl(&cfg),
         ExportSummary::decl(&cfg),

@@ -738,3 +738,40 @@ fn every_import_is_recorded_for_the_lineage() {
         .unwrap();
     assert_eq!(logged, 1);
 }
+
+/// The window shows how far a long import has read: a report every 20,000 rows, against
+/// an estimate from the file's size that the last report never trails.
+#[test]
+fn a_long_import_reports_how_far_it_has_read() {
+    let mut store = demo_store();
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("eventId,managerId,coacheeId,occurredAt,minutes,kind\n");
+    for i in 0..45_000 {
+        csv.push_str(&format!(
+            "long-{i},E1060,E1061,2026-10-{:02} 09:00,15,micro_coaching\n",
+            1 + i % 28
+        ));
+    }
+    let path = write_file(&dir, "long.csv", csv);
+    let reports = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = reports.clone();
+    let summary = pilotdesk_core::workflows::imports::import_reporting(
+        &mut store,
+        &import_request(ImportKind::Events, &path),
+        today(),
+        move |progress| seen.borrow_mut().push(progress),
+    )
+    .unwrap();
+    assert_eq!(summary.inserted, 45_000);
+    let reports = reports.borrow();
+    let read: Vec<u32> = reports.iter().map(|p| p.rows_read).collect();
+    assert_eq!(read, [20_000, 40_000]);
+    for report in reports.iter() {
+        assert!(report.rows_expected >= report.rows_read, "{report:?}");
+        // Sampled from the first 64 KiB of rows all the same length: close to the truth.
+        assert!(
+            (40_000..=50_000).contains(&report.rows_expected),
+            "{report:?}"
+        );
+    }
+}

@@ -32,6 +32,75 @@ fn a_file_database_uses_wal_and_enforces_foreign_keys() {
     );
 }
 
+/// The window reads through handles like this while an import holds the writer: they see
+/// the last commit at once, never the half-written rows, and cannot write themselves.
+#[test]
+fn a_reader_sees_the_last_commit_while_a_write_is_open_and_cannot_write() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    let reader = Store::open_reader(&path).unwrap();
+    let people = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+            .unwrap()
+    };
+    let tx = store.write().unwrap();
+    tx.execute(
+        "INSERT INTO people (id, name, email, team, role, hire_date)
+         VALUES ('R1', 'Rae Reader', '', 'Ops', 'Agent', '2024-01-08')",
+        [],
+    )
+    .unwrap();
+    // Under a lock that kept readers out, this would fail as busy instead.
+    assert_eq!(people(&reader), 0, "the open write is not seen");
+    tx.commit().unwrap();
+    assert_eq!(people(&reader), 1, "the commit is seen by the next read");
+
+    let refused = reader
+        .conn()
+        .execute("DELETE FROM people", [])
+        .expect_err("a reader cannot write");
+    assert!(refused.to_string().contains("readonly"), "{refused}");
+    assert_eq!(people(&store), 1);
+}
+
+/// A long import spills its pages into the WAL before it commits; screens opening their
+/// read handles meanwhile must not break its commit.
+#[test]
+fn a_write_that_spills_into_the_wal_commits_while_readers_open_and_read() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).unwrap();
+    store.conn().pragma_update(None, "cache_size", 16).unwrap();
+    let tx = store.write().unwrap();
+    let mut readers = Vec::new();
+    for batch in 0..6 {
+        for i in 0..2_000 {
+            tx.execute(
+                "INSERT INTO people (id, name, email, team, role, hire_date)
+                 VALUES (?1, 'Someone With A Long Enough Name', '', 'Ops', 'Agent', '2024-01-08')",
+                [format!("S{batch}-{i:05}")],
+            )
+            .unwrap();
+        }
+        let reader = Store::open_reader(&path).unwrap();
+        let seen: i64 = reader
+            .conn()
+            .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(seen, 0);
+        readers.push(reader);
+    }
+    tx.commit().unwrap();
+    for reader in &readers {
+        let seen: i64 = reader
+            .conn()
+            .query_row("SELECT count(*) FROM people", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(seen, 12_000);
+    }
+}
+
 #[test]
 fn a_database_from_a_newer_build_is_refused_and_left_untouched() {
     let (_dir, path) = temp_db();

@@ -14,6 +14,8 @@ use tauri::State;
 use super::{today, Reply};
 use crate::state::AppState;
 
+/// Kept for next time when the writer is free; while it is busy (a long import), worked
+/// out on a read-only handle from the last commit instead of waiting.
 #[tauri::command]
 pub async fn get_dashboard(
     state: State<'_, AppState>,
@@ -21,22 +23,21 @@ pub async fn get_dashboard(
     month: Option<String>,
 ) -> Reply<Dashboard> {
     let as_of = analytics::as_of_for_month(month.as_deref(), today())?;
-    Ok(analytics::cached_dashboard(
-        &mut *state.store()?,
-        pilot_id,
-        as_of,
-    )?)
+    Ok(match state.idle_writer()? {
+        Some(mut writer) => analytics::cached_dashboard(&mut writer, pilot_id, as_of)?,
+        None => analytics::kept_or_fresh_dashboard(&*state.reader()?, pilot_id, as_of)?,
+    })
 }
 
 #[tauri::command]
 pub async fn get_portfolio(state: State<'_, AppState>) -> Reply<PortfolioOverview> {
-    Ok(analytics::portfolio(&*state.store()?, today())?)
+    Ok(analytics::portfolio(&*state.reader()?, today())?)
 }
 
 #[tauri::command]
 pub async fn get_kpi_mdes(state: State<'_, AppState>, pilot_id: i64) -> Reply<Vec<KpiMde>> {
     Ok(analytics::kpi_mdes(
-        state.store()?.conn(),
+        state.reader()?.conn(),
         pilot_id,
         today(),
     )?)
@@ -45,7 +46,7 @@ pub async fn get_kpi_mdes(state: State<'_, AppState>, pilot_id: i64) -> Reply<Ve
 #[tauri::command]
 pub async fn get_rule_verdict(state: State<'_, AppState>, pilot_id: i64) -> Reply<RuleVerdict> {
     Ok(analytics::rule_verdict(
-        &*state.store()?,
+        &*state.reader()?,
         pilot_id,
         today(),
     )?)
@@ -65,7 +66,7 @@ pub async fn set_roi_assumptions(
 
 #[tauri::command]
 pub async fn list_hourly_costs(state: State<'_, AppState>) -> Reply<Vec<HourlyCost>> {
-    Ok(analytics::hourly_costs(&*state.store()?)?)
+    Ok(analytics::hourly_costs(&*state.reader()?)?)
 }
 
 #[tauri::command]

@@ -2,14 +2,14 @@ use std::path::Path;
 
 use chrono::Local;
 use pilotdesk_core::model::{
-    CoachingEvent, EventFilter, EventPage, ExportSummary, ImportKind, ImportPreview, ImportRecord,
-    ImportRequest, ImportSummary, KpiDataSummary, ObservationPage, QuickLogInput, QuickLogOptions,
-    TimeCreditsReport,
+    CoachingEvent, EventFilter, EventPage, ExportSummary, ImportKind, ImportPreview,
+    ImportProgress, ImportRecord, ImportRequest, ImportSummary, KpiDataSummary, ObservationPage,
+    QuickLogInput, QuickLogOptions, TimeCreditsReport,
 };
 use pilotdesk_core::workflows::{coaching, credits, exports, imports, kpi_data};
-use tauri::State;
+use tauri::{AppHandle, Emitter, State};
 
-use super::{today, Reply};
+use super::{in_background, today, Reply};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -21,27 +21,43 @@ pub async fn preview_import(
     Ok(imports::preview(Path::new(&path), kind, sheet.as_deref())?)
 }
 
+/// Imports on the blocking pool, telling the window how far it has read through the
+/// `import-progress` event.
 #[tauri::command]
 pub async fn run_import(
+    app: AppHandle,
     state: State<'_, AppState>,
     request: ImportRequest,
 ) -> Reply<ImportSummary> {
-    Ok(imports::import(&mut *state.store()?, &request, today())?)
+    let workspace = state.workspace()?;
+    in_background(move || {
+        let report = move |progress: ImportProgress| {
+            // A window that has gone away needs no progress; the import carries on.
+            let _ = app.emit("import-progress", progress);
+        };
+        Ok(imports::import_reporting(
+            &mut *workspace.writer()?,
+            &request,
+            today(),
+            report,
+        )?)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn list_imports(state: State<'_, AppState>) -> Reply<Vec<ImportRecord>> {
-    Ok(imports::list_imports(&*state.store()?)?)
+    Ok(imports::list_imports(&*state.reader()?)?)
 }
 
 #[tauri::command]
 pub async fn list_events(state: State<'_, AppState>, filter: EventFilter) -> Reply<EventPage> {
-    Ok(coaching::list_events(&*state.store()?, &filter)?)
+    Ok(coaching::list_events(&*state.reader()?, &filter)?)
 }
 
 #[tauri::command]
 pub async fn quick_log_options(state: State<'_, AppState>) -> Reply<QuickLogOptions> {
-    Ok(coaching::quick_log_options(&*state.store()?)?)
+    Ok(coaching::quick_log_options(&*state.reader()?)?)
 }
 
 #[tauri::command]
@@ -63,7 +79,7 @@ pub async fn time_credits(
     pilot_id: Option<i64>,
 ) -> Reply<TimeCreditsReport> {
     Ok(credits::time_credits(
-        &*state.store()?,
+        &*state.reader()?,
         weeks,
         pilot_id,
         today(),
@@ -72,7 +88,7 @@ pub async fn time_credits(
 
 #[tauri::command]
 pub async fn kpi_data(state: State<'_, AppState>) -> Reply<Vec<KpiDataSummary>> {
-    Ok(kpi_data::kpi_data(&*state.store()?)?)
+    Ok(kpi_data::kpi_data(&*state.reader()?)?)
 }
 
 #[tauri::command]
@@ -83,7 +99,7 @@ pub async fn kpi_observations(
     limit: u32,
 ) -> Reply<ObservationPage> {
     Ok(kpi_data::kpi_observations(
-        &*state.store()?,
+        &*state.reader()?,
         kpi_id,
         offset,
         limit,

@@ -27,7 +27,7 @@ fn edit_then_load(
 
 #[tauri::command]
 pub async fn get_pilot_design(state: State<'_, AppState>, pilot_id: i64) -> Reply<PilotDesign> {
-    Ok(design::load_design(&*state.store()?, pilot_id, today())?)
+    Ok(design::load_design(&*state.reader()?, pilot_id, today())?)
 }
 
 #[tauri::command]
@@ -37,7 +37,7 @@ pub async fn list_templates() -> Reply<Vec<TemplateSummary>> {
 
 #[tauri::command]
 pub async fn list_manager_candidates(state: State<'_, AppState>) -> Reply<Vec<ManagerCandidate>> {
-    Ok(cohort::manager_candidates(&*state.store()?)?)
+    Ok(cohort::manager_candidates(&*state.reader()?)?)
 }
 
 #[tauri::command]

@@ -16,7 +16,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_current_user(state: State<'_, AppState>) -> Reply<CurrentUser> {
-    Ok(users::current_user(&*state.store()?)?)
+    Ok(users::current_user(&*state.reader()?)?)
 }
 
 #[tauri::command]
@@ -37,7 +37,7 @@ pub async fn add_person_and_choose(
 
 #[tauri::command]
 pub async fn get_governance_queue(state: State<'_, AppState>) -> Reply<GovernanceQueue> {
-    Ok(review::queue(&*state.store()?, today())?)
+    Ok(review::queue(&*state.reader()?, today())?)
 }
 
 #[tauri::command]
@@ -47,7 +47,7 @@ pub async fn get_review(
     item_id: Option<i64>,
 ) -> Reply<ReviewView> {
     Ok(review::review(
-        &*state.store()?,
+        &*state.reader()?,
         pilot_id,
         item_id,
         today(),
@@ -100,7 +100,7 @@ pub async fn propose_criteria_change(
 
 #[tauri::command]
 pub async fn get_decision_log(state: State<'_, AppState>) -> Reply<DecisionLog> {
-    Ok(audit::decision_log(&*state.store()?)?)
+    Ok(audit::decision_log(&*state.reader()?)?)
 }
 
 #[tauri::command]
@@ -108,12 +108,12 @@ pub async fn list_decisions(
     state: State<'_, AppState>,
     pilot_id: Option<i64>,
 ) -> Reply<Vec<Decision>> {
-    Ok(review::decisions(&*state.store()?, pilot_id)?)
+    Ok(review::decisions(&*state.reader()?, pilot_id)?)
 }
 
 #[tauri::command]
 pub async fn list_steering_members(state: State<'_, AppState>) -> Reply<Vec<SteeringMember>> {
-    Ok(steering::members(&*state.store()?)?)
+    Ok(steering::members(&*state.reader()?)?)
 }
 
 #[tauri::command]
@@ -139,7 +139,7 @@ pub async fn remove_steering_member(
 
 #[tauri::command]
 pub async fn get_quorum_rule(state: State<'_, AppState>) -> Reply<QuorumRule> {
-    Ok(steering::rule(&*state.store()?)?)
+    Ok(steering::rule(&*state.reader()?)?)
 }
 
 #[tauri::command]
@@ -152,7 +152,7 @@ pub async fn set_quorum_rule(
 
 #[tauri::command]
 pub async fn list_ledgers(state: State<'_, AppState>) -> Reply<Vec<Ledger>> {
-    Ok(tranches::ledgers(&*state.store()?, today())?)
+    Ok(tranches::ledgers(&*state.reader()?, today())?)
 }
 
 fn ledger_of_tranche(store: &Store, tranche_id: i64) -> Reply<Ledger> {
@@ -214,12 +214,12 @@ pub async fn record_spend(
 
 #[tauri::command]
 pub async fn measure_lift(state: State<'_, AppState>, kpi_id: i64) -> Reply<LiftReport> {
-    Ok(lift::measure(&*state.store()?, kpi_id, today())?)
+    Ok(lift::measure(&*state.reader()?, kpi_id, today())?)
 }
 
 #[tauri::command]
 pub async fn list_vendors(state: State<'_, AppState>) -> Reply<Vec<VendorProposal>> {
-    Ok(vendors::list_vendors(&*state.store()?)?)
+    Ok(vendors::list_vendors(&*state.reader()?)?)
 }
 
 #[tauri::command]
@@ -238,7 +238,7 @@ pub async fn remove_vendor(state: State<'_, AppState>, id: i64) -> Reply<()> {
 
 #[tauri::command]
 pub async fn list_risks(state: State<'_, AppState>) -> Reply<Vec<Risk>> {
-    Ok(vendors::list_risks(&*state.store()?)?)
+    Ok(vendors::list_risks(&*state.reader()?)?)
 }
 
 #[tauri::command]

@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_packs(state: State<'_, AppState>) -> Reply<Vec<PackRecord>> {
-    Ok(packs::list_packs(&*state.store()?)?)
+    Ok(packs::list_packs(&*state.reader()?)?)
 }
 
 #[tauri::command]

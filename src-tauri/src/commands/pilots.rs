@@ -9,17 +9,17 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_pilots(state: State<'_, AppState>) -> Reply<Vec<PilotSummary>> {
-    Ok(pilots::list_pilots(&*state.store()?)?)
+    Ok(pilots::list_pilots(&*state.reader()?)?)
 }
 
 #[tauri::command]
 pub async fn get_pilot_detail(state: State<'_, AppState>, id: i64) -> Reply<PilotDetail> {
-    Ok(pilots::pilot_detail(&*state.store()?, id, today())?)
+    Ok(pilots::pilot_detail(&*state.reader()?, id, today())?)
 }
 
 #[tauri::command]
 pub async fn validate_new_pilot(state: State<'_, AppState>, input: NewPilotInput) -> Reply<()> {
-    pilots::validate_new_pilot(&*state.store()?, &input)?;
+    pilots::validate_new_pilot(&*state.reader()?, &input)?;
     Ok(())
 }
 

@@ -9,12 +9,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn get_overview(state: State<'_, AppState>) -> Reply<WorkspaceOverview> {
-    Ok(workspace::overview(&*state.store()?)?)
+    Ok(workspace::overview(&*state.reader()?)?)
 }
 
 #[tauri::command]
 pub async fn list_people(state: State<'_, AppState>) -> Reply<Vec<Person>> {
-    Ok(workspace::list_people(&*state.store()?)?)
+    Ok(workspace::list_people(&*state.reader()?)?)
 }
 
 #[tauri::command]
@@ -22,7 +22,7 @@ pub async fn get_person_history(
     state: State<'_, AppState>,
     person_id: String,
 ) -> Reply<PersonHistory> {
-    Ok(workspace::person_history(&*state.store()?, &person_id)?)
+    Ok(workspace::person_history(&*state.reader()?, &person_id)?)
 }
 
 #[tauri::command]

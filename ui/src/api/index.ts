@@ -1,6 +1,7 @@
 // The one way the UI talks to the backend. Every call is typed with the types generated
 // from the Rust side (types.gen.ts), and every failure arrives as an ApiError.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { documentDir, join } from "@tauri-apps/api/path";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
@@ -21,6 +22,7 @@ import type {
   HourlyCostInput,
   ImportKind,
   ImportPreview,
+  ImportProgress,
   ImportRecord,
   ImportRequest,
   ImportSummary,
@@ -175,6 +177,9 @@ export const api = {
   previewImport: (path: string, kind: ImportKind, sheet?: string | null) =>
     call<ImportPreview>("preview_import", { path, kind, sheet: sheet ?? null }),
   runImport: (request: ImportRequest) => call<ImportSummary>("run_import", { request }),
+  /** Reports how far a running import has read; call the returned function to stop. */
+  onImportProgress: (report: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
+    listen<ImportProgress>("import-progress", (event) => report(event.payload)),
   listImports: () => call<ImportRecord[]>("list_imports"),
   listEvents: (filter: EventFilter) => call<EventPage>("list_events", { filter }),
   quickLogOptions: () => call<QuickLogOptions>("quick_log_options"),

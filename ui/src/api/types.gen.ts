@@ -877,6 +877,12 @@ export type ImportRequest = { kind: ImportKind, path: string, sheet: string | nu
  */
 dryRun: boolean, };
 
+export type ImportProgress = { rowsRead: number, 
+/**
+ * An estimate from the file's size; the last report may pass it.
+ */
+rowsExpected: number, };
+
 export type ImportSummary = { kind: ImportKind, fileName: string, rows: number, inserted: number, updated: number, unchanged: number, dryRun: boolean, 
 /**
  * The lineage record; none for a dry run or when nothing changed.

@@ -3,7 +3,7 @@ import type { Person } from "../api";
 import { quickLogOptions } from "../test/coaching";
 import { isQuickLogShortcut } from "./coaching";
 import { formatMinutes, formatWhen } from "./events";
-import { describeSummary, doubleMapped, unmappedRequired } from "./imports";
+import { describeProgress, describeSummary, doubleMapped, unmappedRequired } from "./imports";
 import { buildOrgTree, visibleForSearch } from "./orgTree";
 import { blankMoment, defaultPilot, localNow, matches } from "./quickLog";
 
@@ -74,6 +74,12 @@ describe("words for events and imports", () => {
     expect(formatMinutes(10)).toBe("10 min");
     expect(formatMinutes(60)).toBe("1 h");
     expect(formatMinutes(95)).toBe("1 h 35 min");
+  });
+
+  it("says how far a running import has read, never 100% before it ends", () => {
+    expect(describeProgress({ rowsRead: 240000, rowsExpected: 1000000 })).toBe("Read 240,000 of about 1,000,000 rows (24%)");
+    expect(describeProgress({ rowsRead: 1009082, rowsExpected: 1009082 })).toBe("Read 1,009,082 of about 1,009,082 rows (99%)");
+    expect(describeProgress({ rowsRead: 0, rowsExpected: 0 })).toBe("Read 0 of about 0 rows (0%)");
   });
 
   it("describes an import and checks a mapping", () => {

@@ -1,5 +1,5 @@
 // What each import reads, in words, and how its outcome is described.
-import type { FieldMapping, FieldSpec, ImportKind, ImportSummary } from "../api";
+import type { FieldMapping, FieldSpec, ImportKind, ImportProgress, ImportSummary } from "../api";
 import { plural } from "./format";
 
 export interface KindInfo {
@@ -49,6 +49,13 @@ export const KINDS: ImportKind[] = ["people", "events", "observations", "xapi"];
 export function describeSummary(summary: ImportSummary): string {
   const [one, many] = KIND_INFO[summary.kind].noun;
   return `${plural(summary.rows, one, many)}: ${summary.inserted.toLocaleString("en-US")} new, ${summary.updated.toLocaleString("en-US")} changed, ${summary.unchanged.toLocaleString("en-US")} unchanged`;
+}
+
+/** "Read 240,000 of about 1,000,000 rows (24%)", for a running import. */
+export function describeProgress(progress: ImportProgress): string {
+  const { rowsRead, rowsExpected } = progress;
+  const share = rowsExpected > 0 ? Math.min(99, Math.floor((rowsRead / rowsExpected) * 100)) : 0;
+  return `Read ${rowsRead.toLocaleString("en-US")} of about ${rowsExpected.toLocaleString("en-US")} rows (${share}%)`;
 }
 
 /** The mapping to send: every field with its chosen column. */

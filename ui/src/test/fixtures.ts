@@ -74,6 +74,7 @@ export function mockApiModule<T extends object>(actual: T) {
       saveRisk: vi.fn(),
       previewImport: vi.fn(),
       runImport: vi.fn(),
+      onImportProgress: vi.fn(async () => () => undefined),
       listImports: vi.fn(),
       listEvents: vi.fn(),
       quickLogOptions: vi.fn(),

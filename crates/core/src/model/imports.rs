@@ -101,6 +101,15 @@ pub struct ImportRequest {
     pub dry_run: bool,
 }
 
+/// How far an import has read its file, reported every few thousand rows while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProgress {
+    pub rows_read: u32,
+    /// An estimate from the file's size; the last report may pass it.
+    pub rows_expected: u32,
+}
+
 /// What an import did (or, dry run, would do).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

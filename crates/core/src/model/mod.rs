@@ -55,8 +55,8 @@ pub use cohort::{Arm, Cohort, CohortInput, CohortMember, ComparisonDesign, Manag
 pub use credits::{LoadLevel, ManagerCredits, TimeCreditsReport, WeekLoad};
 pub use design::{Evidence, PilotDesign};
 pub use imports::{
-    ExportSummary, FieldMapping, FieldSpec, ImportKind, ImportPreview, ImportRecord, ImportRequest,
-    ImportSummary, PreviewRow,
+    ExportSummary, FieldMapping, FieldSpec, ImportKind, ImportPreview, ImportProgress,
+    ImportRecord, ImportRequest, ImportSummary, PreviewRow,
 };
 pub use kpi::{Baseline, Direction, Kpi, KpiInput, SuccessCriterion};
 pub use lifecycle::Transition;

@@ -74,3 +74,26 @@ fn set_aside<T>(
     }
     Ok(value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::worth_setting_aside;
+
+    #[test]
+    fn only_a_file_that_dwarfs_its_table_sets_the_indexes_aside() {
+        assert!(worth_setting_aside(0, 1_000_000), "a first big import");
+        assert!(
+            worth_setting_aside(9_082, 1_000_000),
+            "a big import beside a few rows"
+        );
+        assert!(
+            !worth_setting_aside(0, 9_999),
+            "a small file, even into an empty table"
+        );
+        assert!(
+            !worth_setting_aside(1_009_082, 1_009_082),
+            "the same file again: rebuilding would cost more than the lookups"
+        );
+        assert!(!worth_setting_aside(300_000, 1_000_000));
+    }
+}

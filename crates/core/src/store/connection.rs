@@ -30,6 +30,23 @@ pub fn open_file(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Opens an existing, already migrated database for reading only: beside the one writer,
+/// WAL lets any number of these read the last commit while a long write runs.
+///
+/// The file is opened as the writer opens it and the connection made query-only, rather
+/// than opened read-only: every handle then shares the WAL index on the same terms, and
+/// SQLite itself refuses any write through this one.
+pub fn open_reader(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)?;
+    migrations::refuse_newer(&conn)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "query_only", true)?;
+    Ok(conn)
+}
+
 pub fn open_memory() -> Result<Connection> {
     let conn = Connection::open_in_memory()?;
     configure(&conn, false)?;

@@ -59,6 +59,18 @@ impl Store {
         })
     }
 
+    /// A read-only handle on a workspace another `Store` has opened (and migrated): reads
+    /// see the last commit and never wait for a write in progress.
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        let conn = connection::open_reader(path)?;
+        let opened_at_version = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            opened_at_version,
+        })
+    }
+
     /// A fresh, fully migrated database in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = connection::open_memory()?;

@@ -7,8 +7,9 @@
 //! written in one transaction with its import record and change-record entry; rows are
 //! written by key, so importing the same file again changes nothing (and records
 //! nothing). A dry run writes the same way and rolls back, so its counts are exactly what
-//! the import would do. A large file is written with the table's secondary indexes and
-//! rollup triggers set aside and rebuilt once (`store::bulk`).
+//! the import would do. A file that dwarfs its table is written with the table's indexes
+//! and rollup triggers set aside and rebuilt once (`store::bulk`); events then find the rows
+//! already there by key in memory. `import_reporting` tells the caller how far it has read.
 
 use std::path::Path;
 
@@ -20,7 +21,8 @@ use crate::import::problems::{Place, Problems};
 use crate::import::source::{self, Table};
 use crate::import::{events, observations, people, xapi};
 use crate::model::{
-    EventSource, ImportKind, ImportPreview, ImportRecord, ImportRequest, ImportSummary, PreviewRow,
+    EventSource, ImportKind, ImportPreview, ImportProgress, ImportRecord, ImportRequest,
+    ImportSummary, PreviewRow,
 };
 use crate::store::analytics::rollups::{self, Rollups};
 use crate::store::changes::{self, NewChange};
@@ -154,19 +156,37 @@ pub fn import(
     request: &ImportRequest,
     today: NaiveDate,
 ) -> Result<ImportSummary> {
-    store.with_bulk_cache(|store| import_file(store, request, today))
+    import_reporting(store, request, today, |_| {})
+}
+
+/// `import`, telling `progress` how far it has read every few thousand rows.
+pub fn import_reporting(
+    store: &mut Store,
+    request: &ImportRequest,
+    today: NaiveDate,
+    progress: impl Fn(ImportProgress) + 'static,
+) -> Result<ImportSummary> {
+    store.with_bulk_cache(|store| import_file(store, request, today, progress))
 }
 
 fn import_file(
     store: &mut Store,
     request: &ImportRequest,
     today: NaiveDate,
+    progress: impl Fn(ImportProgress) + 'static,
 ) -> Result<ImportSummary> {
     let path = Path::new(&request.path);
     if request.kind == ImportKind::Xapi {
         return import_xapi(store, path, request.dry_run, today);
     }
-    let table = Table::open(path, request.sheet.as_deref())?;
+    let mut table = Table::open(path, request.sheet.as_deref())?;
+    let rows_expected = u32::try_from(table.rough_row_count()).unwrap_or(u32::MAX);
+    table.report_progress(move |rows_read| {
+        progress(ImportProgress {
+            rows_read,
+            rows_expected: rows_expected.max(rows_read),
+        })
+    });
     let mut problems = table.problems();
     let mapping = mapping::resolve(
         request.kind,

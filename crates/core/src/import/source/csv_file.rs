@@ -141,6 +141,7 @@ pub(super) fn open_csv(path: &Path, name: String, head: &[u8]) -> Result<Table> 
         header_line,
         content_hash: file_hash(path)?,
         column_offset: 0,
+        progress: None,
         body: Body::Csv {
             start: start as u64,
         },

@@ -67,7 +67,11 @@ pub struct Table {
     /// Sheet columns left of the first used one; 0 for CSV.
     column_offset: u32,
     body: Body,
+    /// Told how many rows `for_each` has read, every `PROGRESS_EVERY` rows.
+    progress: Option<Box<dyn Fn(u32)>>,
 }
+
+const PROGRESS_EVERY: u32 = 20_000;
 
 pub fn file_name(path: &Path) -> String {
     path.file_name()
@@ -117,6 +121,19 @@ impl Table {
         match &self.body {
             Body::Sheet { rows } => rows.len() as u64,
             Body::Csv { start } => rough_line_count(&self.path, *start).unwrap_or(0),
+        }
+    }
+
+    /// Has `for_each` call `progress` with the rows read so far as it goes.
+    pub fn report_progress(&mut self, progress: impl Fn(u32) + 'static) {
+        self.progress = Some(Box::new(progress));
+    }
+
+    fn record_read(&self, rows_read: u32) {
+        if let Some(progress) = &self.progress {
+            if rows_read.is_multiple_of(PROGRESS_EVERY) {
+                progress(rows_read);
+            }
         }
     }
 
@@ -187,9 +204,14 @@ impl Table {
     ) -> Result<()> {
         match &self.body {
             Body::Sheet { rows } => {
-                for record in rows.iter().filter(|r| r.line > self.header_line) {
+                for (read, record) in rows
+                    .iter()
+                    .filter(|r| r.line > self.header_line)
+                    .enumerate()
+                {
                     self.check_width(record, problems);
                     visit(record, problems)?;
+                    self.record_read(read as u32 + 1);
                 }
                 Ok(())
             }
@@ -198,6 +220,7 @@ impl Table {
                     return Ok(());
                 };
                 let mut records = CsvRecords::open(&self.path, *start, delimiter)?;
+                let mut read = 0;
                 while let Some((line, fields)) = records.next_record()? {
                     if line <= self.header_line {
                         continue;
@@ -225,6 +248,8 @@ impl Table {
                     }
                     self.check_width(&record, problems);
                     visit(&record, problems)?;
+                    read += 1;
+                    self.record_read(read);
                 }
                 Ok(())
             }

@@ -91,6 +91,7 @@ pub(super) fn open_workbook(
         header_line: header.line,
         content_hash: sha256_hex(bytes),
         column_offset: first_column,
+        progress: None,
         body: Body::Sheet { rows },
     };
     if !cell_problems.is_empty() {
