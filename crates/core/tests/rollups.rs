@@ -66,6 +66,18 @@ fn assert_rollups_fresh(store: &Store) {
     assert!(tasks.is_empty(), "task rollup differs: {tasks:?}");
 }
 
+/// Someone with a manager, and that manager.
+fn a_manager_and_report(store: &Store) -> (String, String) {
+    store
+        .conn()
+        .query_row(
+            "SELECT manager_id, id FROM people WHERE manager_id IS NOT NULL LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
 fn generated() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     generate(
@@ -268,14 +280,7 @@ fn a_big_file_beside_existing_events_updates_by_key_and_leaves_indexes_and_rollu
         // The first as it is, the second ten minutes longer.
         csv.push_str(&format!("{head},{},{tail}\n", minutes + 10 * i as i64));
     }
-    let (manager, coachee): (String, String) = store
-        .conn()
-        .query_row(
-            "SELECT manager_id, id FROM people WHERE manager_id IS NOT NULL LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let (manager, coachee) = a_manager_and_report(&store);
     let new_rows = 4 * before + 10;
     for i in 0..new_rows {
         csv.push_str(&format!(
@@ -354,14 +359,7 @@ fn a_big_file_with_problems_is_refused_with_each_place_and_leaves_the_table_as_i
             .unwrap()
     };
     let before = snapshot(&store);
-    let (manager, coachee): (String, String) = store
-        .conn()
-        .query_row(
-            "SELECT manager_id, id FROM people WHERE manager_id IS NOT NULL LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let (manager, coachee) = a_manager_and_report(&store);
     let mut csv = String::from("eventId,managerId,coacheeId,occurredAt,minutes,kind\n");
     for i in 0..20_000 {
         let minutes = if i == 14_998 {

@@ -180,7 +180,8 @@ fn import_file(
         return import_xapi(store, path, request.dry_run, today);
     }
     let mut table = Table::open(path, request.sheet.as_deref())?;
-    let rows_expected = u32::try_from(table.rough_row_count()).unwrap_or(u32::MAX);
+    let incoming = table.rough_row_count();
+    let rows_expected = u32::try_from(incoming).unwrap_or(u32::MAX);
     table.report_progress(move |rows_read| {
         progress(ImportProgress {
             rows_read,
@@ -201,7 +202,6 @@ fn import_file(
         }
         ImportKind::Events => {
             let lookup = store_mod::lookup::load(store.conn())?;
-            let incoming = table.rough_row_count();
             write(
                 store,
                 &table,
@@ -210,28 +210,25 @@ fn import_file(
                 |tx, import_id| {
                     let before = store_mod::events::count(tx)?;
                     let (table, mapping, lookup) = (&table, &mapping, &lookup);
-                    let bulk = bulk::worth_setting_aside(before, incoming);
-                    let write_all = || {
-                        let mut writer = if bulk {
-                            EventWriter::bulk(tx, EventSource::Import, import_id)?
-                        } else {
-                            EventWriter::new(tx, EventSource::Import, import_id)?
-                        };
-                        let rows =
-                            events::check(table, mapping, lookup, today, &mut problems, |e| {
-                                writer.write(&e)
-                            })?;
-                        let changed = writer.finish()?;
-                        refuse_problems(problems, table, rows)?;
-                        Ok((rows, changed))
-                    };
-                    let (rows, changed) = if bulk {
-                        rollups::suspended_for(tx, &[Rollups::Coaching], || {
-                            bulk::without_indexes(tx, &["coaching_events"], write_all)
-                        })?
-                    } else {
-                        write_all()?
-                    };
+                    let (rows, changed) = in_bulk_if_worth_it(
+                        tx,
+                        ("coaching_events", Rollups::Coaching, Keys::InMemory),
+                        (before, incoming),
+                        move |unindexed| {
+                            let mut writer = if unindexed {
+                                EventWriter::bulk(tx, EventSource::Import, import_id)?
+                            } else {
+                                EventWriter::new(tx, EventSource::Import, import_id)?
+                            };
+                            let rows =
+                                events::check(table, mapping, lookup, today, &mut problems, |e| {
+                                    writer.write(&e)
+                                })?;
+                            let changed = writer.finish()?;
+                            refuse_problems(problems, table, rows)?;
+                            Ok((rows, changed))
+                        },
+                    )?;
                     let inserted = store_mod::events::count(tx)? - before;
                     Ok((rows, inserted, changed))
                 },
@@ -239,7 +236,6 @@ fn import_file(
         }
         ImportKind::Observations => {
             let lookup = store_mod::lookup::load(store.conn())?;
-            let incoming = table.rough_row_count();
             write(
                 store,
                 &table,
@@ -250,10 +246,10 @@ fn import_file(
                     let (table, mapping, lookup) = (&table, &mapping, &lookup);
                     let (rows, changed) = in_bulk_if_worth_it(
                         tx,
-                        ("kpi_observations", Rollups::Kpi),
+                        ("kpi_observations", Rollups::Kpi, Keys::ByIndex),
                         (before, incoming),
-                        move |empty| {
-                            let mut writer = if empty {
+                        move |unindexed| {
+                            let mut writer = if unindexed {
                                 ObservationWriter::inserting(tx, import_id)?
                             } else {
                                 ObservationWriter::new(tx, import_id)?
@@ -300,13 +296,23 @@ fn refuse_problems(problems: Problems, table: &Table, rows: u32) -> Result<()> {
     Ok(())
 }
 
-/// Writes a file's rows with `write`, told whether the table was empty. A large file (about
-/// as many rows as the table holds, or more) is written with the table's secondary indexes
-/// and its rollup triggers set aside and rebuilt once at the end; an empty table sets its
-/// unique index aside too, the file's own duplicates being refused as it is checked.
+/// How a bulk writer finds the rows already in its table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keys {
+    /// It reads their keys into memory, so every index can be set aside.
+    InMemory,
+    /// Through the table's unique index, which stays unless the table is empty.
+    ByIndex,
+}
+
+/// Writes a file's rows with `write`, told whether the table's unique index is set aside
+/// (so the writer must not lean on it). A file that dwarfs its table
+/// (`bulk::worth_setting_aside`) is written with the table's indexes and rollup triggers
+/// set aside and rebuilt once at the end; the file's own duplicates are refused as it is
+/// checked, and the rebuilt unique index refuses any that slipped through.
 fn in_bulk_if_worth_it<T>(
     tx: &rusqlite::Transaction,
-    (table, rollups): (&str, Rollups),
+    (table, rollups, keys): (&str, Rollups, Keys),
     (existing, incoming): (u64, u64),
     write: impl FnOnce(bool) -> Result<T>,
 ) -> Result<T> {
@@ -314,7 +320,7 @@ fn in_bulk_if_worth_it<T>(
         return write(false);
     }
     rollups::suspended_for(tx, &[rollups], || {
-        if existing == 0 {
+        if keys == Keys::InMemory || existing == 0 {
             bulk::without_indexes(tx, &[table], || write(true))
         } else {
             bulk::without_secondary_indexes(tx, &[table], || write(false))
