@@ -26,6 +26,8 @@ impl AppState {
             if store.was_created() {
                 load_full_demo(&mut store, chrono::Local::now().date_naive())?;
             }
+            // Workspaces made before skills existed get the shipped framework too.
+            pilotdesk_core::workflows::skills::frameworks::ensure_builtin(&mut store)?;
             Ok(store)
         });
         if let Err(error) = &store {

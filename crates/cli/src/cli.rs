@@ -11,6 +11,10 @@ use crate::commands::{
     pilot::PilotCommand,
     register::{RiskCommand, VendorCommand},
     review::ReviewCommand,
+    skills::{
+        AssignArgs, FrameworkCommand, ModuleCommand, ProgressArgs, RateArgs, RoleCommand,
+        SkillsArgs,
+    },
     steering::SteeringCommand,
     user::UserCommand,
     workspace::PeopleCommand,
@@ -159,4 +163,21 @@ pub enum Command {
     /// What an hour of each role's time costs, for the fully loaded cost.
     #[command(subcommand)]
     Costs(CostsCommand),
+    /// Competency frameworks as 1EdTech CASE packages: import, export, list, show.
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
+    /// The vendor skill-module catalog and its purchases.
+    #[command(subcommand)]
+    Module(ModuleCommand),
+    /// Assign a module to a person or a whole team, with a due date.
+    Assign(AssignArgs),
+    /// Record progress or completion of an assignment by hand.
+    Progress(ProgressArgs),
+    /// Rate a person on a competency at a level of its framework's scale.
+    Rate(RateArgs),
+    /// What each role requires: competencies at levels.
+    #[command(subcommand)]
+    Role(RoleCommand),
+    /// Skills figures: a pilot's, one person's profile, or readiness per team.
+    Skills(SkillsArgs),
 }

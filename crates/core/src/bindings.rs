@@ -6,6 +6,7 @@ use ts_rs::{Config, TS};
 use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
 use crate::model::analytics::*;
+use crate::model::skills::*;
 use crate::model::*;
 
 pub const HEADER: &str =
@@ -196,6 +197,43 @@ pub fn typescript() -> String {
         CurveLine::decl(&cfg),
         ChartBody::decl(&cfg),
         Chart::decl(&cfg),
+        FrameworkSummary::decl(&cfg),
+        ProficiencyLevel::decl(&cfg),
+        CompetencyNode::decl(&cfg),
+        FrameworkView::decl(&cfg),
+        FrameworkImport::decl(&cfg),
+        CompetencyChoice::decl(&cfg),
+        Delivery::decl(&cfg),
+        ModulePricing::decl(&cfg),
+        ModuleTarget::decl(&cfg),
+        SkillModule::decl(&cfg),
+        ModuleTargetInput::decl(&cfg),
+        ModuleInput::decl(&cfg),
+        PurchaseInput::decl(&cfg),
+        Purchase::decl(&cfg),
+        AssignInput::decl(&cfg),
+        AssignmentStatus::decl(&cfg),
+        Assignment::decl(&cfg),
+        ProgressInput::decl(&cfg),
+        WarningKind::decl(&cfg),
+        PathWarning::decl(&cfg),
+        BoardPerson::decl(&cfg),
+        AssignmentBoard::decl(&cfg),
+        Rater::decl(&cfg),
+        RatingInput::decl(&cfg),
+        Rating::decl(&cfg),
+        RoleRequirementInput::decl(&cfg),
+        RoleRequirement::decl(&cfg),
+        RequirementStatus::decl(&cfg),
+        SkillProfile::decl(&cfg),
+        HeatmapCell::decl(&cfg),
+        HeatmapColumn::decl(&cfg),
+        HeatmapRow::decl(&cfg),
+        ReadinessHeatmap::decl(&cfg),
+        SkillCompletion::decl(&cfg),
+        SpeedToCompetency::decl(&cfg),
+        SeatUse::decl(&cfg),
+        SkillsReport::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

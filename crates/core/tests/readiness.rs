@@ -2,7 +2,7 @@
 mod support;
 
 use pilotdesk_core::model::*;
-use pilotdesk_core::workflows::readiness::{evaluate, ReadinessInput, ITEMS};
+use pilotdesk_core::workflows::readiness::{evaluate, ReadinessInput, SkillsFacts, ITEMS};
 use support::date;
 
 struct Fixture {
@@ -16,6 +16,7 @@ struct Fixture {
     evidence: Evidence,
     mdes: Vec<KpiMde>,
     today: chrono::NaiveDate,
+    skills: SkillsFacts,
 }
 
 fn task(id: i64, module: &str) -> PlaybookTask {
@@ -155,6 +156,12 @@ fn complete() -> Fixture {
         evidence: Evidence::default(),
         mdes: Vec::new(),
         today: date("2026-11-23"),
+        skills: SkillsFacts {
+            catalog: vec!["Module".into()],
+            purchases: 1,
+            seats: 12,
+            assigned: 7,
+        },
     }
 }
 
@@ -189,6 +196,7 @@ fn readiness(f: &Fixture) -> Readiness {
         mdes: &f.mdes,
         currency: "USD",
         today: f.today,
+        skills: &f.skills,
     })
 }
 
@@ -286,7 +294,7 @@ fn modular_learning() {
         &complete(),
         "modular_learning",
         ItemStatus::Met,
-        "All 7 tasks",
+        "All 7 tasks link a skill module from the catalog",
     );
     let mut f = complete();
     f.workflows[0].tasks[2].skill_module.clear();
@@ -295,6 +303,14 @@ fn modular_learning() {
         "modular_learning",
         ItemStatus::NotMet,
         "\"Behaviour 12\"",
+    );
+    let mut f = complete();
+    f.workflows[1].tasks[0].skill_module = "Unbought course".into();
+    assert_status(
+        &f,
+        "modular_learning",
+        ItemStatus::NotMet,
+        "\"Unbought course\" is not in the module catalog",
     );
 }
 
@@ -482,15 +498,22 @@ fn modular_purchasing() {
         &at_outcome(),
         "modular_purchasing",
         ItemStatus::Met,
-        "1 vendor line",
+        "1 module purchase (12 seats); 7 people assigned",
     );
     let mut f = at_outcome();
-    f.lines.retain(|l| l.category != BudgetCategory::Vendor);
+    f.skills.assigned = 0;
     assert_status(
         &f,
         "modular_purchasing",
         ItemStatus::NotMet,
-        "No vendor line",
+        "no one is assigned",
+    );
+    f.skills.purchases = 0;
+    assert_status(
+        &f,
+        "modular_purchasing",
+        ItemStatus::NotMet,
+        "No skill module is bought",
     );
 }
 

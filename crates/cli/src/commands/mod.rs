@@ -9,6 +9,7 @@ pub mod pack;
 pub mod pilot;
 pub mod register;
 pub mod review;
+pub mod skills;
 pub mod steering;
 pub mod user;
 pub mod workspace;
@@ -31,6 +32,7 @@ pub struct Context<'a> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let path = cli.db.unwrap_or_else(default_db_path);
     let mut store = Store::open(&path)?;
+    pilotdesk_core::workflows::skills::frameworks::ensure_builtin(&mut store)?;
     // A diagnostic for benchmarks: the statements this command runs, with their values.
     if let Some(trace) = std::env::var_os("PILOTDESK_TRACE_SQL") {
         pilotdesk_core::store::trace::statements_to(store.conn(), Path::new(&trace))?;
@@ -74,6 +76,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Mde { pilot, json } => analytics::mde(&store, pilot, json, &context),
         Command::Overview { json } => analytics::overview(&store, json, &context),
         Command::Costs(command) => analytics::costs(command, &mut store),
+        Command::Framework(command) => skills::framework(command, &mut store),
+        Command::Module(command) => skills::module(command, &mut store, &context),
+        Command::Assign(args) => skills::assign(args, &mut store, &context),
+        Command::Progress(args) => skills::progress(args, &mut store, &context),
+        Command::Rate(args) => skills::rate(args, &mut store, &context),
+        Command::Role(command) => skills::role(command, &mut store),
+        Command::Skills(args) => skills::skills(args, &store, &context),
     };
     done.map(|()| ExitCode::SUCCESS)
 }

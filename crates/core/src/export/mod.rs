@@ -3,6 +3,7 @@
 //! unchanged. A file is written beside its target and moved into place when complete, so
 //! a failed export never leaves half a file.
 
+pub mod case;
 pub mod cohort;
 pub mod csv;
 pub mod dashboard;

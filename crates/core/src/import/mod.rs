@@ -9,6 +9,7 @@
 //!
 //! Writing is the workflows' job (`workflows::imports`): all or nothing, in one transaction.
 
+pub mod case;
 pub mod events;
 pub mod json_position;
 pub mod mapping;

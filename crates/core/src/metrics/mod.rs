@@ -6,6 +6,7 @@ pub mod budget;
 pub mod chain;
 pub mod ledger;
 pub mod quorum;
+pub mod skills;
 pub mod time_credits;
 mod timeline;
 

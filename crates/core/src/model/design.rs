@@ -15,6 +15,9 @@ pub struct PilotDesign {
     pub kpis: Vec<Kpi>,
     pub cohort: Cohort,
     pub budget_lines: Vec<BudgetLine>,
+    /// Skill modules bought from the catalog for this pilot: vendor fees in its budget,
+    /// recorded under Skills rather than typed here.
+    pub purchase_lines: Vec<BudgetLine>,
     pub time_costs: TimeCosts,
     pub estimate: BudgetEstimate,
     pub marks: Vec<ChecklistMark>,

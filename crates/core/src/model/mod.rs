@@ -24,6 +24,7 @@ mod playbook;
 mod readiness;
 mod review;
 mod settings;
+pub mod skills;
 mod steering;
 mod tranche;
 mod user;

@@ -54,6 +54,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("schema/0006_analytics.sql"),
         rebuilds_tables: true,
     },
+    Migration {
+        version: 7,
+        name: "skills: CASE frameworks, module catalog, purchases, assignments, ratings, roles",
+        sql: include_str!("schema/0007_skills.sql"),
+        rebuilds_tables: false,
+    },
 ];
 
 /// The schema version this build writes.

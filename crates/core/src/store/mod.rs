@@ -27,6 +27,7 @@ pub mod pilots;
 pub mod playbooks;
 pub mod risks;
 pub mod settings;
+pub mod skills;
 pub mod steering;
 pub mod trace;
 pub mod tranches;

@@ -59,20 +59,28 @@ pub(crate) fn load_design_in(
         managers: pilot_arm.clone().count() as u32,
         coachees: pilot_arm.map(|m| m.team_size).sum(),
     };
-    let estimate = estimate(&budget_lines, &time_costs, headcount, &currency);
+    let purchase_lines = super::skills::catalog::budget_lines(conn, pilot_id)?;
+    let all_lines: Vec<_> = budget_lines
+        .iter()
+        .chain(&purchase_lines)
+        .cloned()
+        .collect();
+    let skills = super::skills::catalog::readiness_facts(conn, pilot_id, today)?;
+    let estimate = estimate(&all_lines, &time_costs, headcount, &currency);
     let mdes = super::analytics::kpi_mdes(conn, pilot_id, today)?;
     let readiness = readiness::evaluate(&ReadinessInput {
         pilot: &pilot,
         workflows: &workflows,
         kpis: &kpis,
         cohort: &cohort,
-        budget_lines: &budget_lines,
+        budget_lines: &all_lines,
         marks: &marks,
         transitions: &transitions,
         evidence: &evidence,
         mdes: &mdes,
         currency: &currency,
         today,
+        skills: &skills,
     });
     Ok(PilotDesign {
         mdes,
@@ -85,6 +93,7 @@ pub(crate) fn load_design_in(
         kpis,
         cohort,
         budget_lines,
+        purchase_lines,
         time_costs,
         estimate,
         marks,

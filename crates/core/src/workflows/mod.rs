@@ -23,6 +23,7 @@ pub mod playbook;
 pub mod readiness;
 pub mod review;
 pub mod settings;
+pub mod skills;
 pub mod steering;
 pub mod templates;
 pub mod tranches;

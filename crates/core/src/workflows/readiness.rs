@@ -5,8 +5,8 @@ use chrono::{Duration, NaiveDate};
 
 use crate::model::{
     Arm, BudgetCategory, BudgetLine, ChecklistItem, ChecklistMark, ChecklistStep, Cohort,
-    ComparisonDesign, Evidence, ItemStatus, Kpi, KpiMde, Pilot, PilotStatus, Pricing, Readiness,
-    Transition, Workflow,
+    ComparisonDesign, Evidence, ItemStatus, Kpi, KpiMde, Pilot, PilotStatus, Readiness, Transition,
+    Workflow,
 };
 use crate::packs::dates::long_date;
 
@@ -24,6 +24,19 @@ pub struct ReadinessInput<'a> {
     pub mdes: &'a [KpiMde],
     pub currency: &'a str,
     pub today: NaiveDate,
+    pub skills: &'a SkillsFacts,
+}
+
+/// What the skills records say about a pilot, for the two modular-learning items.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkillsFacts {
+    /// The titles of the modules in the catalog.
+    pub catalog: Vec<String>,
+    /// Module purchases made for the pilot, and the seats they bought (0 for a site licence).
+    pub purchases: u32,
+    pub seats: u32,
+    /// People assigned a module for the pilot or in its pilot teams.
+    pub assigned: u32,
 }
 
 /// Every item, in order: (step, key, title, confirmed by hand).
@@ -220,15 +233,37 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
             if all.is_empty() {
                 return not_met("No playbook tasks yet to link learning to");
             }
+            let in_catalog = |name: &str| {
+                input
+                    .skills
+                    .catalog
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(name.trim()))
+            };
             let missing = quoted(
                 all.iter()
                     .filter(|t| t.skill_module.trim().is_empty())
                     .map(|t| t.behaviour.clone()),
             );
-            if missing.is_empty() {
-                met(format!("All {} tasks link a skill module", all.len()))
-            } else {
+            let unknown: Vec<String> = all
+                .iter()
+                .filter(|t| !t.skill_module.trim().is_empty() && !in_catalog(&t.skill_module))
+                .map(|t| format!("\"{}\"", t.skill_module.trim()))
+                .collect();
+            if !missing.is_empty() {
                 not_met(format!("No skill module linked for {}", list(&missing)))
+            } else if !unknown.is_empty() {
+                not_met(format!(
+                    "{} {} not in the module catalog; add {} under Skills or link a catalog module",
+                    list(&unknown),
+                    if unknown.len() == 1 { "is" } else { "are" },
+                    if unknown.len() == 1 { "it" } else { "them" }
+                ))
+            } else {
+                met(format!(
+                    "All {} tasks link a skill module from the catalog",
+                    all.len()
+                ))
             }
         }
         "kpis" => {
@@ -450,21 +485,30 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
             }
         }
         "modular_purchasing" => {
-            let modular = input
-                .budget_lines
-                .iter()
-                .filter(|l| {
-                    l.category == BudgetCategory::Vendor
-                        && matches!(l.pricing, Pricing::PerModule | Pricing::PerSeat)
-                })
-                .count();
-            if modular > 0 {
-                met(format!(
-                    "{modular} vendor line{} bought per module or per seat",
-                    if modular == 1 { "" } else { "s" }
-                ))
+            let skills = input.skills;
+            let seats = if skills.seats > 0 {
+                format!(
+                    " ({} seat{})",
+                    skills.seats,
+                    if skills.seats == 1 { "" } else { "s" }
+                )
             } else {
-                not_met("No vendor line is bought per module or per seat")
+                String::new()
+            };
+            let bought = format!(
+                "{} module purchase{}{seats}",
+                skills.purchases,
+                if skills.purchases == 1 { "" } else { "s" }
+            );
+            match (skills.purchases, skills.assigned) {
+                (0, _) => not_met(
+                    "No skill module is bought for this pilot yet; buy seats from the catalog under Skills",
+                ),
+                (_, 0) => not_met(format!("{bought}, but no one is assigned a module yet")),
+                (_, assigned) => met(format!(
+                    "{bought}; {assigned} {} assigned",
+                    if assigned == 1 { "person" } else { "people" }
+                )),
             }
         }
         _ => not_met("Confirm by hand once it is done"),

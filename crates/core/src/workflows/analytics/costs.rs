@@ -131,13 +131,18 @@ pub(crate) fn time_to_date(
     Ok(lines)
 }
 
-/// Vendor fees, tooling and analytics as planned in the budget lines, per category.
+/// Vendor fees, tooling and analytics as planned in the budget lines and bought from the
+/// module catalog, per category.
 pub(crate) fn planned_lines(
     conn: &Connection,
     pilot_id: i64,
 ) -> Result<Vec<(CostCategory, String, f64, String)>> {
     let mut totals: Vec<(CostCategory, String, f64, String)> = Vec::new();
-    for line in budget::lines_for(conn, pilot_id)? {
+    let purchases = crate::workflows::skills::catalog::budget_lines(conn, pilot_id)?;
+    for line in budget::lines_for(conn, pilot_id)?
+        .into_iter()
+        .chain(purchases)
+    {
         let category = match line.category {
             BudgetCategory::Vendor => CostCategory::Vendor,
             BudgetCategory::Tooling => CostCategory::Tooling,

@@ -14,6 +14,7 @@ mod data;
 mod governance;
 mod organisation;
 mod past_pilots;
+mod skills;
 mod story;
 
 pub(crate) use data::KpiShape;
@@ -93,6 +94,7 @@ pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
         },
     )?;
     seed_governance(store, &organisation, &pilot, today)?;
+    skills::seed_catalog(store, today)?;
     Ok(DemoOutcome::Loaded {
         people: organisation.len() as u32,
         pilot: Box::new(pilot),

@@ -235,6 +235,7 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
             platform_spend: "7200".into(),
         },
     )?;
+    super::skills::seed_running_pilot(store, running, "Customer Support", running_start, today)?;
     save_monthly(store, &cast, running)?;
     settings::end_session(store.conn())?;
     Ok(())

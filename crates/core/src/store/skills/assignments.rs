@@ -1,0 +1,150 @@
+//! Who is assigned which module, by whom, due when, and how far they have got.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::error::Result;
+use crate::model::skills::{Assignment, AssignmentStatus};
+
+/// One assignment to make: a module for a person, by whom, from when, due when.
+pub struct NewAssignment<'a> {
+    pub module_id: i64,
+    pub person_id: &'a str,
+    pub pilot_id: Option<i64>,
+    pub by: &'a str,
+    pub on: NaiveDate,
+    pub due: NaiveDate,
+}
+
+/// Assigns, or re-assigns with a new due date when the person already has the module
+/// (their progress is kept: assigning twice must not erase what they did). True when new.
+pub fn upsert(tx: &Transaction, a: &NewAssignment, now: &str) -> Result<bool> {
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM module_assignments WHERE module_id = ?1 AND person_id = ?2",
+            params![a.module_id, a.person_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match existing {
+        Some(id) => {
+            tx.execute(
+                "UPDATE module_assignments SET due_on = ?2, pilot_id = coalesce(?3, pilot_id),
+                     updated_at = ?4 WHERE id = ?1",
+                params![id, a.due, a.pilot_id, now],
+            )?;
+            Ok(false)
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO module_assignments (module_id, person_id, pilot_id, assigned_by,
+                     assigned_on, due_on, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![a.module_id, a.person_id, a.pilot_id, a.by, a.on, a.due, now],
+            )?;
+            Ok(true)
+        }
+    }
+}
+
+pub struct ProgressRecord {
+    pub progress: u32,
+    pub completed_on: Option<NaiveDate>,
+    pub passed: Option<bool>,
+    pub score: Option<f64>,
+    pub source: &'static str,
+}
+
+pub fn record_progress(tx: &Transaction, id: i64, p: &ProgressRecord, now: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE module_assignments SET progress = ?2, completed_on = ?3, passed = ?4, score = ?5,
+             source = ?6, updated_at = ?7 WHERE id = ?1",
+        params![
+            id,
+            p.progress,
+            p.completed_on,
+            p.passed,
+            p.score,
+            p.source,
+            now
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn find(conn: &Connection, module_id: i64, person_id: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM module_assignments WHERE module_id = ?1 AND person_id = ?2",
+            params![module_id, person_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub fn delete(tx: &Transaction, id: i64) -> Result<()> {
+    tx.execute("DELETE FROM module_assignments WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Which assignments to load.
+pub enum Scope<'a> {
+    All,
+    Person(&'a str),
+    ReportsOf(&'a str),
+    Pilot(i64),
+    One(i64),
+}
+
+pub fn load(conn: &Connection, scope: Scope, today: NaiveDate) -> Result<Vec<Assignment>> {
+    let (filter, key): (&str, rusqlite::types::Value) = match scope {
+        Scope::All => ("1 = 1 OR ?1 IS NULL", rusqlite::types::Value::Null),
+        Scope::Person(id) => ("a.person_id = ?1", id.to_string().into()),
+        Scope::ReportsOf(id) => ("p.manager_id = ?1", id.to_string().into()),
+        Scope::Pilot(id) => (
+            "(a.pilot_id = ?1 OR p.manager_id IN (SELECT manager_id FROM pilot_cohort
+                 WHERE pilot_id = ?1 AND arm = 'pilot'))",
+            id.into(),
+        ),
+        Scope::One(id) => ("a.id = ?1", id.into()),
+    };
+    let mut statement = conn.prepare(&format!(
+        "SELECT a.id, a.module_id, m.title, a.person_id, p.name, p.team, a.pilot_id, a.assigned_by,
+                a.assigned_on, a.due_on, a.progress, a.completed_on, a.passed, a.score, a.source
+         FROM module_assignments a JOIN skill_modules m ON m.id = a.module_id
+         JOIN people p ON p.id = a.person_id
+         WHERE {filter} ORDER BY p.name, m.title"
+    ))?;
+    let rows = statement.query_map([key], |r| {
+        let due_on: NaiveDate = r.get(9)?;
+        let progress: u32 = r.get(10)?;
+        let completed_on: Option<NaiveDate> = r.get(11)?;
+        let status = if completed_on.is_some() {
+            AssignmentStatus::Completed
+        } else if today > due_on {
+            AssignmentStatus::Overdue
+        } else if progress > 0 {
+            AssignmentStatus::InProgress
+        } else {
+            AssignmentStatus::NotStarted
+        };
+        Ok(Assignment {
+            id: r.get(0)?,
+            module_id: r.get(1)?,
+            module_title: r.get(2)?,
+            person_id: r.get(3)?,
+            person_name: r.get(4)?,
+            team: r.get(5)?,
+            pilot_id: r.get(6)?,
+            assigned_by: r.get(7)?,
+            assigned_on: r.get::<_, NaiveDate>(8)?.to_string(),
+            due_on: due_on.to_string(),
+            progress,
+            completed_on: completed_on.map(|d| d.to_string()),
+            passed: r.get(12)?,
+            score: r.get(13)?,
+            status,
+            source: r.get(14)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
