@@ -356,7 +356,12 @@ evidence: string, };
 
 export type ReviewFeedback = { decisionId: number, decidedAt: string, summary: string, votes: Array<Vote>, };
 
-export type PilotDesign = { pilot: Pilot, workflows: Array<Workflow>, kpis: Array<Kpi>, cohort: Cohort, budgetLines: Array<BudgetLine>, timeCosts: TimeCosts, estimate: BudgetEstimate, marks: Array<ChecklistMark>, readiness: Readiness, transitions: Array<Transition>, 
+export type PilotDesign = { pilot: Pilot, workflows: Array<Workflow>, kpis: Array<Kpi>, cohort: Cohort, budgetLines: Array<BudgetLine>, 
+/**
+ * Skill modules bought from the catalog for this pilot: vendor fees in its budget,
+ * recorded under Skills rather than typed here.
+ */
+purchaseLines: Array<BudgetLine>, timeCosts: TimeCosts, estimate: BudgetEstimate, marks: Array<ChecklistMark>, readiness: Readiness, transitions: Array<Transition>, 
 /**
  * Once approved, baselines and success criteria cannot change without a new decision.
  */
@@ -1414,3 +1419,179 @@ yLabel: string, body: ChartBody,
  * Sources, exclusions, the privacy floor applied.
  */
 note: string | null, };
+
+export type FrameworkSummary = { id: number, 
+/**
+ * The CASE CFDocument identifier, kept so a later version updates this framework.
+ */
+identifier: string, title: string, version: string, 
+/**
+ * Shipped with Pilotdesk rather than imported.
+ */
+builtin: boolean, competencies: number, 
+/**
+ * The highest proficiency level any competency defines.
+ */
+levels: number, updatedAt: string, };
+
+export type ProficiencyLevel = { level: number, label: string, descriptor: string, };
+
+export type CompetencyNode = { id: number, identifier: string, statement: string, humanCoding: string, itemType: string, parentId: number | null, 
+/**
+ * 0 for a top-level item.
+ */
+depth: number, levels: Array<ProficiencyLevel>, };
+
+export type FrameworkView = { summary: FrameworkSummary, description: string, publisher: string, competencies: Array<CompetencyNode>, 
+/**
+ * Associations other than the tree itself, e.g. "2 isRelatedTo".
+ */
+otherAssociations: Array<string>, };
+
+export type FrameworkImport = { framework: FrameworkSummary, 
+/**
+ * A framework already here with the same identifier was updated, not duplicated.
+ */
+updated: boolean, added: number, changed: number, 
+/**
+ * Competencies the new version dropped that modules or ratings still use, kept aside.
+ */
+retired: number, removed: number, };
+
+export type CompetencyChoice = { id: number, label: string, framework: string, levels: Array<ProficiencyLevel>, };
+
+export type Delivery = "self_paced" | "live_online" | "in_person" | "blended";
+
+export type ModulePricing = "per_seat_month" | "per_module" | "site_licence";
+
+export type ModuleTarget = { competencyId: number, competency: string, targetLevel: number, levelLabel: string, };
+
+export type SkillModule = { id: number, title: string, vendor: string, durationHours: number, delivery: Delivery, pricing: ModulePricing, price: Money, targets: Array<ModuleTarget>, 
+/**
+ * Seats bought that are current today; None under a site licence (no limit).
+ */
+seatsBought: number | null, 
+/**
+ * People assigned the module and not yet finished, plus those who finished in a
+ * current purchase period.
+ */
+seatsUsed: number, spent: Money, };
+
+export type ModuleTargetInput = { competencyId: number | null, targetLevel: string, };
+
+export type ModuleInput = { title: string, vendor: string, durationHours: string, delivery: string, pricing: string, price: string, targets: Array<ModuleTargetInput>, };
+
+export type PurchaseInput = { moduleId: number, pilotId: number | null, 
+/**
+ * Seats, or learners for a per-learner module; ignored for a site licence.
+ */
+seats: string, months: string, startsOn: string, };
+
+export type Purchase = { id: number, moduleId: number, moduleTitle: string, vendor: string, pilotId: number | null, pilotName: string | null, pricing: ModulePricing, unitPrice: Money, 
+/**
+ * 0 under a site licence.
+ */
+seats: number, months: number, total: Money, startsOn: string, endsOn: string, purchasedAt: string, purchasedBy: string, 
+/**
+ * How the total was reached, e.g. "12 seats × 3 months × USD 40.00".
+ */
+basis: string, };
+
+export type AssignInput = { moduleId: number, personId: string | null, team: string | null, pilotId: number | null, dueOn: string, };
+
+export type AssignmentStatus = "not_started" | "in_progress" | "completed" | "overdue";
+
+export type Assignment = { id: number, moduleId: number, moduleTitle: string, personId: string, personName: string, team: string, pilotId: number | null, assignedBy: string, assignedOn: string, dueOn: string, 
+/**
+ * Percent.
+ */
+progress: number, completedOn: string | null, passed: boolean | null, score: number | null, status: AssignmentStatus, 
+/**
+ * Where the last progress came from: hand, csv or xapi.
+ */
+source: string, };
+
+export type ProgressInput = { assignmentId: number, progress: string, 
+/**
+ * Set when the module is finished.
+ */
+completedOn: string, passed: boolean | null, score: string, };
+
+export type WarningKind = "unmapped" | "overlap";
+
+export type PathWarning = { kind: WarningKind, moduleId: number, personId: string | null, message: string, };
+
+export type BoardPerson = { id: string, name: string, role: string, assignments: Array<Assignment>, };
+
+export type AssignmentBoard = { managerId: string, managerName: string, team: string, people: Array<BoardPerson>, warnings: Array<PathWarning>, };
+
+export type Rater = "self" | "manager" | "assessor";
+
+export type RatingInput = { personId: string, competencyId: number | null, level: string, rater: string, ratedOn: string, evidence: string, };
+
+export type Rating = { id: number, personId: string, competencyId: number, competency: string, level: number, levelLabel: string, rater: Rater, ratedBy: string, ratedOn: string, evidence: string, };
+
+export type RoleRequirementInput = { role: string, competencyId: number | null, level: string, };
+
+export type RoleRequirement = { role: string, competencyId: number, competency: string, level: number, levelLabel: string, };
+
+export type RequirementStatus = { requirement: RoleRequirement, 
+/**
+ * The level of the latest manager or assessor rating, if any.
+ */
+current: number | null, met: boolean, };
+
+export type SkillProfile = { personId: string, name: string, team: string, role: string, assignments: Array<Assignment>, ratings: Array<Rating>, requirements: Array<RequirementStatus>, 
+/**
+ * The share of the role's required competencies met; None when the role requires none.
+ */
+readiness: number | null, warnings: Array<PathWarning>, };
+
+export type HeatmapCell = { competencyId: number, 
+/**
+ * People in the team whose role requires it.
+ */
+requiredOf: number, met: number, 
+/**
+ * None when no one's role requires it, or when too few do to show (privacy floor).
+ */
+share: number | null, };
+
+export type HeatmapColumn = { competencyId: number, code: string, statement: string, };
+
+export type HeatmapRow = { team: string, people: number, cells: Array<HeatmapCell>, 
+/**
+ * Requirements met over requirements held, across the team.
+ */
+readiness: number | null, 
+/**
+ * The team is smaller than the minimum group size: nothing is shown for it.
+ */
+suppressed: boolean, };
+
+export type ReadinessHeatmap = { columns: Array<HeatmapColumn>, rows: Array<HeatmapRow>, minGroupSize: number, requirements: Array<RoleRequirement>, };
+
+export type SkillCompletion = { competencyId: number, competency: string, assigned: number, completed: number, 
+/**
+ * None below the privacy floor.
+ */
+rate: number | null, };
+
+export type SpeedToCompetency = { competencyId: number, competency: string, people: number, reached: number, censored: number, 
+/**
+ * None while fewer than half have reached it (the median is not known yet), or below
+ * the privacy floor.
+ */
+medianDays: number | null, quartileLowDays: number | null, quartileHighDays: number | null, };
+
+export type SeatUse = { moduleId: number, moduleTitle: string, 
+/**
+ * None under a site licence.
+ */
+bought: number | null, used: number, utilisation: number | null, };
+
+export type SkillsReport = { pilotId: number, asOf: string, assignments: number, completion: Array<SkillCompletion>, speed: Array<SpeedToCompetency>, purchases: Array<Purchase>, seats: Array<SeatUse>, spend: Money, 
+/**
+ * Person-competency pairs that reached a module's target level after it was assigned.
+ */
+competenciesGained: number, costPerCompetencyGained: Money | null, readiness: number | null, warnings: Array<PathWarning>, minGroupSize: number, };
