@@ -206,6 +206,32 @@ fn seed_at(conn: &Connection, version: i64) {
         )
         .unwrap();
     }
+    if version >= 6 {
+        // From schema 6 the app writes each person's first history row with them.
+        conn.execute_batch(
+            "INSERT INTO person_history (person_id, valid_from, team, role, manager_id, change)
+             SELECT id, '2025-01-06', team, role, manager_id, 'joined' FROM people;",
+        )
+        .unwrap();
+    }
+    if version >= 7 {
+        conn.execute_batch(
+            "INSERT INTO frameworks (identifier, uri, title, document_json, imported_at, updated_at)
+             VALUES ('9f1c2a3b-0000-4000-8000-000000000001', 'https://x.example/f', 'Service skills',
+                     '{}', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');
+             INSERT INTO competencies (framework_id, identifier, uri, statement, human_coding,
+                                       position, item_json)
+             VALUES (1, '9f1c2a3b-0000-4000-8000-000000000002', 'https://x.example/c',
+                     'Listens before answering', 'SV.1', 0, '{}');
+             INSERT INTO competency_levels VALUES (1, 1, 'Aware', 'Knows the steps'),
+                                                  (1, 2, 'Proficient', 'Does them unprompted');
+             INSERT INTO competency_ratings (person_id, competency_id, level, rater, rated_by,
+                                             rated_on, created_at)
+             VALUES ('E2', 1, 2, 'manager', 'Ada Boss', '2026-01-09', '2026-01-09T00:00:00Z');
+             INSERT INTO role_requirements VALUES ('Agent', 1, 2);",
+        )
+        .unwrap();
+    }
     if version >= 4 {
         let content = r#"{"actor":"Ada Boss","actor_id":"E1","at":"2026-01-03T00:00:00Z","details":{},"kind":"member_added","pilot_id":null,"summary":"Ada Boss joined the steering group for HR"}"#;
         let hash = pilotdesk_core::metrics::chain::entry_hash(
@@ -406,6 +432,14 @@ fn data_written_at_the_latest_version_reads_back_and_its_log_verifies() {
     .unwrap();
     assert_eq!(events.events[0].uid, "0b7e3a52-5d1c-4e8a-9f2b-6c1d2e3f4a5b");
     assert_eq!(events.events[0].notes, "new event");
+    let profile = pilotdesk_core::workflows::skills::report::profile(
+        &store,
+        "E2",
+        chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(profile.ratings[0].level_label, "Proficient");
+    assert_eq!(profile.readiness, Some(1.0));
 }
 
 #[test]

@@ -27,9 +27,27 @@ const ROLE_NEEDS: &[(&str, &str, u32)] = &[
     ("Support Team Lead", "new-manager", 3),
 ];
 
-/// The framework, the catalog and the role requirements.
-pub(super) fn seed_catalog(store: &mut Store, today: NaiveDate) -> Result<()> {
-    framework_flow::install_builtin(store)?;
+/// The framework, the catalog and the role requirements. The vendor is added to Vendors
+/// when it is not there yet (the generated workspaces have no proposals of their own).
+pub(crate) fn seed_catalog(store: &mut Store, today: NaiveDate) -> Result<()> {
+    framework_flow::ensure_builtin(store)?;
+    let known = crate::workflows::vendors::list_vendors(store)?
+        .iter()
+        .any(|v| v.vendor == DEMO_VENDOR);
+    if !known {
+        crate::workflows::vendors::save_vendor(
+            store,
+            None,
+            &crate::model::VendorInput {
+                vendor: DEMO_VENDOR.into(),
+                offering: "Micro-coaching platform with a library of skill modules".into(),
+                pricing: "per_module".into(),
+                unit_price: "95".into(),
+                contract_months: "12".into(),
+                ..Default::default()
+            },
+        )?;
+    }
     for (index, template) in TEMPLATES.iter().enumerate() {
         for (position, task) in template.tasks.iter().enumerate() {
             let Some(competency) = frameworks::resolve(store.conn(), task.competency)? else {

@@ -104,6 +104,7 @@ pub(super) fn tell(store: &mut Store, plot: &Plot) -> Result<Told> {
     let roles = roles(plot.org);
     seat_steering_group(store, &roles)?;
     set_hourly_costs(store)?;
+    crate::workflows::demo::seed_catalog(store, today)?;
     let everyone = people::list(store.conn())?;
     let packs_folder = packs_folder(store);
     let cast = Cast {
