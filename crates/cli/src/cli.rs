@@ -82,11 +82,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Import people, coaching events, KPI observations or xAPI statements. A file with
-    /// problems is refused whole: each is printed as file:line:column: message.
+    /// Import people, coaching events, KPI observations, module progress or xAPI statements.
+    /// A file with problems is refused whole: each is printed as file:line:column: message.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Export people, events or observations to CSV or XLSX, or events as xAPI statements.
+    /// Export people, events, observations or module progress to CSV or XLSX, or events as
+    /// xAPI statements.
     #[command(subcommand)]
     Export(ExportCommand),
     /// The coaching events log.

@@ -488,3 +488,60 @@ fn canonical(value: &serde_json::Value) -> serde_json::Value {
         other => other.clone(),
     }
 }
+
+#[test]
+fn the_demo_running_pilot_counts_its_module_purchases_in_the_roi() {
+    let mut store = Store::open_in_memory().unwrap();
+    let today = date("2026-11-23");
+    pilotdesk_core::workflows::demo::load_full_demo(&mut store, today).unwrap();
+    let running = pilots::list_pilots(&store)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Support escalation pilot")
+        .unwrap()
+        .id;
+    let roi = |store: &Store| {
+        pilotdesk_core::workflows::analytics::dashboard(store, running, today)
+            .unwrap()
+            .roi
+            .expect("the running pilot has an ROI")
+            .figures
+    };
+    let before = roi(&store);
+    assert!(
+        before
+            .costs
+            .iter()
+            .any(|c| c.label.contains("De-escalation language")),
+        "{:?}",
+        before.costs.iter().map(|c| &c.label).collect::<Vec<_>>()
+    );
+    let module = catalog::find_module(&store, "Writing useful case notes").unwrap();
+    let bought = catalog::buy_module(
+        &mut store,
+        &PurchaseInput {
+            module_id: module,
+            pilot_id: Some(running),
+            seats: "4".into(),
+            months: "2".into(),
+            starts_on: today.to_string(),
+        },
+    )
+    .unwrap();
+    let after = roi(&store);
+    assert_eq!(
+        after.costs_total.cents() - before.costs_total.cents(),
+        bought.total.cents(),
+        "a purchase adds exactly its total to the fully loaded cost"
+    );
+
+    // The demo's own skills figures: assignments in the pilot team, speed with censoring.
+    let figures = report::pilot_report(&store, running, today).unwrap();
+    assert!(figures.assignments >= 10, "{}", figures.assignments);
+    assert!(figures
+        .speed
+        .iter()
+        .all(|s| s.reached + s.censored == s.people));
+    assert!(figures.speed.iter().any(|s| s.censored > 0));
+    assert!(figures.cost_per_competency_gained.is_some());
+}

@@ -842,7 +842,7 @@ export type QuickLogOptions = { managers: Array<ManagerChoice>, pilots: Array<Pi
  */
 defaultManager: string | null, };
 
-export type ImportKind = "people" | "events" | "observations" | "xapi";
+export type ImportKind = "people" | "events" | "observations" | "xapi" | "module_progress";
 
 export type FieldSpec = { key: string, label: string, required: boolean, 
 /**
@@ -1436,7 +1436,11 @@ levels: number, updatedAt: string, };
 
 export type ProficiencyLevel = { level: number, label: string, descriptor: string, };
 
-export type CompetencyNode = { id: number, identifier: string, statement: string, humanCoding: string, itemType: string, parentId: number | null, 
+export type CompetencyNode = { id: number, identifier: string, 
+/**
+ * What lists call it: the CASE abbreviatedStatement, else the full statement.
+ */
+name: string, statement: string, humanCoding: string, itemType: string, parentId: number | null, 
 /**
  * 0 for a top-level item.
  */

@@ -37,7 +37,13 @@ pub enum ImportCommand {
     Events(ImportArgs),
     /// KPI observations (KPI, person or team, date, value).
     Observations(ImportArgs),
-    /// Coaching events from xAPI statements (a JSON array or a statement result).
+    /// Progress of assigned modules (employee id, module, progress, completed on, passed,
+    /// score). Each row updates an existing assignment; progress never goes backwards.
+    ModuleProgress(ImportArgs),
+    /// Coaching events and module progress from xAPI statements (a JSON array or a
+    /// statement result): completed, passed, failed and progressed statements about a
+    /// catalog module (https://pilotdesk.app/modules/<id>, or its title as the activity's
+    /// name) are module progress.
     Xapi {
         file: PathBuf,
         #[arg(long)]
@@ -104,6 +110,12 @@ pub enum ExportCommand {
         filter: EventFilterArgs,
     },
     Observations {
+        #[arg(long, value_name = "FILE.csv|FILE.xlsx")]
+        out: PathBuf,
+    },
+    /// Every module assignment with its progress, in the columns `import module-progress`
+    /// reads.
+    ModuleProgress {
         #[arg(long, value_name = "FILE.csv|FILE.xlsx")]
         out: PathBuf,
     },
@@ -216,6 +228,13 @@ pub fn import(command: ImportCommand, store: &mut Store, context: &Context) -> R
         ImportCommand::Observations(a) => {
             (ImportKind::Observations, a.file, a.sheet, a.dry_run, a.json)
         }
+        ImportCommand::ModuleProgress(a) => (
+            ImportKind::ModuleProgress,
+            a.file,
+            a.sheet,
+            a.dry_run,
+            a.json,
+        ),
         ImportCommand::Xapi {
             file,
             dry_run,
@@ -261,21 +280,18 @@ pub fn export(command: ExportCommand, store: &Store) -> Result<()> {
             &out,
             &EventFilter::default(),
         )?,
+        ExportCommand::ModuleProgress { out } => exports::export_table(
+            store,
+            ImportKind::ModuleProgress,
+            &out,
+            &EventFilter::default(),
+        )?,
         ExportCommand::Xapi { out, filter } => {
             exports::export_xapi(store, &out, &filter.filter(0, 0))?
         }
     };
     let (one, many) = summary.kind.noun();
     let noun = if summary.rows == 1 { one } else { many };
-    let noun = if summary.kind == ImportKind::Xapi {
-        if summary.rows == 1 {
-            "xAPI statement"
-        } else {
-            "xAPI statements"
-        }
-    } else {
-        noun
-    };
     outln!("Wrote {} {noun} to {}.", summary.rows, summary.path);
     Ok(())
 }

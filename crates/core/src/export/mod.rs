@@ -1,6 +1,6 @@
-//! Exports: people, coaching events and KPI observations as CSV or XLSX, and events as
-//! xAPI statements. Columns are named as the imports read them, so an export imports back
-//! unchanged. A file is written beside its target and moved into place when complete, so
+//! Exports: people, coaching events, KPI observations and module progress as CSV or XLSX,
+//! and events as xAPI statements. Columns are named as the imports read them, so an export
+//! imports back unchanged. A file is written beside its target and moved into place when complete, so
 //! a failed export never leaves half a file.
 
 pub mod case;

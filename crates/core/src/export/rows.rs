@@ -1,6 +1,7 @@
 //! The columns of each export and the rows that fill them. Header names are ones the
 //! imports recognise, so an exported file imports back as it was.
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::{Cell, Sink};
@@ -53,6 +54,26 @@ pub const OBSERVATION_HEADERS: &[&str] = &[
     "Value",
 ];
 pub const OBSERVATION_WIDTHS: &[f64] = &[9.0, 30.0, 8.0, 34.0, 12.0, 24.0, 20.0, 12.0, 10.0];
+
+/// The module progress import reads "Employee ID", "Module ID", "Progress", "Completed on",
+/// "Passed" and "Score"; the rest is there for people to read.
+pub const MODULE_PROGRESS_HEADERS: &[&str] = &[
+    "Employee ID",
+    "Person name",
+    "Team",
+    "Module ID",
+    "Module",
+    "Assigned on",
+    "Due on",
+    "Progress",
+    "Completed on",
+    "Passed",
+    "Score",
+    "Source",
+];
+pub const MODULE_PROGRESS_WIDTHS: &[f64] = &[
+    12.0, 24.0, 20.0, 10.0, 34.0, 12.0, 12.0, 9.0, 12.0, 8.0, 8.0, 8.0,
+];
 
 pub fn people(conn: &Connection, sink: &mut impl Sink) -> Result<u64> {
     let mut count = 0;
@@ -115,5 +136,45 @@ pub fn observations(conn: &Connection, sink: &mut impl Sink) -> Result<u64> {
         count += 1;
         Ok(())
     })?;
+    Ok(count)
+}
+
+/// Every assignment with its progress, by person and module.
+pub fn module_progress(conn: &Connection, sink: &mut impl Sink) -> Result<u64> {
+    let mut count = 0;
+    let mut statement = conn.prepare(
+        "SELECT a.person_id, p.name, p.team, a.module_id, m.title, a.assigned_on, a.due_on,
+                a.progress, a.completed_on, a.passed, a.score, a.source
+         FROM module_assignments a JOIN skill_modules m ON m.id = a.module_id
+         JOIN people p ON p.id = a.person_id
+         ORDER BY p.name, a.person_id, m.title",
+    )?;
+    let mut rows = statement.query([])?;
+    while let Some(r) = rows.next()? {
+        let date = |i: usize| -> rusqlite::Result<Cell> {
+            Ok(r.get::<_, Option<NaiveDate>>(i)?
+                .map_or(Cell::Empty, Cell::Date))
+        };
+        sink.row(&[
+            Cell::text(r.get::<_, String>(0)?),
+            Cell::text(r.get::<_, String>(1)?),
+            Cell::text(r.get::<_, String>(2)?),
+            Cell::Int(r.get(3)?),
+            Cell::text(r.get::<_, String>(4)?),
+            date(5)?,
+            date(6)?,
+            Cell::Int(r.get(7)?),
+            date(8)?,
+            match r.get::<_, Option<bool>>(9)? {
+                Some(true) => Cell::text("yes"),
+                Some(false) => Cell::text("no"),
+                None => Cell::Empty,
+            },
+            r.get::<_, Option<f64>>(10)?
+                .map_or(Cell::Empty, Cell::Number),
+            Cell::text(r.get::<_, String>(11)?),
+        ])?;
+        count += 1;
+    }
     Ok(count)
 }

@@ -314,11 +314,105 @@ pub const OBSERVATIONS: &[Field] = &[
     ),
 ];
 
+pub const MODULE_PROGRESS: &[Field] = &[
+    field(
+        "personId",
+        "Employee ID",
+        true,
+        "The learner's employee id (or email)",
+        &[
+            "employee id",
+            "emp id",
+            "employee number",
+            "employee no",
+            "person id",
+            "learner id",
+            "user id",
+            "staff id",
+            "employee",
+            "person",
+            "learner",
+            "email",
+            "e-mail",
+        ],
+    ),
+    field(
+        "module",
+        "Module",
+        true,
+        "The module's title as in the catalog, or its id",
+        &[
+            "module id",
+            "module",
+            "module title",
+            "module name",
+            "course id",
+            "course",
+            "course title",
+            "course name",
+        ],
+    ),
+    field(
+        "progress",
+        "Progress",
+        false,
+        "Percent done, 0 to 100 (e.g. 80 or 80%); may be empty when the module is completed",
+        &[
+            "progress",
+            "progress percent",
+            "percent complete",
+            "percentage complete",
+            "completion percent",
+            "completion percentage",
+            "complete",
+            "percent",
+        ],
+    ),
+    field(
+        "completedOn",
+        "Completed on",
+        false,
+        "The day it was completed, YYYY-MM-DD or an Excel date; the module is then 100% done",
+        &[
+            "completed on",
+            "completion date",
+            "completed date",
+            "date completed",
+            "completed at",
+            "finished on",
+            "date finished",
+        ],
+    ),
+    field(
+        "passed",
+        "Passed",
+        false,
+        "yes or no (true/false, pass/fail)",
+        &["passed", "pass", "pass fail", "passed failed", "outcome"],
+    ),
+    field(
+        "score",
+        "Score",
+        false,
+        "A number, e.g. a percentage score",
+        &[
+            "score",
+            "final score",
+            "assessment score",
+            "test score",
+            "grade",
+            "mark",
+            "result",
+        ],
+    ),
+];
+
 pub fn fields(kind: ImportKind) -> &'static [Field] {
     match kind {
         ImportKind::People => PEOPLE,
         ImportKind::Events => EVENTS,
         ImportKind::Observations => OBSERVATIONS,
+        ImportKind::ModuleProgress => MODULE_PROGRESS,
         ImportKind::Xapi => &[],
     }
 }
@@ -519,6 +613,33 @@ mod tests {
         );
         assert_eq!(found[1], Some(1), "Manager ID, not the manager's name");
         assert_eq!(found[2], Some(2));
+    }
+
+    #[test]
+    fn module_progress_columns_are_found_by_their_usual_names() {
+        let found = detect(
+            MODULE_PROGRESS,
+            &headers(&[
+                "Employee ID",
+                "Person name",
+                "Module ID",
+                "Module",
+                "Progress %",
+                "Completed on",
+                "Passed",
+                "Score",
+            ]),
+        );
+        assert_eq!(
+            found,
+            vec![Some(0), Some(2), Some(4), Some(5), Some(6), Some(7)],
+            "the module's id wins over its title, as an export names both"
+        );
+        let lms = detect(
+            MODULE_PROGRESS,
+            &headers(&["Learner", "Course", "Percent complete", "Completion date"]),
+        );
+        assert_eq!(lms, vec![Some(0), Some(1), Some(2), Some(3), None, None]);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! - `source`: the file as rows of text with exact lines (CSV quirks, workbook cells).
 //! - `mapping`: which column holds which field.
 //! - `values`: dates, times, durations and numbers as spreadsheets write them.
-//! - `people`, `events`, `observations`, `xapi`: validation of each kind, reporting every
-//!   problem with its file, line and column.
+//! - `people`, `events`, `observations`, `module_progress`, `xapi`: validation of each kind,
+//!   reporting every problem with its file, line and column.
 //!
 //! Writing is the workflows' job (`workflows::imports`): all or nothing, in one transaction.
 
@@ -13,6 +13,7 @@ pub mod case;
 pub mod events;
 pub mod json_position;
 pub mod mapping;
+pub mod module_progress;
 pub mod observations;
 pub mod people;
 pub mod problems;

@@ -6,6 +6,20 @@
 //! a playbook task; context.registration and context activities -> the pilot and task;
 //! result.duration -> minutes; result.response -> notes; timestamp -> when. Each problem
 //! names the line and column of the value in the file.
+//!
+//! Module progress: a statement whose verb is ADL's completed, passed, failed or progressed
+//! (`http://adlnet.gov/expapi/verbs/...`) and whose object is an Activity is about a catalog
+//! module, not a coaching event. The activity names the module by its id,
+//! `https://pilotdesk.app/modules/<module id>`, or by `definition.name` (in any language)
+//! equal to the module's title. actor -> the learner (account name = employee id, or mbox
+//! email); completed or result.completion true -> 100% and completed on the timestamp's
+//! day (as written, in its own zone); passed / failed or result.success -> passed;
+//! result.score.scaled (0 to 1) -> the score as a percentage, else result.score.raw (as a
+//! percentage of min..max when max is given, as it is otherwise);
+//! result.extensions["https://w3id.org/xapi/cmi5/result/extensions/progress"] (0 to 100)
+//! -> progress. The learner must have the module assigned. A file may mix both kinds; it is
+//! all or nothing across them. Statements about one assignment apply in timestamp order,
+//! and progress never goes backwards unless the statement (by id) was imported before.
 
 use std::collections::HashMap;
 
@@ -15,6 +29,7 @@ use uuid::Uuid;
 
 use super::events::{namespace, NOTES_MAX};
 use super::json_position::{locate, Seg};
+use super::module_progress::{AssignmentKey, Modules, ProgressUpdate, Step, MODULE_IRI_BASE};
 use super::problems::{Place, Problems};
 use super::values;
 use crate::export::xapi::{kind_for_verb, known_verbs, parse_activity, registration};
@@ -26,6 +41,34 @@ pub struct Statements {
     pub count: u32,
     /// The address of the next page of a statement result, if the store said there is one.
     pub more: Option<String>,
+    /// Statements about modules; what they change is kept in the `Modules` they were
+    /// checked against (`Modules::changes`).
+    pub module_statements: u32,
+    /// Module statements that change an assignment's progress.
+    pub module_changed: u32,
+    /// Module statements imported before whose assignment has changed since.
+    pub module_known_moved_on: u32,
+}
+
+/// The verbs of module progress (ADL's registry), the same verbs cmi5 uses.
+pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+pub const PROGRESSED: &str = "http://adlnet.gov/expapi/verbs/progressed";
+/// cmi5's result extension for how far a learner is, an integer percentage.
+pub const CMI5_PROGRESS: &str = "https://w3id.org/xapi/cmi5/result/extensions/progress";
+
+/// A module statement, checked, waiting to be applied in timestamp order.
+struct ModuleStatement<'a> {
+    base: Vec<Seg<'a>>,
+    label: String,
+    index: usize,
+    key: AssignmentKey,
+    at: NaiveDateTime,
+    update: ProgressUpdate,
+    fingerprint: String,
+    /// The statement gives progress (so a backwards step is reported there).
+    gives_progress: bool,
 }
 
 struct Checker<'a> {
@@ -73,11 +116,12 @@ impl<'a> Checker<'a> {
         who: &str,
     ) -> Option<String> {
         if agent.get("objectType").and_then(Value::as_str) == Some("Group") {
-            self.problem(
-                problems,
-                path,
-                format!("the {who} is a group; a coaching event is between two people"),
-            );
+            let why = if who == "learner" {
+                "module progress is one person's"
+            } else {
+                "a coaching event is between two people"
+            };
+            self.problem(problems, path, format!("the {who} is a group; {why}"));
             return None;
         }
         let account = agent
@@ -116,12 +160,22 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Reads and checks every statement. `text` is the whole file.
-pub fn check(text: &str, lookup: &Lookup, today: NaiveDate, problems: &mut Problems) -> Statements {
+/// Reads and checks every statement. `text` is the whole file. Module statements are
+/// applied to `modules` as they are checked.
+pub fn check(
+    text: &str,
+    lookup: &Lookup,
+    modules: &mut Modules,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Statements {
     let mut out = Statements {
         events: Vec::new(),
         count: 0,
         more: None,
+        module_statements: 0,
+        module_changed: 0,
+        module_known_moved_on: 0,
     };
     let document: Value = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
         Ok(value) => value,
@@ -177,6 +231,7 @@ pub fn check(text: &str, lookup: &Lookup, today: NaiveDate, problems: &mut Probl
     };
     let single = matches!(document, Value::Object(ref m) if m.contains_key("actor"));
     let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut module_statements: Vec<ModuleStatement> = Vec::new();
     for (index, statement) in statements.iter().enumerate() {
         out.count += 1;
         let mut path = base.clone();
@@ -195,6 +250,28 @@ pub fn check(text: &str, lookup: &Lookup, today: NaiveDate, problems: &mut Probl
             },
             lookup,
         };
+        if is_module_statement(statement) {
+            out.module_statements += 1;
+            let Some((uid, module_statement)) =
+                check_module_statement(&checker, statement, index, modules, today, problems)
+            else {
+                continue;
+            };
+            if let Some(first) = first_of.get(&uid) {
+                checker.problem(
+                    problems,
+                    &[Seg::Key("id")],
+                    format!(
+                        "duplicate statement id {uid}: statement {} has it too",
+                        first + 1
+                    ),
+                );
+                continue;
+            }
+            first_of.insert(uid, index);
+            module_statements.push(module_statement);
+            continue;
+        }
         if let Some(event) = check_statement(&checker, statement, today, problems) {
             if let Some(first) = first_of.get(&event.uid) {
                 checker.problem(
@@ -212,21 +289,80 @@ pub fn check(text: &str, lookup: &Lookup, today: NaiveDate, problems: &mut Probl
             out.events.push(event);
         }
     }
+    apply_module_statements(text, lookup, modules, module_statements, &mut out, problems);
     out
 }
 
-fn check_statement(
-    c: &Checker,
-    statement: &Value,
-    today: NaiveDate,
+/// Applies the module statements to their assignments in timestamp order (file order
+/// among equals), reporting any that would take progress backwards.
+fn apply_module_statements<'a>(
+    text: &'a str,
+    lookup: &'a Lookup,
+    modules: &mut Modules,
+    mut statements: Vec<ModuleStatement<'a>>,
+    out: &mut Statements,
     problems: &mut Problems,
-) -> Option<EventRecord> {
-    let before = problems.count();
-    if !statement.is_object() {
-        c.problem(problems, &[], "a statement must be a JSON object");
-        return None;
+) {
+    statements.sort_by_key(|s| (s.key, s.at, s.index));
+    for statement in &statements {
+        match modules.apply(statement.key, &statement.update, &statement.fingerprint) {
+            Step::Applied { changed } => out.module_changed += u32::from(changed),
+            Step::Known { moved_on } => out.module_known_moved_on += u32::from(moved_on),
+            Step::Behind { recorded } => {
+                let checker = Checker {
+                    text,
+                    base: statement.base.clone(),
+                    label: statement.label.clone(),
+                    lookup,
+                };
+                let at: &[Seg] = if statement.gives_progress {
+                    &[
+                        Seg::Key("result"),
+                        Seg::Key("extensions"),
+                        Seg::Key(CMI5_PROGRESS),
+                    ]
+                } else {
+                    &[Seg::Key("result")]
+                };
+                checker.problem(
+                    problems,
+                    at,
+                    format!(
+                        "the progress would go backwards: {} is at {recorded}% (recorded, or \
+                         by an earlier statement in this file), this statement says {}%; \
+                         progress never goes down on import",
+                        modules.describe(lookup, statement.key),
+                        statement.update.progress.unwrap_or(0)
+                    ),
+                );
+            }
+        }
     }
-    let uid = match statement.get("id") {
+}
+
+fn is_module_verb(iri: &str) -> bool {
+    [COMPLETED, PASSED, FAILED, PROGRESSED].contains(&iri)
+}
+
+/// A statement with a module verb about an activity: module progress, not coaching.
+fn is_module_statement(statement: &Value) -> bool {
+    let verb = statement
+        .get("verb")
+        .and_then(|v| v.get("id"))
+        .and_then(Value::as_str);
+    let activity = statement.get("object").is_some_and(|object| {
+        object.is_object()
+            && matches!(
+                object.get("objectType").and_then(Value::as_str),
+                None | Some("Activity")
+            )
+    });
+    verb.is_some_and(is_module_verb) && activity
+}
+
+/// The statement's id as a UUID, or one made from its content when it has none.
+fn statement_uid(c: &Checker, statement: &Value, problems: &mut Problems) -> Option<String> {
+    match statement.get("id") {
         None | Some(Value::Null) => Some(
             // No id: the statement's content is its identity (keys sort, so it is stable).
             Uuid::new_v5(&namespace(), statement.to_string().as_bytes())
@@ -252,7 +388,362 @@ fn check_statement(
             );
             None
         }
+    }
+}
+
+/// When the statement happened: its timestamp (or, without one, when it was stored).
+fn statement_time(
+    c: &Checker,
+    statement: &Value,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Option<DateTime<chrono::FixedOffset>> {
+    match statement
+        .get("timestamp")
+        .or_else(|| statement.get("stored"))
+        .and_then(Value::as_str)
+    {
+        Some(text) => match DateTime::parse_from_rfc3339(text) {
+            Ok(zoned) if zoned.naive_utc().date() > today => {
+                c.problem(
+                    problems,
+                    &[Seg::Key("timestamp")],
+                    format!("the timestamp {text} is in the future (today is {today})"),
+                );
+                None
+            }
+            Ok(zoned) => Some(zoned),
+            Err(_) => {
+                c.problem(
+                    problems,
+                    &[Seg::Key("timestamp")],
+                    format!(
+                        "the timestamp \"{text}\" is not an ISO 8601 date and time with a zone"
+                    ),
+                );
+                None
+            }
+        },
+        None => {
+            c.problem(problems, &[], "the statement has no timestamp");
+            None
+        }
+    }
+}
+
+/// A boolean of the result, when it is there.
+fn result_flag(
+    c: &Checker,
+    result: Option<&Value>,
+    key: &'static str,
+    problems: &mut Problems,
+) -> Option<bool> {
+    match result.and_then(|r| r.get(key)) {
+        None | Some(Value::Null) => None,
+        Some(Value::Bool(flag)) => Some(*flag),
+        Some(_) => {
+            c.problem(
+                problems,
+                &[Seg::Key("result"), Seg::Key(key)],
+                format!("result.{key} must be true or false"),
+            );
+            None
+        }
+    }
+}
+
+/// The score as a percentage: scaled (0 to 1) times 100, or raw, as a percentage of its
+/// min..max when max is given.
+fn module_score(c: &Checker, result: Option<&Value>, problems: &mut Problems) -> Option<f64> {
+    let score = result.and_then(|r| r.get("score"))?;
+    let at = |key: &'static str| [Seg::Key("result"), Seg::Key("score"), Seg::Key(key)];
+    let number = |key: &'static str, problems: &mut Problems| match score.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => match value.as_f64() {
+            Some(n) if n.is_finite() => Ok(Some(n)),
+            _ => {
+                c.problem(
+                    problems,
+                    &at(key),
+                    format!("result.score.{key} must be a number"),
+                );
+                Err(())
+            }
+        },
     };
+    let round = |n: f64| (n * 100.0).round() / 100.0;
+    let scaled = number("scaled", problems).ok()?;
+    if let Some(scaled) = scaled {
+        if !(0.0..=1.0).contains(&scaled) {
+            c.problem(
+                problems,
+                &at("scaled"),
+                format!(
+                    "result.score.scaled is {scaled}; Pilotdesk reads it as a fraction from 0 \
+                     to 1 and stores it as a percentage"
+                ),
+            );
+            return None;
+        }
+        return Some(round(scaled * 100.0));
+    }
+    let raw = number("raw", problems).ok()??;
+    let max = number("max", problems).ok()?;
+    let min = number("min", problems).ok()?;
+    let Some(max) = max else {
+        return Some(raw);
+    };
+    let min = min.unwrap_or(0.0);
+    if max <= min {
+        c.problem(
+            problems,
+            &at("max"),
+            format!("result.score.max ({max}) must be above min ({min})"),
+        );
+        return None;
+    }
+    if raw < min || raw > max {
+        c.problem(
+            problems,
+            &at("raw"),
+            format!("result.score.raw ({raw}) must lie between min ({min}) and max ({max})"),
+        );
+        return None;
+    }
+    Some(round((raw - min) / (max - min) * 100.0))
+}
+
+/// How far the learner is, from cmi5's progress extension.
+fn module_progress(c: &Checker, result: Option<&Value>, problems: &mut Problems) -> Option<u32> {
+    let value = result
+        .and_then(|r| r.get("extensions"))
+        .and_then(|e| e.get(CMI5_PROGRESS))?;
+    match value.as_f64() {
+        Some(n) if (0.0..=100.0).contains(&n) => Some(n.round() as u32),
+        _ => {
+            c.problem(
+                problems,
+                &[
+                    Seg::Key("result"),
+                    Seg::Key("extensions"),
+                    Seg::Key(CMI5_PROGRESS),
+                ],
+                format!("the progress {value} is not a percentage from 0 to 100"),
+            );
+            None
+        }
+    }
+}
+
+/// The module an activity names: by its id (`https://pilotdesk.app/modules/<id>`) or by a
+/// `definition.name` equal to a module's title.
+fn activity_module(
+    c: &Checker,
+    object: &Value,
+    modules: &Modules,
+    problems: &mut Problems,
+) -> Option<i64> {
+    let iri = object.get("id").and_then(Value::as_str);
+    if let Some(rest) = iri.and_then(|i| i.strip_prefix(MODULE_IRI_BASE)) {
+        let id = rest.trim_end_matches('/').parse::<i64>().ok();
+        return match id {
+            Some(id) if modules.has_module(id) => Some(id),
+            _ => {
+                c.problem(
+                    problems,
+                    &[Seg::Key("object"), Seg::Key("id")],
+                    format!(
+                        "{} names a module this workspace's catalog does not have; a module's \
+                         activity id is {MODULE_IRI_BASE}<module id>",
+                        iri.unwrap_or_default()
+                    ),
+                );
+                None
+            }
+        };
+    }
+    if let Some(Value::Object(names)) = object.get("definition").and_then(|d| d.get("name")) {
+        if let Some(id) = names
+            .values()
+            .filter_map(Value::as_str)
+            .find_map(|name| modules.by_title(name))
+        {
+            return Some(id);
+        }
+    }
+    let at: &[Seg] = if iri.is_some() {
+        &[Seg::Key("object"), Seg::Key("id")]
+    } else {
+        &[Seg::Key("object")]
+    };
+    c.problem(
+        problems,
+        at,
+        format!(
+            "the activity {} is not a module of the catalog: a completed, passed, failed or \
+             progressed statement about an activity is module progress, and Pilotdesk knows a \
+             module by the activity id {MODULE_IRI_BASE}<module id> or by a definition.name \
+             equal to the module's title",
+            iri.unwrap_or("without an id")
+        ),
+    );
+    None
+}
+
+/// Checks a module statement: the learner, the module and their assignment, the result and
+/// the timestamp. Returns the statement's id and what it says.
+fn check_module_statement<'a>(
+    c: &Checker<'a>,
+    statement: &Value,
+    index: usize,
+    modules: &Modules,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Option<(String, ModuleStatement<'a>)> {
+    let before = problems.count();
+    let uid = statement_uid(c, statement, problems);
+    let verb = statement
+        .get("verb")
+        .and_then(|v| v.get("id"))
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let learner = match statement.get("actor") {
+        Some(actor) => c.agent(problems, actor, &[Seg::Key("actor")], "learner"),
+        None => {
+            c.problem(problems, &[], "the statement has no actor (the learner)");
+            None
+        }
+    };
+    let object = statement.get("object").unwrap_or(&Value::Null);
+    let module = activity_module(c, object, modules, problems);
+
+    let result = statement.get("result");
+    let completion = result_flag(c, result, "completion", problems);
+    let success = result_flag(c, result, "success", problems);
+    let verb_at = [Seg::Key("verb"), Seg::Key("id")];
+    match (verb, completion, success) {
+        (COMPLETED, Some(false), _) => c.problem(
+            problems,
+            &[Seg::Key("result"), Seg::Key("completion")],
+            "a completed statement cannot say result.completion false",
+        ),
+        (PASSED, _, Some(false)) => c.problem(
+            problems,
+            &[Seg::Key("result"), Seg::Key("success")],
+            "a passed statement cannot say result.success false",
+        ),
+        (FAILED, _, Some(true)) => c.problem(
+            problems,
+            &[Seg::Key("result"), Seg::Key("success")],
+            "a failed statement cannot say result.success true",
+        ),
+        _ => {}
+    }
+    let passed = match verb {
+        PASSED => Some(true),
+        FAILED => Some(false),
+        _ => success,
+    };
+    let completed = verb == COMPLETED || completion == Some(true);
+    let score = module_score(c, result, problems);
+    let progress = module_progress(c, result, problems);
+    if verb == PROGRESSED && progress.is_none() && !completed && problems.count() == before {
+        c.problem(
+            problems,
+            &verb_at,
+            format!(
+                "a progressed statement says how far the learner is: give \
+                 result.extensions[\"{CMI5_PROGRESS}\"] from 0 to 100"
+            ),
+        );
+    }
+    if let (true, Some(p)) = (completed, progress) {
+        if p < 100 {
+            c.problem(
+                problems,
+                &[
+                    Seg::Key("result"),
+                    Seg::Key("extensions"),
+                    Seg::Key(CMI5_PROGRESS),
+                ],
+                format!("a completed module is 100% done, but the progress says {p}"),
+            );
+        }
+    }
+    let time = statement_time(c, statement, today, problems);
+
+    let (Some(learner), Some(module)) = (learner, module) else {
+        return None;
+    };
+    let key = match modules.assignment(c.lookup, module, &learner) {
+        Ok(key) => key,
+        Err(message) => {
+            let at: &[Seg] = if object.get("id").is_some() {
+                &[Seg::Key("object"), Seg::Key("id")]
+            } else {
+                &[Seg::Key("object")]
+            };
+            c.problem(problems, at, message);
+            return None;
+        }
+    };
+    let time = time?;
+    // The day as the statement writes it, in its own zone: a learner finishing late in the
+    // evening finished that day.
+    let day = time.date_naive();
+    let completed_on = completed.then_some(day);
+    if completed && day > today {
+        c.problem(
+            problems,
+            &[Seg::Key("timestamp")],
+            format!("the completion day {day} is in the future (today is {today})"),
+        );
+    } else if completed && day < modules.assigned_on(key) {
+        c.problem(
+            problems,
+            &[Seg::Key("timestamp")],
+            format!(
+                "{} was assigned on {}; a completion on {day} cannot come before it",
+                modules.describe(c.lookup, key),
+                modules.assigned_on(key)
+            ),
+        );
+    }
+    if problems.count() > before {
+        return None;
+    }
+    let uid = uid?;
+    let update = ProgressUpdate {
+        progress: if completed { Some(100) } else { progress },
+        completed_on,
+        passed,
+        score,
+    };
+    let statement = ModuleStatement {
+        base: c.base.clone(),
+        label: c.label.clone(),
+        index,
+        key,
+        at: time.naive_utc(),
+        update,
+        fingerprint: format!("xapi:{uid}"),
+        gives_progress: progress.is_some(),
+    };
+    Some((uid, statement))
+}
+
+fn check_statement(
+    c: &Checker,
+    statement: &Value,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Option<EventRecord> {
+    let before = problems.count();
+    if !statement.is_object() {
+        c.problem(problems, &[], "a statement must be a JSON object");
+        return None;
+    }
+    let uid = statement_uid(c, statement, problems);
 
     let manager = match statement.get("actor") {
         Some(actor) => c.agent(problems, actor, &[Seg::Key("actor")], "manager"),
@@ -459,42 +950,10 @@ fn check_statement(
         );
     }
 
-    let occurred_at = match statement
-        .get("timestamp")
-        .or_else(|| statement.get("stored"))
-        .and_then(Value::as_str)
-    {
-        Some(text) => match DateTime::parse_from_rfc3339(text) {
-            Ok(zoned) => {
-                let utc: NaiveDateTime = zoned.naive_utc();
-                let utc = utc.with_nanosecond(0).unwrap_or(utc);
-                if utc.date() > today {
-                    c.problem(
-                        problems,
-                        &[Seg::Key("timestamp")],
-                        format!("the timestamp {text} is in the future (today is {today})"),
-                    );
-                    None
-                } else {
-                    Some(utc)
-                }
-            }
-            Err(_) => {
-                c.problem(
-                    problems,
-                    &[Seg::Key("timestamp")],
-                    format!(
-                        "the timestamp \"{text}\" is not an ISO 8601 date and time with a zone"
-                    ),
-                );
-                None
-            }
-        },
-        None => {
-            c.problem(problems, &[], "the statement has no timestamp");
-            None
-        }
-    };
+    let occurred_at = statement_time(c, statement, today, problems).map(|zoned| {
+        let utc: NaiveDateTime = zoned.naive_utc();
+        utc.with_nanosecond(0).unwrap_or(utc)
+    });
 
     if problems.count() > before {
         return None;

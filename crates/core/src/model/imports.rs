@@ -9,6 +9,9 @@ pub enum ImportKind {
     Events,
     Observations,
     Xapi,
+    /// Progress and completion of module assignments (CSV or a workbook); xAPI statements
+    /// about modules arrive with `Xapi`.
+    ModuleProgress,
 }
 
 impl ImportKind {
@@ -18,6 +21,7 @@ impl ImportKind {
             ImportKind::Events => "events",
             ImportKind::Observations => "observations",
             ImportKind::Xapi => "xapi",
+            ImportKind::ModuleProgress => "module_progress",
         }
     }
 
@@ -27,6 +31,7 @@ impl ImportKind {
             "events" => Some(ImportKind::Events),
             "observations" => Some(ImportKind::Observations),
             "xapi" => Some(ImportKind::Xapi),
+            "module_progress" | "module-progress" => Some(ImportKind::ModuleProgress),
             _ => None,
         }
     }
@@ -35,8 +40,11 @@ impl ImportKind {
     pub fn noun(self) -> (&'static str, &'static str) {
         match self {
             ImportKind::People => ("person", "people"),
-            ImportKind::Events | ImportKind::Xapi => ("coaching event", "coaching events"),
+            ImportKind::Events => ("coaching event", "coaching events"),
+            // A file of statements may hold coaching events and module progress.
+            ImportKind::Xapi => ("xAPI statement", "xAPI statements"),
             ImportKind::Observations => ("KPI observation", "KPI observations"),
+            ImportKind::ModuleProgress => ("module assignment", "module assignments"),
         }
     }
 }

@@ -3,6 +3,9 @@
 //! playbooks, the budget, the checklist and the risks, and ends with methods and lineage.
 
 mod sections;
+mod skills;
+
+pub use skills::{PlannedModule, SkillsPlan};
 
 use chrono::{Duration, NaiveDate};
 
@@ -34,6 +37,7 @@ pub struct ProposalData<'a> {
     pub people_on_record: u32,
     pub produced_on: NaiveDate,
     pub approval: ApprovalPage<'a>,
+    pub skills: &'a SkillsPlan,
 }
 
 pub const TITLE: &str = "Pilot proposal";
@@ -233,6 +237,7 @@ pub fn build(data: &ProposalData) -> PackDocument {
     blocks.extend(sections::evidence_design(design, data.balance));
     blocks.extend(sections::playbooks(design));
     blocks.extend(sections::budget(design, &data.settings.currency));
+    blocks.extend(skills::page(data.skills, &data.settings.currency));
     blocks.extend(sections::checklist(design));
     blocks.extend(sections::risks(design));
     blocks.extend(approval::blocks(&data.approval));

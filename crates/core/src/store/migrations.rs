@@ -60,6 +60,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("schema/0007_skills.sql"),
         rebuilds_tables: false,
     },
+    Migration {
+        version: 8,
+        name: "module progress imports: the import kind, and the rows each import applied",
+        sql: include_str!("schema/0008_module_progress_imports.sql"),
+        rebuilds_tables: true,
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,5 +1,5 @@
-//! Exporting people, coaching events and KPI observations to CSV or XLSX, and events to
-//! xAPI statements. Nothing in the workspace changes, so nothing is recorded.
+//! Exporting people, coaching events, KPI observations and module progress to CSV or XLSX,
+//! and events to xAPI statements. Nothing in the workspace changes, so nothing is recorded.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -30,6 +30,11 @@ pub fn export_table(
             rows::OBSERVATION_HEADERS,
             rows::OBSERVATION_WIDTHS,
             "KPI observations",
+        ),
+        ImportKind::ModuleProgress => (
+            rows::MODULE_PROGRESS_HEADERS,
+            rows::MODULE_PROGRESS_WIDTHS,
+            "Module progress",
         ),
         ImportKind::Xapi => {
             return Err(Error::invalid_field(
@@ -81,6 +86,7 @@ fn fill_rows(
         ImportKind::People => rows::people(conn, sink),
         ImportKind::Events => rows::events(conn, filter, sink),
         ImportKind::Observations => rows::observations(conn, sink),
+        ImportKind::ModuleProgress => rows::module_progress(conn, sink),
         ImportKind::Xapi => Ok(0),
     }
 }

@@ -1,4 +1,5 @@
-//! Importing people, coaching events, KPI observations and xAPI statements.
+//! Importing people, coaching events, KPI observations, module progress and xAPI
+//! statements (coaching events and module progress, in one file if need be).
 //!
 //! Every row is checked, and every problem is reported with its file, line and column;
 //! a file with any problem writes nothing. Events and observations are checked and
@@ -17,6 +18,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::import::mapping::{self, Mapping};
+use crate::import::module_progress::{self, Modules};
 use crate::import::problems::{Place, Problems};
 use crate::import::source::{self, Table};
 use crate::import::{events, observations, people, xapi};
@@ -273,7 +275,59 @@ fn import_file(
                 },
             )
         }
+        ImportKind::ModuleProgress => {
+            import_module_progress(store, &table, &mapping, problems, request.dry_run, today)
+        }
         ImportKind::Xapi => unreachable!("handled above"),
+    }
+}
+
+fn import_module_progress(
+    store: &mut Store,
+    table: &Table,
+    mapping: &Mapping,
+    mut problems: Problems,
+    dry_run: bool,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
+    let lookup = store_mod::lookup::load(store.conn())?;
+    let mut modules = Modules::load(store.conn())?;
+    let checked =
+        module_progress::check(table, mapping, &lookup, &mut modules, today, &mut problems)?;
+    refuse_problems(problems, table, checked.rows)?;
+    let changes = modules.changes();
+    let now = timestamp_now();
+    let mut summary = write(
+        store,
+        table,
+        ImportKind::ModuleProgress,
+        dry_run,
+        |tx, import_id| {
+            module_progress::write_changes(tx, &changes, "csv", import_id, &now)?;
+            Ok((checked.rows, 0, u64::from(checked.changed)))
+        },
+    )?;
+    if checked.known_moved_on > 0 {
+        summary
+            .notes
+            .push(known_rows_note(checked.known_moved_on, "row"));
+    }
+    Ok(summary)
+}
+
+/// Rows imported before, left as they are although their assignment has changed since.
+fn known_rows_note(count: u32, noun: &str) -> String {
+    if count == 1 {
+        format!(
+            "1 {noun} was imported before and its assignment has changed since; it was left \
+             as it is (the same {noun} imported again never changes progress)."
+        )
+    } else {
+        format!(
+            "{count} {noun}s were imported before and their assignments have changed since; \
+             they were left as they are (the same {noun} imported again never changes \
+             progress)."
+        )
     }
 }
 
@@ -457,8 +511,9 @@ fn import_xapi(
 ) -> Result<ImportSummary> {
     let (file_name, content_hash, text) = read_json(path)?;
     let lookup = store_mod::lookup::load(store.conn())?;
+    let mut modules = Modules::load(store.conn())?;
     let mut problems = Problems::new(&file_name, None);
-    let statements = xapi::check(&text, &lookup, today, &mut problems);
+    let statements = xapi::check(&text, &lookup, &mut modules, today, &mut problems);
     if !problems.is_empty() {
         return Err(problems.into_error());
     }
@@ -474,6 +529,10 @@ fn import_xapi(
         );
         return Err(empty.into_error());
     }
+    // Coaching events and module progress are written in the one transaction: all or
+    // nothing across both.
+    let changes = modules.changes();
+    let now = timestamp_now();
     let mut summary = write_rows(
         store,
         (&file_name, &content_hash),
@@ -487,9 +546,38 @@ fn import_xapi(
             }
             let changed = writer.finish()?;
             let inserted = store_mod::events::count(tx)? - before;
-            Ok((statements.count, inserted, changed))
+            module_progress::write_changes(tx, &changes, "xapi", import_id, &now)?;
+            Ok((
+                statements.count,
+                inserted,
+                changed + u64::from(statements.module_changed),
+            ))
         },
     )?;
+    if statements.module_statements > 0 {
+        let events = statements.count - statements.module_statements;
+        summary.notes.push(format!(
+            "{} of the statements {} module progress ({} changing an assignment){}.",
+            statements.module_statements,
+            if statements.module_statements == 1 {
+                "is"
+            } else {
+                "are"
+            },
+            statements.module_changed,
+            match events {
+                0 => String::new(),
+                1 => "; 1 is a coaching event".to_string(),
+                n => format!("; {n} are coaching events"),
+            }
+        ));
+    }
+    if statements.module_known_moved_on > 0 {
+        summary.notes.push(known_rows_note(
+            statements.module_known_moved_on,
+            "module statement",
+        ));
+    }
     if let Some(more) = statements.more {
         summary.notes.push(format!(
             "The statement result says more statements are available at {more}; fetch that \

@@ -33,6 +33,8 @@ pub struct ProficiencyLevel {
 pub struct CompetencyNode {
     pub id: i64,
     pub identifier: String,
+    /// What lists call it: the CASE abbreviatedStatement, else the full statement.
+    pub name: String,
     pub statement: String,
     pub human_coding: String,
     pub item_type: String,

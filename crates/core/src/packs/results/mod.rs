@@ -6,6 +6,7 @@ mod methods;
 pub mod monthly;
 pub mod outcome;
 mod sections;
+mod skills;
 
 pub use sections::ROWS_IN_BODY;
 
@@ -33,4 +34,6 @@ pub struct ResultsData<'a> {
     pub gate: Option<GateAsk>,
     /// The pre-registered rule's verdict (the day-90 outcome pack).
     pub verdict: Option<&'a RuleVerdict>,
+    /// The pilot's skills figures, when it bought or assigned modules.
+    pub skills: Option<&'a crate::model::skills::SkillsReport>,
 }

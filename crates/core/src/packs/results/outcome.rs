@@ -6,7 +6,7 @@ use crate::model::{Dashboard, VoteChoice};
 use crate::packs::dates::{long_date, long_date_of};
 use crate::packs::document::{Block, PackDocument};
 
-use super::{methods, sections, ResultsData};
+use super::{methods, sections, skills, ResultsData};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gate {
@@ -238,6 +238,9 @@ pub fn build(data: &ResultsData, gate: Gate, teams_csv: Option<&str>) -> PackDoc
             }
             blocks.extend(sections::money(dashboard));
         }
+    }
+    if let Some(report) = data.skills {
+        blocks.extend(skills::section(report, &dashboard.currency));
     }
     blocks.extend(sections::flight_risk(dashboard));
     blocks.extend(sections::teams(dashboard, teams_csv));

@@ -27,6 +27,8 @@ CREATE TABLE competencies (
     identifier   TEXT NOT NULL UNIQUE,
     uri          TEXT NOT NULL,
     statement    TEXT NOT NULL,
+    -- The CASE abbreviatedStatement: what lists and pickers call it.
+    short_name   TEXT NOT NULL DEFAULT '',
     human_coding TEXT NOT NULL DEFAULT '',
     item_type    TEXT NOT NULL DEFAULT '',
     parent_id    INTEGER REFERENCES competencies (id) ON DELETE SET NULL,

@@ -1,5 +1,7 @@
 //! Who is assigned which module, by whom, due when, and how far they have got.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -71,6 +73,69 @@ pub fn record_progress(tx: &Transaction, id: i64, p: &ProgressRecord, now: &str)
     Ok(())
 }
 
+/// An assignment's progress as recorded, for an import to check its rows against.
+#[derive(Debug, Clone)]
+pub struct RecordedProgress {
+    pub id: i64,
+    pub module_id: i64,
+    pub person_id: String,
+    pub assigned_on: NaiveDate,
+    pub progress: u32,
+    pub completed_on: Option<NaiveDate>,
+    pub passed: Option<bool>,
+    pub score: Option<f64>,
+}
+
+pub fn recorded_progress(conn: &Connection) -> Result<Vec<RecordedProgress>> {
+    let mut statement = conn.prepare(
+        "SELECT id, module_id, person_id, assigned_on, progress, completed_on, passed, score
+         FROM module_assignments ORDER BY id",
+    )?;
+    let rows = statement.query_map([], |r| {
+        Ok(RecordedProgress {
+            id: r.get(0)?,
+            module_id: r.get(1)?,
+            person_id: r.get(2)?,
+            assigned_on: r.get(3)?,
+            progress: r.get(4)?,
+            completed_on: r.get(5)?,
+            passed: r.get(6)?,
+            score: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The fingerprints of the rows and statements imports have applied, by assignment.
+pub fn applied_rows(conn: &Connection) -> Result<HashMap<i64, HashSet<String>>> {
+    let mut statement =
+        conn.prepare("SELECT assignment_id, fingerprint FROM module_progress_rows")?;
+    let mut rows = statement.query([])?;
+    let mut out: HashMap<i64, HashSet<String>> = HashMap::new();
+    while let Some(row) = rows.next()? {
+        out.entry(row.get(0)?).or_default().insert(row.get(1)?);
+    }
+    Ok(out)
+}
+
+/// Remembers that an import applied a row (or statement) to an assignment.
+pub fn remember_row(
+    tx: &Transaction,
+    assignment_id: i64,
+    fingerprint: &str,
+    import_id: Option<i64>,
+) -> Result<()> {
+    let Some(import_id) = import_id else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT OR IGNORE INTO module_progress_rows (assignment_id, fingerprint, import_id)
+         VALUES (?1, ?2, ?3)",
+        params![assignment_id, fingerprint, import_id],
+    )?;
+    Ok(())
+}
+
 pub fn find(conn: &Connection, module_id: i64, person_id: &str) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
@@ -95,6 +160,8 @@ pub enum Scope<'a> {
     One(i64),
 }
 
+/// The assignments as they stood on `today`: those made by then, with progress recorded
+/// later than that not yet counted as completion.
 pub fn load(conn: &Connection, scope: Scope, today: NaiveDate) -> Result<Vec<Assignment>> {
     let (filter, key): (&str, rusqlite::types::Value) = match scope {
         Scope::All => ("1 = 1 OR ?1 IS NULL", rusqlite::types::Value::Null),
@@ -112,12 +179,13 @@ pub fn load(conn: &Connection, scope: Scope, today: NaiveDate) -> Result<Vec<Ass
                 a.assigned_on, a.due_on, a.progress, a.completed_on, a.passed, a.score, a.source
          FROM module_assignments a JOIN skill_modules m ON m.id = a.module_id
          JOIN people p ON p.id = a.person_id
-         WHERE {filter} ORDER BY p.name, m.title"
+         WHERE ({filter}) AND a.assigned_on <= ?2 ORDER BY p.name, m.title"
     ))?;
-    let rows = statement.query_map([key], |r| {
+    let rows = statement.query_map(rusqlite::params![key, today], |r| {
         let due_on: NaiveDate = r.get(9)?;
         let progress: u32 = r.get(10)?;
-        let completed_on: Option<NaiveDate> = r.get(11)?;
+        let completed_on: Option<NaiveDate> =
+            r.get::<_, Option<NaiveDate>>(11)?.filter(|d| *d <= today);
         let status = if completed_on.is_some() {
             AssignmentStatus::Completed
         } else if today > due_on {

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::model::skills::{Delivery, ModulePricing, ModuleTarget, Purchase};
 use crate::model::Money;
 
-use super::frameworks;
+use super::frameworks::{self, NAME_SQL};
 
 pub struct ModuleRecord<'a> {
     pub title: &'a str,
@@ -138,13 +138,13 @@ pub fn find_module(conn: &Connection, key: &str) -> Result<Option<i64>> {
 
 /// The competencies each module builds, with the target level's label.
 pub fn targets(conn: &Connection) -> Result<HashMap<i64, Vec<ModuleTarget>>> {
-    let mut statement = conn.prepare(
-        "SELECT m.module_id, m.competency_id, c.human_coding, c.statement, m.target_level,
+    let mut statement = conn.prepare(&format!(
+        "SELECT m.module_id, m.competency_id, c.human_coding, {NAME_SQL}, m.target_level,
                 coalesce(l.label, '')
          FROM module_competencies m JOIN competencies c ON c.id = m.competency_id
          LEFT JOIN competency_levels l ON l.competency_id = m.competency_id AND l.level = m.target_level
-         ORDER BY m.module_id, c.position",
-    )?;
+         ORDER BY m.module_id, c.position"
+    ))?;
     let mut by: HashMap<i64, Vec<ModuleTarget>> = HashMap::new();
     for row in statement.query_map([], |r| {
         Ok((

@@ -139,7 +139,7 @@ fn save_items(
                 tx.execute(
                     "UPDATE competencies SET uri = ?2, statement = ?3, human_coding = ?4,
                          item_type = ?5, position = ?6, retired = 0, item_json = ?7,
-                         parent_id = NULL WHERE id = ?1",
+                         parent_id = NULL, short_name = ?8 WHERE id = ?1",
                     params![
                         id,
                         item.uri,
@@ -147,7 +147,8 @@ fn save_items(
                         item.human_coding,
                         item.item_type,
                         position as i64,
-                        item_json
+                        item_json,
+                        short_name(item)
                     ],
                 )?;
                 ids.insert(item.identifier.clone(), id);
@@ -170,8 +171,8 @@ fn save_items(
                 }
                 tx.execute(
                     "INSERT INTO competencies (framework_id, identifier, uri, statement,
-                         human_coding, item_type, position, item_json)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                         human_coding, item_type, position, item_json, short_name)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     params![
                         framework_id,
                         item.identifier,
@@ -180,7 +181,8 @@ fn save_items(
                         item.human_coding,
                         item.item_type,
                         position as i64,
-                        item_json
+                        item_json,
+                        short_name(item)
                     ],
                 )?;
                 ids.insert(item.identifier.clone(), tx.last_insert_rowid());
@@ -201,6 +203,12 @@ fn save_items(
         }
     }
     Ok(ids)
+}
+
+fn short_name(item: &CaseItem) -> String {
+    text_of(&item.json, "abbreviatedStatement")
+        .trim()
+        .to_string()
 }
 
 fn in_use(conn: &Connection, competency_id: i64) -> Result<bool> {
@@ -496,10 +504,11 @@ pub fn levels(conn: &Connection) -> Result<HashMap<i64, Vec<ProficiencyLevel>>> 
 /// A framework's competencies in tree order: each parent, then its children.
 pub fn tree(conn: &Connection, framework_id: i64) -> Result<Vec<CompetencyNode>> {
     let mut statement = conn.prepare(
-        "SELECT id, identifier, statement, human_coding, item_type, parent_id FROM competencies
-         WHERE framework_id = ?1 AND retired = 0 ORDER BY position, id",
+        "SELECT id, identifier, statement, human_coding, item_type, parent_id, short_name
+         FROM competencies WHERE framework_id = ?1 AND retired = 0 ORDER BY position, id",
     )?;
-    let rows: Vec<(i64, String, String, String, String, Option<i64>)> = statement
+    type Row = (i64, String, String, String, String, Option<i64>, String);
+    let rows: Vec<Row> = statement
         .query_map([framework_id], |r| {
             Ok((
                 r.get(0)?,
@@ -508,6 +517,7 @@ pub fn tree(conn: &Connection, framework_id: i64) -> Result<Vec<CompetencyNode>>
                 r.get(3)?,
                 r.get(4)?,
                 r.get(5)?,
+                r.get(6)?,
             ))
         })?
         .collect::<Result<_, _>>()?;
@@ -528,10 +538,16 @@ pub fn tree(conn: &Connection, framework_id: i64) -> Result<Vec<CompetencyNode>>
         if !seen.insert(index) {
             continue;
         }
-        let (id, identifier, statement, human_coding, item_type, parent) = rows[index].clone();
+        let (id, identifier, statement, human_coding, item_type, parent, short_name) =
+            rows[index].clone();
         out.push(CompetencyNode {
             id,
             identifier,
+            name: if short_name.is_empty() {
+                statement.clone()
+            } else {
+                short_name
+            },
             statement,
             human_coding,
             item_type,
@@ -546,7 +562,11 @@ pub fn tree(conn: &Connection, framework_id: i64) -> Result<Vec<CompetencyNode>>
     Ok(out)
 }
 
-/// The label a competency goes by in lists: its code, then its statement.
+/// What a competency is called in lists, in SQL over `competencies c`: its short name
+/// (CASE abbreviatedStatement) when it has one, else its full statement.
+pub const NAME_SQL: &str = "coalesce(nullif(c.short_name, ''), c.statement)";
+
+/// The label a competency goes by in lists: its code, then its name.
 pub fn label(code: &str, statement: &str) -> String {
     if code.trim().is_empty() {
         statement.to_string()
@@ -558,10 +578,10 @@ pub fn label(code: &str, statement: &str) -> String {
 /// Competencies with levels, for pickers: those a module can target or a rating rate.
 pub fn choices(conn: &Connection) -> Result<Vec<CompetencyChoice>> {
     let mut statement = conn.prepare(
-        "SELECT c.id, c.human_coding, c.statement, f.title FROM competencies c
+        &format!("SELECT c.id, c.human_coding, {NAME_SQL}, f.title FROM competencies c
          JOIN frameworks f ON f.id = c.framework_id
          WHERE c.retired = 0 AND EXISTS (SELECT 1 FROM competency_levels l WHERE l.competency_id = c.id)
-         ORDER BY f.builtin DESC, f.title, c.position",
+         ORDER BY f.builtin DESC, f.title, c.position"),
     )?;
     let mut levels = levels(conn)?;
     let rows = statement.query_map([], |r| {
@@ -585,9 +605,11 @@ pub fn choices(conn: &Connection) -> Result<Vec<CompetencyChoice>> {
     Ok(out)
 }
 
-/// Every competency (retired too, as old records may name them): id to (code, statement).
+/// Every competency (retired too, as old records may name them): id to (code, name).
 pub fn names(conn: &Connection) -> Result<HashMap<i64, (String, String)>> {
-    let mut statement = conn.prepare("SELECT id, human_coding, statement FROM competencies")?;
+    let mut statement = conn.prepare(&format!(
+        "SELECT c.id, c.human_coding, {NAME_SQL} FROM competencies c"
+    ))?;
     let rows = statement.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -602,7 +624,7 @@ pub fn resolve(conn: &Connection, text: &str) -> Result<Option<i64>> {
         .query_row(
             "SELECT id FROM competencies WHERE retired = 0 AND (human_coding = ?1 COLLATE NOCASE
                  OR statement = ?1 COLLATE NOCASE
-                 OR json_extract(item_json, '$.abbreviatedStatement') = ?1 COLLATE NOCASE
+                 OR short_name = ?1 COLLATE NOCASE
                  OR (human_coding || ' ' || statement) = ?1 COLLATE NOCASE)
              ORDER BY id LIMIT 1",
             [text],

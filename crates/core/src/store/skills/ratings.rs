@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, Transaction};
 use crate::error::Result;
 use crate::model::skills::{Rater, Rating, RoleRequirement};
 
-use super::frameworks::label;
+use super::frameworks::{label, NAME_SQL};
 
 pub struct RatingRecord<'a> {
     pub person_id: &'a str,
@@ -38,14 +38,14 @@ pub fn insert(tx: &Transaction, r: &RatingRecord, now: &str) -> Result<i64> {
 
 /// Ratings, oldest first; one person's when `person_id` is given.
 pub fn load(conn: &Connection, person_id: Option<&str>) -> Result<Vec<Rating>> {
-    let mut statement = conn.prepare(
-        "SELECT r.id, r.person_id, r.competency_id, c.human_coding, c.statement, r.level,
+    let mut statement = conn.prepare(&format!(
+        "SELECT r.id, r.person_id, r.competency_id, c.human_coding, {NAME_SQL}, r.level,
                 coalesce(l.label, ''), r.rater, r.rated_by, r.rated_on, r.evidence
          FROM competency_ratings r JOIN competencies c ON c.id = r.competency_id
          LEFT JOIN competency_levels l ON l.competency_id = r.competency_id AND l.level = r.level
          WHERE ?1 IS NULL OR r.person_id = ?1
-         ORDER BY r.rated_on, r.id",
-    )?;
+         ORDER BY r.rated_on, r.id"
+    ))?;
     let rows = statement.query_map([person_id], |r| {
         Ok(Rating {
             id: r.get(0)?,
@@ -80,12 +80,12 @@ pub fn remove_requirement(tx: &Transaction, role: &str, competency_id: i64) -> R
 }
 
 pub fn requirements(conn: &Connection) -> Result<Vec<RoleRequirement>> {
-    let mut statement = conn.prepare(
-        "SELECT q.role, q.competency_id, c.human_coding, c.statement, q.level, coalesce(l.label, '')
+    let mut statement = conn.prepare(&format!(
+        "SELECT q.role, q.competency_id, c.human_coding, {NAME_SQL}, q.level, coalesce(l.label, '')
          FROM role_requirements q JOIN competencies c ON c.id = q.competency_id
          LEFT JOIN competency_levels l ON l.competency_id = q.competency_id AND l.level = q.level
-         ORDER BY q.role, c.position, c.id",
-    )?;
+         ORDER BY q.role, c.position, c.id"
+    ))?;
     let rows = statement.query_map([], |r| {
         Ok(RoleRequirement {
             role: r.get(0)?,

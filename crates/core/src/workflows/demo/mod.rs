@@ -21,11 +21,11 @@ pub(crate) use data::KpiShape;
 use governance::seed_governance;
 pub use organisation::demo_organisation;
 pub(crate) use organisation::{email_local_part, FIRST_NAMES, LAST_NAMES};
-pub(crate) use skills::seed_catalog;
 pub(crate) use past_pilots::{
     approve_and_launch, decide_outcome, fund, hold_day45, packs_folder, run_past_pilot,
     save_monthly, Cast, PastPilot, Roles,
 };
+pub(crate) use skills::seed_catalog;
 pub(crate) use story::platform_lines;
 pub use story::{load_demo_story, load_full_demo};
 

@@ -84,7 +84,9 @@ fn render_proposal_with(
         }
         _ => proposal::Roster::InAppendix,
     };
+    let skills = crate::workflows::skills::report::proposal_plan(conn, pilot_id, today)?;
     let document = proposal::build(&proposal::ProposalData {
+        skills: &skills,
         design: &design,
         balance: &balance,
         roster,

@@ -97,6 +97,7 @@ pub fn render_monthly(
         produced_on: today,
         gate: next_gate,
         verdict: None,
+        skills: None,
     });
     render_record(
         &document,
@@ -159,6 +160,7 @@ fn outcome_document(
     };
     let settings = settings::load(store.conn())?;
     let lineage = lineage_to(store, today)?;
+    let skills = crate::workflows::skills::report::pilot_report(store, pilot_id, as_of)?;
     let document = outcome::build(
         &ResultsData {
             dashboard: &dashboard,
@@ -168,6 +170,7 @@ fn outcome_document(
             produced_on: today,
             gate: gate_ask(store, pilot_id, kind)?,
             verdict: verdict.as_ref(),
+            skills: Some(&skills),
         },
         gate,
         teams_csv,

@@ -127,6 +127,15 @@ pub(crate) fn warnings_for(
     Ok(warnings)
 }
 
+/// Ratings given by `today`, so a figure as of a past day reads the record of that day.
+fn ratings_as_of(conn: &Connection, person: Option<&str>, today: NaiveDate) -> Result<Vec<Rating>> {
+    let day = today.to_string();
+    Ok(ratings::load(conn, person)?
+        .into_iter()
+        .filter(|r| r.rated_on <= day)
+        .collect())
+}
+
 fn counted(ratings: &[Rating]) -> Vec<readiness::Rated<'_>> {
     ratings
         .iter()
@@ -157,7 +166,7 @@ pub fn profile(store: &Store, person_id: &str, today: NaiveDate) -> Result<Skill
         id: person_id.to_string(),
     })?;
     let assigned = assignments::load(conn, Scope::Person(person_id), today)?;
-    let rated = ratings::load(conn, Some(person_id))?;
+    let rated = ratings_as_of(conn, Some(person_id), today)?;
     let levels = readiness::current_levels(&counted(&rated));
     let requirements: Vec<RequirementStatus> = ratings::requirements(conn)?
         .into_iter()
@@ -213,7 +222,7 @@ pub fn heatmap(store: &Store, pilot: Option<i64>, today: NaiveDate) -> Result<Re
         None => everyone.iter().collect(),
     };
     let by_role = requirements_by_role(conn)?;
-    let rated = ratings::load(conn, None)?;
+    let rated = ratings_as_of(conn, None, today)?;
     let levels = readiness::current_levels(&counted(&rated));
     let requirements = ratings::requirements(conn)?;
     let names = frameworks::names(conn)?;
@@ -353,7 +362,7 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
         .collect();
 
     // Speed-to-competency: each (person, target competency) from the day it was assigned.
-    let rated = ratings::load(conn, None)?;
+    let rated = ratings_as_of(conn, None, today)?;
     let mut journeys: BTreeMap<i64, Vec<speed::Journey>> = BTreeMap::new();
     let mut gained = 0u32;
     let mut seen = BTreeSet::new();
@@ -458,7 +467,7 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
         });
     Ok(SkillsReport {
         pilot_id,
-        as_of: today.to_string(),
+        as_of: crate::packs::dates::long_date(today),
         assignments: assigned.len() as u32,
         completion,
         speed,
@@ -472,4 +481,71 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
         warnings: warnings_for(conn, Some(pilot_id), &assigned)?,
         min_group_size: floor,
     })
+}
+
+/// What the proposal's skills page prints: each catalog module the playbook links, why,
+/// at what price, and what has been bought for the pilot.
+pub fn proposal_plan(
+    conn: &Connection,
+    pilot_id: i64,
+    today: NaiveDate,
+) -> Result<crate::packs::proposal::SkillsPlan> {
+    use crate::packs::proposal::{PlannedModule, SkillsPlan};
+    let currency = settings::load(conn)?.currency;
+    let modules = catalog::modules(conn)?;
+    let purchases = catalog::purchases(conn, Some(pilot_id))?;
+    let mut plan = SkillsPlan::default();
+    let mut planned: BTreeMap<i64, PlannedModule> = BTreeMap::new();
+    for workflow in playbooks::workflows_for(conn, pilot_id)? {
+        for task in workflow.tasks {
+            let linked = modules
+                .iter()
+                .find(|m| m.title.eq_ignore_ascii_case(task.skill_module.trim()));
+            let Some(module) = linked else {
+                plan.unlinked.push((task.behaviour, task.skill_module));
+                continue;
+            };
+            let entry = planned.entry(module.id).or_insert_with(|| {
+                let mine: Vec<_> = purchases
+                    .iter()
+                    .filter(|p| p.module_id == module.id)
+                    .collect();
+                PlannedModule {
+                    title: module.title.clone(),
+                    vendor: module.vendor.clone(),
+                    price: format!(
+                        "{} {}",
+                        module.price.format_with(&currency),
+                        module.pricing.label()
+                    ),
+                    builds: module
+                        .targets
+                        .iter()
+                        .map(|t| {
+                            format!("{} to {} {}", t.competency, t.target_level, t.level_label)
+                        })
+                        .collect(),
+                    tasks: Vec::new(),
+                    bought: (!mine.is_empty()).then(|| {
+                        mine.iter()
+                            .map(|p| {
+                                catalog::basis(p.pricing, p.seats, p.months, p.unit, &currency)
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    }),
+                    spent: Money(mine.iter().map(|p| p.total.cents()).sum()),
+                }
+            });
+            entry.tasks.push(task.behaviour);
+        }
+    }
+    plan.bought_total = Money(purchases.iter().map(|p| p.total.cents()).sum());
+    plan.modules = planned.into_values().collect();
+    let assigned = assignments::load(conn, Scope::Pilot(pilot_id), today)?;
+    plan.warnings = warnings_for(conn, Some(pilot_id), &assigned)?
+        .into_iter()
+        .map(|w| w.message)
+        .collect();
+    Ok(plan)
 }
