@@ -38,6 +38,29 @@ thread_local! {
         const { std::cell::Cell::new(None) };
 }
 
+/// Records who changed what, in the same transaction as the change; returns who acted.
+pub(crate) fn record_change(
+    tx: &rusqlite::Transaction,
+    entity: &str,
+    id: &str,
+    action: &str,
+    summary: &str,
+) -> crate::error::Result<String> {
+    let actor = crate::store::settings::load(tx)?.current_user;
+    crate::store::changes::append(
+        tx,
+        &timestamp_now(),
+        &crate::store::changes::NewChange {
+            actor: &actor,
+            entity,
+            entity_id: id,
+            action,
+            summary,
+        },
+    )?;
+    Ok(actor)
+}
+
 /// Now, as stored: RFC 3339 in UTC to the second.
 pub(crate) fn timestamp_now() -> String {
     STAMPED_AT

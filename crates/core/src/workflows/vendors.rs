@@ -5,13 +5,12 @@ use crate::error::{Error, Result};
 use crate::model::{
     Practice, Pricing, PrivacyChecklist, Risk, RiskInput, RiskStatus, VendorInput, VendorProposal,
 };
-use crate::store::changes::{self, NewChange};
 use crate::store::risks::{self, RiskRecord};
 use crate::store::vendors::{self, VendorRecord};
-use crate::store::{people, pilots, settings, Store};
+use crate::store::{people, pilots, Store};
 
 use super::pilots::Problems;
-use super::timestamp_now;
+use super::{record_change, timestamp_now};
 
 const TEXT_MAX: usize = 400;
 
@@ -98,28 +97,6 @@ fn check_vendor(store: &Store, input: &VendorInput) -> Result<CheckedVendor> {
     })
 }
 
-fn record_change(
-    tx: &rusqlite::Transaction,
-    entity: &str,
-    id: i64,
-    action: &str,
-    summary: &str,
-) -> Result<()> {
-    let actor = settings::load(tx)?.current_user;
-    changes::append(
-        tx,
-        &timestamp_now(),
-        &NewChange {
-            actor: &actor,
-            entity,
-            entity_id: &id.to_string(),
-            action,
-            summary,
-        },
-    )?;
-    Ok(())
-}
-
 pub fn list_vendors(store: &Store) -> Result<Vec<VendorProposal>> {
     vendors::list(store.conn())
 }
@@ -141,7 +118,7 @@ pub fn save_vendor(
             record_change(
                 &tx,
                 "vendor",
-                id,
+                &id.to_string(),
                 "updated",
                 &format!("Updated the proposal of {}", checked.vendor),
             )?;
@@ -152,7 +129,7 @@ pub fn save_vendor(
             record_change(
                 &tx,
                 "vendor",
-                id,
+                &id.to_string(),
                 "created",
                 &format!("Added a proposal from {}", checked.vendor),
             )?;
@@ -170,7 +147,7 @@ pub fn remove_vendor(store: &mut Store, id: i64) -> Result<()> {
     record_change(
         &tx,
         "vendor",
-        id,
+        &id.to_string(),
         "removed",
         &format!("Removed the proposal of {}", proposal.vendor),
     )?;
@@ -247,7 +224,7 @@ pub fn save_risk(store: &mut Store, id: Option<i64>, input: &RiskInput) -> Resul
             record_change(
                 &tx,
                 "risk",
-                id,
+                &id.to_string(),
                 "updated",
                 &format!("Updated the risk \"{title}\" ({})", status.as_str()),
             )?;
@@ -258,7 +235,7 @@ pub fn save_risk(store: &mut Store, id: Option<i64>, input: &RiskInput) -> Resul
             record_change(
                 &tx,
                 "risk",
-                id,
+                &id.to_string(),
                 "created",
                 &format!("Added the risk \"{title}\""),
             )?;

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+#[derive(Debug, Clone, Copy)]
 pub struct AssignedModule<'a> {
     pub person: &'a str,
     pub module: i64,

@@ -62,23 +62,23 @@ pub(crate) fn warnings_for(
         .iter()
         .map(|a| (a.module_id, a.module_title.as_str()))
         .collect();
+    let rows: Vec<paths::AssignedModule> = assigned
+        .iter()
+        .map(|a| paths::AssignedModule {
+            person: &a.person_id,
+            module: a.module_id,
+            competencies: competencies.get(&a.module_id).unwrap_or(&empty),
+        })
+        .collect();
     let mut warnings = Vec::new();
-    let mut by_pilot: BTreeMap<i64, Vec<&Assignment>> = BTreeMap::new();
-    for a in assigned {
+    let mut by_pilot: BTreeMap<i64, Vec<paths::AssignedModule>> = BTreeMap::new();
+    for (a, row) in assigned.iter().zip(&rows) {
         if let Some(p) = a.pilot_id.or(pilot) {
-            by_pilot.entry(p).or_default().push(a);
+            by_pilot.entry(p).or_default().push(*row);
         }
     }
-    for (pilot_id, list) in by_pilot {
+    for (pilot_id, rows) in by_pilot {
         let needed = pilot_competencies(conn, pilot_id)?;
-        let rows: Vec<paths::AssignedModule> = list
-            .iter()
-            .map(|a| paths::AssignedModule {
-                person: &a.person_id,
-                module: a.module_id,
-                competencies: competencies.get(&a.module_id).unwrap_or(&empty),
-            })
-            .collect();
         let pilot_name = crate::store::pilots::get(conn, pilot_id)?.name;
         for module in paths::unmapped(&rows, &needed) {
             warnings.push(PathWarning {
@@ -92,14 +92,6 @@ pub(crate) fn warnings_for(
             });
         }
     }
-    let rows: Vec<paths::AssignedModule> = assigned
-        .iter()
-        .map(|a| paths::AssignedModule {
-            person: &a.person_id,
-            module: a.module_id,
-            competencies: competencies.get(&a.module_id).unwrap_or(&empty),
-        })
-        .collect();
     let person_names: HashMap<&str, &str> = assigned
         .iter()
         .map(|a| (a.person_id.as_str(), a.person_name.as_str()))
