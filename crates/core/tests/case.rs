@@ -547,3 +547,28 @@ fn text_that_is_not_a_package_says_what_it_is() {
     assert_eq!(details.len(), 1);
     assert!(details[0].message.contains("CFDocument on its own"));
 }
+
+/// A package cut short anywhere, or with any one byte changed, is refused or read, never a
+/// panic: what a person picks in the open dialog must not be able to crash the app.
+#[test]
+fn any_truncation_or_one_byte_change_is_refused_or_read_never_a_panic() {
+    let text = pilotdesk_core::import::case::BUILT_IN;
+    let bytes = text.as_bytes();
+    for cut in (0..bytes.len()).step_by(37) {
+        if bytes[cut..].iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let truncated = String::from_utf8_lossy(&bytes[..cut]);
+        assert!(pilotdesk_core::import::case::parse(&truncated, "cut.json").is_err());
+    }
+    let mut refused = 0;
+    for (n, at) in (0..bytes.len()).step_by(53).enumerate() {
+        let mut changed = bytes.to_vec();
+        changed[at] = b"{}[],:\"0a\\ "[n % 11];
+        let changed = String::from_utf8_lossy(&changed);
+        if pilotdesk_core::import::case::parse(&changed, "changed.json").is_err() {
+            refused += 1;
+        }
+    }
+    assert!(refused > 0, "some changes must break the package");
+}
