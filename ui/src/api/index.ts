@@ -6,10 +6,14 @@ import { documentDir, join } from "@tauri-apps/api/path";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   ApiError,
+  AssignInput,
+  Assignment,
+  AssignmentBoard,
   BasicsInput,
   BudgetInput,
   CoachingEvent,
   CohortInput,
+  CompetencyChoice,
   CurrentUser,
   Dashboard,
   Decision,
@@ -17,6 +21,9 @@ import type {
   EventFilter,
   EventPage,
   ExportSummary,
+  FrameworkImport,
+  FrameworkSummary,
+  FrameworkView,
   GovernanceQueue,
   HourlyCost,
   HourlyCostInput,
@@ -32,6 +39,7 @@ import type {
   Ledger,
   LiftReport,
   ManagerCandidate,
+  ModuleInput,
   NewPilotInput,
   ObservationPage,
   PackRecord,
@@ -45,16 +53,27 @@ import type {
   PilotStatus,
   PilotSummary,
   PortfolioOverview,
+  ProgressInput,
+  Purchase,
+  PurchaseInput,
   QuickLogInput,
   QuickLogOptions,
   QuorumRule,
   QuorumRuleInput,
+  Rating,
+  RatingInput,
+  ReadinessHeatmap,
   ReviewView,
   Risk,
   RiskInput,
   RoiInput,
+  RoleRequirement,
+  RoleRequirementInput,
   RuleVerdict,
   SettingsInput,
+  SkillModule,
+  SkillProfile,
+  SkillsReport,
   SpendInput,
   SteeringMember,
   TaskInput,
@@ -207,6 +226,34 @@ export const api = {
     call<PackRecord>("save_monthly_pack", { pilotId, month, path, paper: paper ?? null }),
   saveOutcomePack: (pilotId: number, day: 45 | 90, path: string, paper?: PaperSize) =>
     call<PackRecord>("save_outcome_pack", { pilotId, day, path, paper: paper ?? null }),
+
+  // Skills as a service: competency frameworks (CASE packages), the module catalog and its
+  // purchases, assignments and progress, ratings, role requirements and what they add up to.
+  listFrameworks: () => call<FrameworkSummary[]>("list_frameworks"),
+  getFramework: (id: number) => call<FrameworkView>("get_framework", { id }),
+  /** Reads the package at `path` and imports it whole, or refuses it with every problem. */
+  importFramework: (path: string) => call<FrameworkImport>("import_framework", { path }),
+  exportFramework: (id: number, path: string) => call<null>("export_framework", { id, path }),
+  /** Competencies that have a proficiency scale: what a module can build and a rating rate. */
+  listCompetencies: () => call<CompetencyChoice[]>("list_competencies"),
+  listModules: () => call<SkillModule[]>("list_modules"),
+  saveModule: (id: number | null, input: ModuleInput) => call<SkillModule>("save_module", { id, input }),
+  buyModule: (input: PurchaseInput) => call<Purchase>("buy_module", { input }),
+  listPurchases: (pilotId: number | null) => call<Purchase[]>("list_purchases", { pilotId }),
+  /** Answers with the assignments made or renewed. */
+  assignModule: (input: AssignInput) => call<Assignment[]>("assign_module", { input }),
+  recordModuleProgress: (input: ProgressInput) => call<Assignment>("record_module_progress", { input }),
+  getAssignmentBoard: (managerId: string) => call<AssignmentBoard>("get_assignment_board", { managerId }),
+  rateCompetency: (input: RatingInput) => call<Rating>("rate_competency", { input }),
+  listRoleRequirements: () => call<RoleRequirement[]>("list_role_requirements"),
+  /** Each change answers with every role's requirements. */
+  setRoleRequirement: (input: RoleRequirementInput) => call<RoleRequirement[]>("set_role_requirement", { input }),
+  removeRoleRequirement: (role: string, competencyId: number) =>
+    call<RoleRequirement[]>("remove_role_requirement", { role, competencyId }),
+  getSkillProfile: (personId: string) => call<SkillProfile>("get_skill_profile", { personId }),
+  /** Every team (null) or the pilot arm's teams of one pilot. */
+  getReadinessHeatmap: (pilotId: number | null) => call<ReadinessHeatmap>("get_readiness_heatmap", { pilotId }),
+  getSkillsReport: (pilotId: number) => call<SkillsReport>("get_skills_report", { pilotId }),
 };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's
@@ -227,6 +274,7 @@ const IMPORT_FILTERS: Record<ImportKind, { name: string; extensions: string[] }[
   events: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
   observations: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
   xapi: [{ name: "xAPI statements (JSON)", extensions: ["json"] }],
+  module_progress: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
 };
 
 /** Asks which file to import with the system's open dialog; null when cancelled. */
@@ -242,11 +290,29 @@ export async function chooseImportFile(kind: ImportKind, title: string): Promise
   return typeof path === "string" ? path : null;
 }
 
-/** Asks where to save an export, starting in Documents; null when cancelled. */
-export async function chooseExportPath(suggestedName: string, format: { name: string; extension: string }): Promise<string | null> {
+/** Asks which CASE package (JSON) to import as a competency framework; null when cancelled. */
+export async function chooseFrameworkFile(): Promise<string | null> {
+  const folder = await documentDir().catch(() => null);
+  const path = await open({
+    title: "Import a CASE package",
+    multiple: false,
+    directory: false,
+    defaultPath: folder ?? undefined,
+    filters: [{ name: "CASE package (JSON)", extensions: ["json"] }],
+  });
+  return typeof path === "string" ? path : null;
+}
+
+/** Asks where to save an export, starting in Documents; null when cancelled. The dialog's
+ * title is "Export" unless another is given. */
+export async function chooseExportPath(
+  suggestedName: string,
+  format: { name: string; extension: string },
+  title = "Export",
+): Promise<string | null> {
   const folder = await documentDir().catch(() => null);
   const path = await save({
-    title: "Export",
+    title,
     defaultPath: folder ? await join(folder, suggestedName) : suggestedName,
     filters: [{ name: format.name, extensions: [format.extension] }],
   });

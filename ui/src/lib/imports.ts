@@ -41,6 +41,13 @@ export const KIND_INFO: Record<ImportKind, KindInfo> = {
     columns: "actor, verb, object, context.registration, result.duration, timestamp",
     destination: { href: "#/coaching", label: "See the events log" },
   },
+  module_progress: {
+    title: "Module progress",
+    noun: ["module assignment", "module assignments"],
+    description: "Progress and completions of assigned skill modules from a vendor's or an LMS's export.",
+    columns: "Employee ID, Module, Progress, Completed on, Passed, Score",
+    destination: { href: "#/skills/assignments", label: "See the assignments" },
+  },
 };
 
 export const KINDS: ImportKind[] = ["people", "events", "observations", "xapi"];

@@ -11,6 +11,7 @@ import {
   reviewPath,
   route,
   sectionOf,
+  skillsPath,
 } from "./router";
 
 describe("parseHash", () => {
@@ -148,5 +149,32 @@ describe("route store", () => {
     await new Promise<void>((resolve) => window.addEventListener("hashchange", () => resolve(), { once: true }));
     expect(get(route)).toEqual({ name: "packs" });
     stop();
+  });
+});
+
+describe("the skills routes", () => {
+  it("parses the tabs and a person's profile", () => {
+    expect(parseHash("#/skills")).toEqual({ name: "skills", tab: "frameworks", personId: null });
+    expect(parseHash("#/skills/catalog")).toEqual({ name: "skills", tab: "catalog", personId: null });
+    expect(parseHash("#/skills/readiness/")).toEqual({ name: "skills", tab: "readiness", personId: null });
+    expect(parseHash("#/skills/people/E1042")).toEqual({ name: "skills", tab: "people", personId: "E1042" });
+    expect(parseHash("#/skills/people/N%202")).toEqual({ name: "skills", tab: "people", personId: "N 2" });
+  });
+
+  it("refuses what is not a skills page", () => {
+    expect(parseHash("#/skills/modules")).toEqual({ name: "not-found", path: "/skills/modules" });
+    expect(parseHash("#/skills/catalog/3")).toEqual({ name: "not-found", path: "/skills/catalog/3" });
+    expect(parseHash("#/skills/people/E1/x")).toEqual({ name: "not-found", path: "/skills/people/E1/x" });
+    expect(parseHash("#/skills/people/%E0%A4%A")).toEqual({ name: "not-found", path: "/skills/people/%E0%A4%A" });
+  });
+
+  it("builds the paths back, and highlights Skills in the sidebar", () => {
+    expect(skillsPath("assignments")).toBe("/skills/assignments");
+    expect(skillsPath("people", "N 2")).toBe("/skills/people/N%202");
+    expect(skillsPath("catalog", "E1")).toBe("/skills/catalog");
+    for (const path of [skillsPath("frameworks"), skillsPath("people", "E1042"), "/skills"]) {
+      expect(parseHash(path)).toMatchObject({ name: "skills" });
+      expect(sectionOf(parseHash(path))).toBe("skills");
+    }
   });
 });

@@ -40,6 +40,22 @@ function isGovernanceTab(value: string): value is GovernanceTab {
   return (GOVERNANCE_TABS as readonly string[]).includes(value);
 }
 
+/** The tabs of the Skills screen, in the order shown. */
+export const SKILLS_TABS = ["frameworks", "catalog", "assignments", "people", "readiness"] as const;
+export type SkillsTab = (typeof SKILLS_TABS)[number];
+
+export const SKILLS_TAB_LABELS: Record<SkillsTab, string> = {
+  frameworks: "Frameworks",
+  catalog: "Catalog",
+  assignments: "Assignments",
+  people: "People",
+  readiness: "Readiness",
+};
+
+function isSkillsTab(value: string): value is SkillsTab {
+  return (SKILLS_TABS as readonly string[]).includes(value);
+}
+
 /** What the import wizard can read; the route may name it (#/import/people). */
 export const IMPORT_KINDS = ["people", "events", "observations", "xapi"] as const;
 export type ImportRouteKind = (typeof IMPORT_KINDS)[number];
@@ -60,13 +76,15 @@ export type Route =
   | { name: "kpi-data" }
   | { name: "import"; kind: ImportRouteKind | null }
   | { name: "governance"; tab: GovernanceTab }
+  /** `personId` only on the People tab: whose skills profile is open. */
+  | { name: "skills"; tab: SkillsTab; personId: string | null }
   | { name: "review"; pilotId: number; itemId: number | null }
   | { name: "packs" }
   | { name: "settings" }
   | { name: "not-found"; path: string };
 
 /** The sidebar section a route belongs to. */
-export type Section = "pilots" | "people" | "coaching" | "kpi-data" | "governance" | "packs" | "settings";
+export type Section = "pilots" | "people" | "coaching" | "skills" | "kpi-data" | "governance" | "packs" | "settings";
 
 export const DEFAULT_PATH = "/pilots";
 
@@ -77,6 +95,7 @@ export function parseHash(hash: string): Route {
   if (path === "" || path === "/") path = DEFAULT_PATH;
   const parts = path.replace(/^\//, "").split("/");
   if (parts[0] === "governance") return parseGovernance(parts.slice(1), path);
+  if (parts[0] === "skills") return parseSkills(parts.slice(1), path);
   const [first, second, third, ...rest] = parts;
   if (rest.length > 0) return { name: "not-found", path };
   if (third !== undefined && !(first === "pilots" && second !== undefined && /^[1-9]\d*$/.test(second))) {
@@ -123,6 +142,26 @@ function parseGovernance(parts: string[], path: string): Route {
     return { name: "review", pilotId: Number(second), itemId: Number(fourth) };
   }
   return { name: "not-found", path };
+}
+
+/** "/skills" (the frameworks), "/skills/catalog", or "/skills/people/E1042" for one person's profile. */
+function parseSkills(parts: string[], path: string): Route {
+  const [tab, person, ...rest] = parts;
+  if (tab === undefined) return { name: "skills", tab: "frameworks", personId: null };
+  if (!isSkillsTab(tab) || rest.length > 0) return { name: "not-found", path };
+  if (person === undefined) return { name: "skills", tab, personId: null };
+  if (tab !== "people" || person === "") return { name: "not-found", path };
+  try {
+    return { name: "skills", tab, personId: decodeURIComponent(person) };
+  } catch {
+    return { name: "not-found", path };
+  }
+}
+
+/** The path of a Skills tab; for People, optionally with a person's profile open. */
+export function skillsPath(tab: SkillsTab = "frameworks", personId: string | null = null): string {
+  if (tab === "people" && personId) return `/skills/people/${encodeURIComponent(personId)}`;
+  return `/skills/${tab}`;
 }
 
 /** The path of a governance tab: "/governance" for the queue. */

@@ -140,6 +140,7 @@ export function pilotDesign(overrides: Partial<PilotDesign> = {}): PilotDesign {
     kpis,
     cohort: { design: "none", seed: null, members: [] },
     budgetLines: [{ category: "tooling", description: "Coaching app licences", pricing: "per_seat", unitCost: 12_000, quantity: 12 }],
+    purchaseLines: [],
     timeCosts: {
       managerHoursPerWeek: 1.5,
       managerHourlyCost: 6_500,

@@ -87,4 +87,20 @@ describe("BudgetSection", () => {
     expect(setBudget.mock.calls[0]?.[1].lines).toEqual([]);
     await waitFor(() => expect(screen.getByTestId("budget-saved")).toBeTruthy());
   });
+
+  it("shows what was bought from the module catalog, read-only, with a link to it", () => {
+    const purchaseLines = [
+      { category: "vendor" as const, description: "De-escalation language from Northstar Coaching Labs (12 seats × 3 months × USD 18)", pricing: "per_seat" as const, unitCost: 5_400, quantity: 12 },
+      { category: "vendor" as const, description: "Coaching library from Northstar Coaching Labs (site licence, 3 months × USD 500)", pricing: "fixed" as const, unitCost: 150_000, quantity: 1 },
+    ];
+    render(BudgetSection, { props: { designer: new Designer(pilotDesign({ purchaseLines })), currency: "USD" } });
+    const lines = screen.getAllByTestId("purchase-line").map((r) => r.textContent);
+    expect(lines[0]).toContain("12 seats × 3 months × USD 18");
+    expect(lines[0]).toContain("USD 648");
+    expect(lines[1]).toContain("USD 1,500");
+    expect(screen.getByTestId("purchase-lines-total").textContent).toBe("USD 2,148");
+    expect(screen.getByTestId("purchase-lines-link").getAttribute("href")).toBe("#/skills/catalog");
+    // Not part of the form: nothing to type in.
+    expect(screen.getByTestId("purchase-lines").querySelector("input, select, textarea")).toBeNull();
+  });
 });
