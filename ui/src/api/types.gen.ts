@@ -1561,7 +1561,11 @@ requiredOf: number, met: number,
  */
 share: number | null, };
 
-export type HeatmapColumn = { competencyId: number, code: string, statement: string, };
+export type HeatmapColumn = { competencyId: number, code: string, 
+/**
+ * The short name (CASE abbreviatedStatement), else the statement.
+ */
+name: string, statement: string, };
 
 export type HeatmapRow = { team: string, people: number, cells: Array<HeatmapCell>, 
 /**

@@ -131,7 +131,7 @@ describe("SkillsScreen", () => {
 
   it("writes each heatmap share in its cell and hides teams under the privacy floor", async () => {
     const heatmap: ReadinessHeatmap = {
-      columns: [{ competencyId: 7, code: "CE.1", statement: "Handles an escalated call calmly" }],
+      columns: [{ competencyId: 7, code: "CE.1", name: "Calm escalation calls", statement: "Handles an escalated call calmly" }],
       rows: [
         { team: "Customer Support", people: 19, cells: [{ competencyId: 7, requiredOf: 13, met: 4, share: 4 / 13 }], readiness: 0.4, suppressed: false },
         { team: "Legal", people: 0, cells: [{ competencyId: 7, requiredOf: 0, met: 0, share: null }], readiness: null, suppressed: true },

@@ -59,6 +59,8 @@ pub struct HeatmapRow {
 pub struct HeatmapColumn {
     pub competency_id: i64,
     pub code: String,
+    /// The short name (CASE abbreviatedStatement), else the statement.
+    pub name: String,
     pub statement: String,
 }
 

@@ -605,6 +605,13 @@ pub fn choices(conn: &Connection) -> Result<Vec<CompetencyChoice>> {
     Ok(out)
 }
 
+/// The full statement of each competency, for where there is room to print it.
+pub fn statements(conn: &Connection) -> Result<HashMap<i64, String>> {
+    let mut statement = conn.prepare("SELECT id, statement FROM competencies")?;
+    let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Every competency (retired too, as old records may name them): id to (code, name).
 pub fn names(conn: &Connection) -> Result<HashMap<i64, (String, String)>> {
     let mut statement = conn.prepare(&format!(

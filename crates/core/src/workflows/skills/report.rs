@@ -224,14 +224,16 @@ pub fn heatmap(store: &Store, pilot: Option<i64>, today: NaiveDate) -> Result<Re
             column_ids.push(r.competency_id);
         }
     }
+    let mut statements = frameworks::statements(conn)?;
     let columns: Vec<HeatmapColumn> = column_ids
         .iter()
         .map(|id| {
-            let (code, statement) = names.get(id).cloned().unwrap_or_default();
+            let (code, name) = names.get(id).cloned().unwrap_or_default();
             HeatmapColumn {
                 competency_id: *id,
                 code,
-                statement,
+                name,
+                statement: statements.remove(id).unwrap_or_default(),
             }
         })
         .collect();
