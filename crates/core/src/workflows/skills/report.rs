@@ -360,20 +360,24 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
     let mut journeys: BTreeMap<i64, Vec<speed::Journey>> = BTreeMap::new();
     let mut gained = 0u32;
     let mut seen = BTreeSet::new();
+    // Counted ratings by person and competency, so each journey reads only its own.
+    let mut rated_by: HashMap<(&str, i64), Vec<&Rating>> = HashMap::new();
+    for r in rated.iter().filter(|r| r.rater.counts()) {
+        rated_by
+            .entry((r.person_id.as_str(), r.competency_id))
+            .or_default()
+            .push(r);
+    }
     for a in &assigned {
         for target in targets.get(&a.module_id).into_iter().flatten() {
             if !seen.insert((a.person_id.clone(), target.competency_id)) {
                 continue;
             }
-            let reached_on = rated
-                .iter()
-                .filter(|r| {
-                    r.rater.counts()
-                        && r.person_id == a.person_id
-                        && r.competency_id == target.competency_id
-                        && r.level >= target.target_level
-                        && r.rated_on >= a.assigned_on
-                })
+            let reached_on = rated_by
+                .get(&(a.person_id.as_str(), target.competency_id))
+                .into_iter()
+                .flatten()
+                .filter(|r| r.level >= target.target_level && r.rated_on >= a.assigned_on)
                 .map(|r| r.rated_on.as_str())
                 .min();
             let assigned_on =
