@@ -237,6 +237,8 @@ test("the budget ledger, steering group, vendors and risk register are in the wi
   await click("gov-tab-budget");
   await s.waitFor(byTestId("ledger-1"));
   assert.match(await text("ledger-committed-1"), /USD 18,000/);
+  // The running pilot's module purchases sit in its ledger as vendor fees.
+  assert.match(await text("ledger-purchases-3"), /Skill modules bought \(2\): USD 3,420/);
   await capture(s, "36-budget-ledger");
   await click("gov-tab-group");
   await s.waitFor(byTestId(`member-${HELEN}`));

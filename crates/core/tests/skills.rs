@@ -545,3 +545,57 @@ fn the_demo_running_pilot_counts_its_module_purchases_in_the_roi() {
     assert!(figures.speed.iter().any(|s| s.censored > 0));
     assert!(figures.cost_per_competency_gained.is_some());
 }
+
+#[test]
+fn a_package_from_elsewhere_goes_through_the_store_unchanged_and_a_bad_one_writes_nothing() {
+    let (mut store, _) = workspace();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/case/northfield-workplace-communication.case.json"
+    );
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let done = frameworks::import_framework(&mut store, &text, "northfield.json").unwrap();
+    assert!(!done.updated);
+    let exported = frameworks::export_framework(&store, done.framework.id).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let back: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(canonical(&back), canonical(&original));
+
+    // Three problems in one file: all three reported with their JSON paths; nothing written.
+    let mut broken = original.clone();
+    broken["CFItems"][0]["identifier"] = "not-a-uuid".into();
+    broken["CFItems"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("fullStatement");
+    broken["CFAssociations"][0]["associationType"] = "isCousinOf".into();
+    let before = frameworks::list_frameworks(&store).unwrap();
+    let count_changes = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM change_log", [], |r| r.get(0))
+            .unwrap()
+    };
+    let changes_before = count_changes(&store);
+    let error = frameworks::import_framework(
+        &mut store,
+        &serde_json::to_string_pretty(&broken).unwrap(),
+        "broken.json",
+    )
+    .unwrap_err();
+    let api = pilotdesk_core::ApiError::from(error);
+    let paths: Vec<String> = api.details.iter().filter_map(|d| d.field.clone()).collect();
+    for path in [
+        "$.CFItems[0].identifier",
+        "$.CFItems[1].fullStatement",
+        "$.CFAssociations[0].associationType",
+    ] {
+        assert!(paths.iter().any(|p| p == path), "{path} in {paths:?}");
+    }
+    assert!(api
+        .details
+        .iter()
+        .all(|d| d.line.is_some() && d.file.as_deref() == Some("broken.json")));
+    assert_eq!(frameworks::list_frameworks(&store).unwrap(), before);
+    assert_eq!(count_changes(&store), changes_before);
+}

@@ -722,6 +722,11 @@ unallocated: Money,
  */
 available: Money, tranches: Array<TrancheLine>, spend: Array<SpendEntry>, 
 /**
+ * Skill modules bought for the pilot from the catalog: vendor fees in its budget and
+ * ROI, listed here beside the spending from tranches.
+ */
+modulePurchases: Array<Purchase>, modulePurchasesTotal: Money, 
+/**
  * Tranches can be planned while the design is editable (Draft or Ready).
  */
 planEditable: boolean, 

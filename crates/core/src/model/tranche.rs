@@ -78,6 +78,10 @@ pub struct Ledger {
     pub available: Money,
     pub tranches: Vec<TrancheLine>,
     pub spend: Vec<SpendEntry>,
+    /// Skill modules bought for the pilot from the catalog: vendor fees in its budget and
+    /// ROI, listed here beside the spending from tranches.
+    pub module_purchases: Vec<super::skills::Purchase>,
+    pub module_purchases_total: Money,
     /// Tranches can be planned while the design is editable (Draft or Ready).
     pub plan_editable: bool,
     /// The pilot's KPIs, whose success criteria can release a tranche.

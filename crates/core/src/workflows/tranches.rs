@@ -155,6 +155,7 @@ pub fn ledger(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Ledger> 
     let pilot = pilots::get(conn, pilot_id)?;
     let kpis = kpis::for_pilot(conn, pilot_id)?;
     let records = store::for_pilot(conn, pilot_id)?;
+    let purchases = super::skills::catalog::list_purchases(store, Some(pilot_id))?;
     let mut lines = Vec::new();
     for record in &records {
         let tranche = tranche_from(record, &kpis);
@@ -194,6 +195,8 @@ pub fn ledger(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Ledger> 
         available: totals.available,
         tranches: lines,
         spend: store::spend_for_pilot(conn, pilot_id)?,
+        module_purchases_total: Money(purchases.iter().map(|p| p.total.cents()).sum()),
+        module_purchases: purchases,
         plan_editable: matches!(pilot.status, PilotStatus::Draft | PilotStatus::Ready),
         kpis,
     })
