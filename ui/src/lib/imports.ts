@@ -10,6 +10,8 @@ export interface KindInfo {
   columns: string;
   /** Where the imported data shows. */
   destination: { href: string; label: string };
+  /** A second place it may show (xAPI statements: module progress as well as coaching). */
+  also?: { href: string; label: string };
 }
 
 export const KIND_INFO: Record<ImportKind, KindInfo> = {
@@ -36,21 +38,31 @@ export const KIND_INFO: Record<ImportKind, KindInfo> = {
   },
   xapi: {
     title: "xAPI statements",
-    noun: ["coaching event", "coaching events"],
-    description: "Statements from a learning tool or record store: a JSON array, or a statement result with “more”.",
-    columns: "actor, verb, object, context.registration, result.duration, timestamp",
+    noun: ["xAPI statement", "xAPI statements"],
+    description:
+      "Statements from a learning tool or record store: coaching moments, and modules completed, passed, failed or progressed. A JSON array, or a statement result with “more”.",
+    columns:
+      "coaching: actor, verb, object, context.registration, result.duration, timestamp; modules: verb completed, passed, failed or progressed on an Activity https://pilotdesk.app/modules/<module id> or whose definition.name is the module's title, result.completion, result.success, result.score, the cmi5 progress extension",
     destination: { href: "#/coaching", label: "See the events log" },
+    also: { href: "#/skills/assignments", label: "See the assignments" },
   },
   module_progress: {
     title: "Module progress",
     noun: ["module assignment", "module assignments"],
-    description: "Progress and completions of assigned skill modules from a vendor's or an LMS's export.",
+    description:
+      "Progress and completions of assigned skill modules, from a vendor's or an LMS's export. Only modules already assigned; progress never goes down.",
     columns: "Employee ID, Module, Progress, Completed on, Passed, Score",
     destination: { href: "#/skills/assignments", label: "See the assignments" },
   },
 };
 
-export const KINDS: ImportKind[] = ["people", "events", "observations", "xapi"];
+export const KINDS: ImportKind[] = ["people", "events", "observations", "module_progress", "xapi"];
+
+/** What an import record's kind is, in words: "Module progress"; a kind the UI does not know
+ * (the demo's "generated") as it is, with spaces for underscores. */
+export function kindLabel(kind: string): string {
+  return (KIND_INFO as Record<string, KindInfo | undefined>)[kind]?.title ?? kind.replaceAll("_", " ");
+}
 
 /** "80 people: 12 new, 3 changed, 65 unchanged". */
 export function describeSummary(summary: ImportSummary): string {

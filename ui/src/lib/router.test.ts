@@ -33,6 +33,7 @@ describe("parseHash", () => {
     expect(parseHash("#/import")).toEqual({ name: "import", kind: null });
     expect(parseHash("#/import/people")).toEqual({ name: "import", kind: "people" });
     expect(parseHash("#/import/xapi/")).toEqual({ name: "import", kind: "xapi" });
+    expect(parseHash("#/import/module_progress")).toEqual({ name: "import", kind: "module_progress" });
     expect(parseHash("#/governance")).toEqual({ name: "governance", tab: "queue" });
     expect(parseHash("#/packs")).toEqual({ name: "packs" });
     expect(parseHash("#/settings/")).toEqual({ name: "settings" });
@@ -98,7 +99,16 @@ describe("parseHash", () => {
     expect(sectionOf({ name: "import", kind: "people" })).toBe("people");
     expect(sectionOf({ name: "import", kind: "xapi" })).toBe("coaching");
     expect(sectionOf({ name: "import", kind: "observations" })).toBe("kpi-data");
+    expect(sectionOf({ name: "import", kind: "module_progress" })).toBe("skills");
     expect(sectionOf({ name: "import", kind: null })).toBeNull();
+  });
+
+  it("keeps the sidebar on Skills while module progress is imported", () => {
+    const route = parseHash("#/import/module_progress");
+    expect(route).toEqual({ name: "import", kind: "module_progress" });
+    expect(sectionOf(route)).toBe("skills");
+    expect(sectionOf(parseHash("#/skills/assignments"))).toBe("skills");
+    expect(parseHash("#/import/module-progress")).toEqual({ name: "not-found", path: "/import/module-progress" });
   });
 
   it("parses a pilot's sections, the overview by default", () => {

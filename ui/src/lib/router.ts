@@ -57,7 +57,7 @@ function isSkillsTab(value: string): value is SkillsTab {
 }
 
 /** What the import wizard can read; the route may name it (#/import/people). */
-export const IMPORT_KINDS = ["people", "events", "observations", "xapi"] as const;
+export const IMPORT_KINDS = ["people", "events", "observations", "module_progress", "xapi"] as const;
 export type ImportRouteKind = (typeof IMPORT_KINDS)[number];
 
 export function isImportKind(value: string): value is ImportRouteKind {
@@ -193,6 +193,8 @@ export function sectionOf(route: Route): Section | null {
           return "coaching";
         case "observations":
           return "kpi-data";
+        case "module_progress":
+          return "skills";
         default:
           return null;
       }

@@ -4,13 +4,16 @@ import {
   assignmentStatusLabel,
   assignmentStatusTone,
   byFramework,
+  competencyFigures,
   currentPeople,
+  daysText,
   durationText,
   frameworkFileName,
   heatBand,
   heatCellText,
   importSummary,
   levelText,
+  middleHalfText,
   parseCount,
   parseProgress,
   problemPlace,
@@ -18,8 +21,10 @@ import {
   roleNames,
   seatsText,
   seatUtilisation,
+  targetLevels,
   teamNames,
 } from "./skills";
+import { skillsReport, supportModules } from "../test/skills";
 
 describe("purchasePreview", () => {
   it("charges per seat per month as price × seats × months", () => {
@@ -162,5 +167,38 @@ describe("people and competencies", () => {
       ["Pilotdesk", [1, 2]],
       ["Northfield", [9]],
     ]);
+  });
+});
+
+describe("the pilot's skills figures", () => {
+  it("knows a competency's target level only when every module that builds it agrees", () => {
+    expect([...targetLevels(supportModules)]).toEqual([
+      [7, { level: 3, label: "Proficient" }],
+      [8, { level: 3, label: "Proficient" }],
+    ]);
+    const other = { ...supportModules[1]!, id: 12, targets: [{ ...supportModules[1]!.targets[0]!, targetLevel: 2, levelLabel: "Practising" }] };
+    expect(targetLevels([...supportModules, other]).has(8)).toBe(false);
+  });
+
+  it("writes days and the middle half of them", () => {
+    expect(daysText(1)).toBe("1 day");
+    expect(daysText(36)).toBe("36 days");
+    expect(daysText(12.5)).toBe("12.5 days");
+    expect(middleHalfText(25, 53)).toBe("25–53 days");
+    expect(middleHalfText(30, null)).toBe("from 30 days");
+    expect(middleHalfText(null, null)).toBeNull();
+    expect(middleHalfText(20, 20)).toBe("20 days");
+  });
+
+  it("puts completion and speed side by side, and marks what the privacy floor holds back", () => {
+    const rows = competencyFigures(skillsReport());
+    expect(rows.map((r) => [r.competencyId, r.hidden, r.speedHidden, r.completionHidden])).toEqual([
+      [7, false, false, false],
+      [8, false, false, false],
+      [9, true, true, true],
+    ]);
+    const onlySpeed = competencyFigures({ completion: [], speed: [skillsReport().speed[0]!] });
+    expect(onlySpeed[0]!.completion).toBeNull();
+    expect(onlySpeed[0]!.hidden).toBe(false);
   });
 });

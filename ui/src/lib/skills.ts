@@ -11,7 +11,10 @@ import type {
   Person,
   ProficiencyLevel,
   Rater,
+  SkillCompletion,
   SkillModule,
+  SkillsReport,
+  SpeedToCompetency,
 } from "../api";
 import { formatShare } from "./dashboard";
 import { formatMoney, plural } from "./format";
@@ -271,4 +274,111 @@ export function parseProgress(text: string): number | null {
   if (!/^\d+$/.test(trimmed)) return null;
   const n = Number(trimmed);
   return n <= 100 ? n : null;
+}
+
+/** A competency's target level, for those where every catalog module that builds it aims
+ * at the same level (so whichever module was assigned, that is the level to reach). */
+export function targetLevels(modules: SkillModule[]): Map<number, { level: number; label: string }> {
+  const seen = new Map<number, { level: number; label: string } | null>();
+  for (const module of modules) {
+    for (const target of module.targets) {
+      const known = seen.get(target.competencyId);
+      if (known === undefined) seen.set(target.competencyId, { level: target.targetLevel, label: target.levelLabel });
+      else if (known !== null && known.level !== target.targetLevel) seen.set(target.competencyId, null);
+    }
+  }
+  const levels = new Map<number, { level: number; label: string }>();
+  for (const [id, level] of seen) if (level) levels.set(id, level);
+  return levels;
+}
+
+/** Days as the speed figures read: "36 days", "1 day", "12.5 days". */
+export function daysText(days: number): string {
+  const text = days.toLocaleString("en-US", { maximumFractionDigits: 1 });
+  return `${text} ${days === 1 ? "day" : "days"}`;
+}
+
+/** One competency of a pilot's skills report: module completion and speed-to-competency side
+ * by side. A side is null when the report has no row for it; `hidden` when the privacy floor
+ * holds its figures back (the backend then sends zeros and nulls, which must not read as 0). */
+export interface CompetencyFigures {
+  competencyId: number;
+  competency: string;
+  completion: SkillCompletion | null;
+  speed: SpeedToCompetency | null;
+  completionHidden: boolean;
+  speedHidden: boolean;
+  /** Every figure of the row is held back. */
+  hidden: boolean;
+}
+
+/** Completion is held back when its rate is; speed when it counts no one (a competency is
+ * only listed for people assigned a module that builds it, so a shown row counts someone). */
+export function competencyFigures(report: Pick<SkillsReport, "completion" | "speed">): CompetencyFigures[] {
+  const rows = new Map<number, CompetencyFigures>();
+  const row = (id: number, competency: string) => {
+    let found = rows.get(id);
+    if (!found) {
+      found = { competencyId: id, competency, completion: null, speed: null, completionHidden: false, speedHidden: false, hidden: false };
+      rows.set(id, found);
+    }
+    return found;
+  };
+  for (const speed of report.speed) {
+    const r = row(speed.competencyId, speed.competency);
+    r.speed = speed;
+    r.speedHidden = speed.people === 0;
+  }
+  for (const completion of report.completion) {
+    const r = row(completion.competencyId, completion.competency);
+    r.completion = completion;
+    r.completionHidden = completion.rate === null;
+  }
+  for (const r of rows.values()) {
+    r.hidden = (r.speedHidden || r.completionHidden) && (r.speedHidden || !r.speed) && (r.completionHidden || !r.completion);
+  }
+  return [...rows.values()];
+}
+
+/** The middle half of the days to reach the level: "25–53 days", "from 25 days" while the
+ * upper quartile is not reached yet, null while neither is known. */
+export function middleHalfText(low: number | null, high: number | null): string | null {
+  if (low === null) return null;
+  if (high === null) return `from ${daysText(low)}`;
+  if (low === high) return daysText(low);
+  return `${low.toLocaleString("en-US", { maximumFractionDigits: 1 })}–${daysText(high)}`;
+}
+
+/** The skills part's finding, one sentence: how many reached the target level of what, and
+ * how fast. `levels` names the level where it is certain (see `targetLevels`). */
+export function skillsFinding(report: SkillsReport, levels: Map<number, { level: number; label: string }> = new Map()): string {
+  const rows = competencyFigures(report).filter((r) => r.speed !== null);
+  const shown = rows.filter((r) => !r.speedHidden);
+  const hidden = rows.length - shown.length;
+  if (report.assignments === 0) return "No modules are assigned for this pilot yet.";
+  if (rows.length === 0) {
+    return `${plural(report.assignments, "module assignment")}, none for a module that builds a competency with a scale.`;
+  }
+  if (shown.length === 0) {
+    return `Speed-to-competency is hidden: each competency has fewer than ${plural(report.minGroupSize, "person", "people")} assigned.`;
+  }
+  const medians = shown.map((r) => r.speed!.medianDays).filter((m): m is number => m !== null);
+  let speed: string;
+  if (medians.length === 0) speed = "median not known yet: fewer than half are there";
+  else {
+    const low = Math.min(...medians);
+    const high = Math.max(...medians);
+    const range = low === high ? daysText(low) : `${low.toLocaleString("en-US", { maximumFractionDigits: 1 })}–${daysText(high)}`;
+    const unknown = shown.length - medians.length;
+    speed = `median ${range}${unknown > 0 ? ` (not known yet for ${unknown})` : ""}`;
+  }
+  const tail = hidden > 0 ? `; ${plural(hidden, "competency", "competencies")} hidden (fewer than ${report.minGroupSize} people)` : "";
+  if (shown.length === 1) {
+    const only = shown[0]!.speed!;
+    const level = levels.get(only.competencyId);
+    return `${only.reached} of ${only.people} reached ${only.competency}${level ? ` at level ${level.level}` : ""}; ${speed}${tail}.`;
+  }
+  const reached = shown.reduce((n, r) => n + r.speed!.reached, 0);
+  const people = shown.reduce((n, r) => n + r.speed!.people, 0);
+  return `${reached} of ${people} targets reached across ${shown.length} competencies; ${speed}${tail}.`;
 }

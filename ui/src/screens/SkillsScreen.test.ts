@@ -145,7 +145,7 @@ describe("SkillsScreen", () => {
     expect(cell.textContent).toContain("31%");
     expect(cell.textContent).toContain("4 of 13");
     expect(cell.className).toContain("band-some");
-    expect(screen.getByTestId("heat-column").getAttribute("title")).toBe("CE.1 Handles an escalated call calmly");
+    expect(screen.getByTestId("heat-column").getAttribute("title")).toBe("CE.1 Calm escalation calls: Handles an escalated call calmly");
     expect(screen.getByTestId("heat-suppressed").textContent).toContain("Fewer than 5 people — hidden");
     expect(screen.getByTestId("role-requirement").textContent).toContain("3 · Proficient");
     expect(api.getReadinessHeatmap).toHaveBeenCalledWith(null);

@@ -92,6 +92,8 @@ export function mockApiModule<T extends object>(actual: T) {
       setHourlyCost: vi.fn(),
       saveMonthlyPack: vi.fn(),
       saveOutcomePack: vi.fn(),
+      listModules: vi.fn(),
+      getSkillsReport: vi.fn(),
     },
     chooseSavePath: vi.fn(),
     chooseImportFile: vi.fn(),

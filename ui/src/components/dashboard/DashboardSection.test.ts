@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, chooseSavePath } from "../../api";
 import { dashboard } from "../../test/analytics";
 import { pack } from "../../test/fixtures";
+import { skillsReport, supportModules } from "../../test/skills";
 import DashboardSection from "./DashboardSection.svelte";
 
 vi.mock("../../api", async (importOriginal) =>
@@ -22,6 +23,8 @@ const pilot = {
 
 beforeEach(() => {
   getDashboard.mockResolvedValue(dashboard());
+  vi.mocked(api.getSkillsReport).mockResolvedValue(skillsReport());
+  vi.mocked(api.listModules).mockResolvedValue(supportModules);
 });
 
 afterEach(() => {
@@ -55,6 +58,32 @@ describe("DashboardSection", () => {
     for (let i = 1; i < order.length; i++) {
       expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     }
+  });
+
+  it("shows the pilot's skills figures as a part of their own, read to today whatever the month", async () => {
+    render(DashboardSection, { ...pilot, today: "2026-11-29" });
+    const finding = await screen.findByTestId("skills-finding");
+    expect(api.getSkillsReport).toHaveBeenCalledWith(1);
+    expect(finding.textContent).toContain("20 of 36 targets reached across 2 competencies");
+    expect(screen.getByRole("heading", { name: "Skills" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Skills" })).toBeTruthy();
+    // An input, so it sits between the coaching and what it all cost.
+    const order = ["coaching-per-manager", "skills-finding", "roi-summary"].map((id) => screen.getByTestId(id));
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+    expect(screen.queryByTestId("skills-today")).toBeNull();
+    await fireEvent.change(screen.getByTestId("dashboard-month"), { target: { value: "2026-10" } });
+    expect((await screen.findByTestId("skills-today")).textContent).toContain("Read to today");
+    expect(api.getSkillsReport).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps the rest of the dashboard when the skills figures cannot be read", async () => {
+    vi.mocked(api.getSkillsReport).mockRejectedValue({ code: "internal", message: "database is locked", details: [] });
+    render(DashboardSection, { ...pilot, today: "2026-11-29" });
+    expect((await screen.findByRole("alert")).textContent).toContain("The skills figures could not be loaded");
+    expect(screen.getByTestId("dashboard-headline")).toBeTruthy();
+    expect(screen.getByTestId("roi-summary")).toBeTruthy();
   });
 
   it("lists what else the privacy floor held back", async () => {
@@ -156,6 +185,7 @@ describe("DashboardSection", () => {
     render(DashboardSection, { ...pilot, status: "approved", today: "2026-08-01" });
     expect(screen.getByTestId("dashboard-not-yet").textContent).toContain("this one is Approved");
     expect(getDashboard).not.toHaveBeenCalled();
+    expect(api.getSkillsReport).not.toHaveBeenCalled();
   });
 
   it("shows why the dashboard could not be loaded", async () => {

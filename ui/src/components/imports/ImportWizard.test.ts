@@ -104,6 +104,73 @@ describe("ImportWizard", () => {
     expect(screen.getByTestId("import-destination").getAttribute("href")).toBe("#/people");
   });
 
+  it("offers module progress, maps its columns and leads to the assignments once imported", async () => {
+    choose.mockResolvedValue("/home/ana/lms-progress.csv");
+    previewImport.mockResolvedValue({
+      kind: "module_progress", fileName: "lms-progress.csv", format: "CSV, comma-separated, UTF-8", sheet: null, sheets: [],
+      headers: ["Learner ID", "Course", "Percent complete", "Completed on"],
+      rows: [{ line: 2, cells: ["E1042", "Tier-1 diagnostics", "100", "2026-11-27"] }],
+      rowCount: 1,
+      fields: [
+        { key: "personId", label: "Employee ID", required: true, hint: "The learner's employee id (or email)", column: 0 },
+        { key: "module", label: "Module", required: true, hint: "The module's title as in the catalog, or its id", column: 1 },
+        { key: "progress", label: "Progress", required: false, hint: "Percent done, 0 to 100", column: 2 },
+        { key: "completedOn", label: "Completed on", required: false, hint: "YYYY-MM-DD or an Excel date", column: 3 },
+        { key: "passed", label: "Passed", required: false, hint: "yes or no", column: null },
+        { key: "score", label: "Score", required: false, hint: "A number", column: null },
+      ],
+    });
+    render(ImportWizard, { props: { initialKind: "people" } });
+    expect(screen.getAllByRole("radio").map((r) => (r as HTMLInputElement).value)).toEqual([
+      "people", "events", "observations", "module_progress", "xapi",
+    ]);
+    await fireEvent.click(screen.getByTestId("import-kind-module_progress").querySelector("input")!);
+    expect(screen.getByTestId("import-columns").textContent).toContain("Employee ID, Module, Progress, Completed on, Passed, Score");
+    await fireEvent.click(screen.getByTestId("import-choose-file"));
+    await screen.findByTestId("preview-table");
+    expect(choose).toHaveBeenCalledWith("module_progress", "Import module progress");
+    await fireEvent.click(screen.getByTestId("import-next"));
+    expect((screen.getByTestId("map-completedOn") as HTMLSelectElement).value).toBe("3");
+    const summary = { kind: "module_progress" as const, fileName: "lms-progress.csv", rows: 1, inserted: 0, updated: 1, unchanged: 0, importId: null, notes: [] };
+    runImport.mockResolvedValueOnce({ ...summary, dryRun: true });
+    await fireEvent.click(screen.getByTestId("import-check"));
+    expect((await screen.findByTestId("import-ready-summary")).textContent).toBe("1 module assignment: 0 new, 1 changed, 0 unchanged.");
+    expect(runImport.mock.calls[0]![0]).toMatchObject({ kind: "module_progress", dryRun: true });
+    expect(runImport.mock.calls[0]![0].mapping).toContainEqual({ field: "completedOn", column: 3 });
+    runImport.mockResolvedValueOnce({ ...summary, dryRun: false, importId: 9 });
+    await fireEvent.click(screen.getByTestId("import-run"));
+    await screen.findByTestId("import-done");
+    expect(screen.getByTestId("import-destination").getAttribute("href")).toBe("#/skills/assignments");
+    expect(screen.queryByTestId("import-also")).toBeNull();
+  });
+
+  it("counts xAPI statements as statements, and leads to both coaching and assignments", async () => {
+    choose.mockResolvedValue("/home/ana/lrs.json");
+    previewImport.mockResolvedValue({
+      kind: "xapi", fileName: "lrs.json", format: "xAPI statements (JSON)", sheet: null, sheets: [],
+      headers: ["actor", "verb", "object", "timestamp"], rows: [{ line: 2, cells: ["E1042", "completed", "Tier-1 diagnostics", "2026-11-27T10:00:00Z"] }],
+      rowCount: 3, fields: [],
+    });
+    render(ImportWizard, { props: { initialKind: "xapi" } });
+    expect(screen.getByTestId("import-columns").textContent).toContain("Read from each statement");
+    expect(screen.getByTestId("import-columns").textContent).toContain("https://pilotdesk.app/modules/<module id>");
+    await fireEvent.click(screen.getByTestId("import-choose-file"));
+    await screen.findByTestId("preview-table");
+    const summary = {
+      kind: "xapi" as const, fileName: "lrs.json", rows: 3, inserted: 2, updated: 1, unchanged: 0, importId: null,
+      notes: ["1 of the statements is module progress (1 changing an assignment); 2 are coaching events."],
+    };
+    runImport.mockResolvedValueOnce({ ...summary, dryRun: true });
+    await fireEvent.click(screen.getByTestId("import-check"));
+    expect((await screen.findByTestId("import-ready-summary")).textContent).toBe("3 xAPI statements: 2 new, 1 changed, 0 unchanged.");
+    runImport.mockResolvedValueOnce({ ...summary, dryRun: false, importId: 10 });
+    await fireEvent.click(screen.getByTestId("import-run"));
+    await screen.findByTestId("import-done");
+    expect(screen.getByTestId("import-done").textContent).toContain("1 of the statements is module progress");
+    expect(screen.getByTestId("import-destination").getAttribute("href")).toBe("#/coaching");
+    expect(screen.getByTestId("import-also").getAttribute("href")).toBe("#/skills/assignments");
+  });
+
   it("skips the mapping for xAPI statements and stays put when the dialog is cancelled", async () => {
     choose.mockResolvedValueOnce(null);
     render(ImportWizard, { props: { initialKind: "xapi" } });
