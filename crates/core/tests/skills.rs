@@ -599,3 +599,108 @@ fn a_package_from_elsewhere_goes_through_the_store_unchanged_and_a_bad_one_write
     assert_eq!(frameworks::list_frameworks(&store).unwrap(), before);
     assert_eq!(count_changes(&store), changes_before);
 }
+
+#[test]
+fn no_total_gives_back_a_competency_hidden_by_the_privacy_floor() {
+    let (mut store, pilot) = workspace();
+    let start = date("2026-02-02");
+    let team_module = add_module(
+        &mut store,
+        "Diagnosis",
+        "per_module",
+        &[("CE.2", "3")],
+        start,
+    );
+    let few_module = add_module(
+        &mut store,
+        "Calm calls",
+        "per_module",
+        &[("CE.1", "3")],
+        start,
+    );
+    assignments::assign(
+        &mut store,
+        &AssignInput {
+            module_id: team_module.id,
+            team: Some("Support".into()),
+            pilot_id: Some(pilot),
+            due_on: "2026-03-16".into(),
+            ..AssignInput::default()
+        },
+        start,
+    )
+    .unwrap();
+    for person in ["P1", "P2", "P3"] {
+        assignments::assign(
+            &mut store,
+            &AssignInput {
+                module_id: few_module.id,
+                person_id: Some(person.into()),
+                pilot_id: Some(pilot),
+                due_on: "2026-03-16".into(),
+                ..AssignInput::default()
+            },
+            start,
+        )
+        .unwrap();
+    }
+    rate(&mut store, "P1", "CE.2", 3, "2026-02-12", "manager");
+    rate(&mut store, "P1", "CE.1", 3, "2026-02-12", "manager");
+    rate(&mut store, "P2", "CE.1", 3, "2026-02-13", "manager");
+    let figures = report::pilot_report(&store, pilot, date("2026-03-01")).unwrap();
+    let row = |code: &str| {
+        let id = competency(&store, code);
+        figures
+            .speed
+            .iter()
+            .find(|s| s.competency_id == id)
+            .unwrap()
+            .clone()
+    };
+    assert!(!row("CE.2").hidden && row("CE.2").reached == 1);
+    assert!(
+        row("CE.1").hidden,
+        "three people are under the floor of five"
+    );
+    assert_eq!((row("CE.1").people, row("CE.1").reached), (0, 0));
+    assert_eq!(
+        figures.competencies_gained, 1,
+        "the two CE.1 gains are not in the total"
+    );
+    assert_eq!(figures.cost_per_competency_gained, None);
+
+    // The heatmap: agents need CE.2 (five of them) and, in a second role, CE.1 (two).
+    for (role, code) in [("Agent", "CE.2")] {
+        let competency_id = Some(competency(&store, code));
+        ratings::set_requirement(
+            &mut store,
+            &RoleRequirementInput {
+                role: role.into(),
+                competency_id,
+                level: "3".into(),
+            },
+        )
+        .unwrap();
+    }
+    let competency_id = Some(competency(&store, "CE.1"));
+    ratings::set_requirement(
+        &mut store,
+        &RoleRequirementInput {
+            role: "Support Manager".into(),
+            competency_id,
+            level: "3".into(),
+        },
+    )
+    .unwrap();
+    let heat = report::heatmap(&store, None, date("2026-03-01")).unwrap();
+    let support = heat.rows.iter().find(|r| r.team == "Support").unwrap();
+    let ce1 = competency(&store, "CE.1");
+    let hidden = support
+        .cells
+        .iter()
+        .find(|c| c.competency_id == ce1)
+        .unwrap();
+    assert!(hidden.hidden && hidden.required_of == 0 && hidden.share.is_none());
+    // Shown: CE.2, 1 of 5 met. The manager's hidden CE.1 is not pooled in.
+    assert_eq!(support.readiness, Some(0.2));
+}

@@ -1481,8 +1481,7 @@ export type SkillModule = { id: number, title: string, vendor: string, durationH
  */
 seatsBought: number | null, 
 /**
- * People assigned the module and not yet finished, plus those who finished in a
- * current purchase period.
+ * People assigned the module (each holds a seat, finished or not).
  */
 seatsUsed: number, spent: Money, };
 
@@ -1564,7 +1563,11 @@ requiredOf: number, met: number,
 /**
  * None when no one's role requires it, or when too few do to show (privacy floor).
  */
-share: number | null, };
+share: number | null, 
+/**
+ * Required of someone, but of fewer people than the privacy floor: no figure shown.
+ */
+hidden: boolean, };
 
 export type HeatmapColumn = { competencyId: number, code: string, 
 /**
@@ -1574,7 +1577,7 @@ name: string, statement: string, };
 
 export type HeatmapRow = { team: string, people: number, cells: Array<HeatmapCell>, 
 /**
- * Requirements met over requirements held, across the team.
+ * Requirements met over requirements held, across the cells the team shows.
  */
 readiness: number | null, 
 /**
@@ -1584,13 +1587,21 @@ suppressed: boolean, };
 
 export type ReadinessHeatmap = { columns: Array<HeatmapColumn>, rows: Array<HeatmapRow>, minGroupSize: number, requirements: Array<RoleRequirement>, };
 
-export type SkillCompletion = { competencyId: number, competency: string, assigned: number, completed: number, 
+export type SkillCompletion = { competencyId: number, competency: string, 
+/**
+ * Fewer people than the privacy floor: the counts are withheld (sent as 0).
+ */
+hidden: boolean, assigned: number, completed: number, 
 /**
  * None below the privacy floor.
  */
 rate: number | null, };
 
-export type SpeedToCompetency = { competencyId: number, competency: string, people: number, reached: number, censored: number, 
+export type SpeedToCompetency = { competencyId: number, competency: string, 
+/**
+ * Fewer people than the privacy floor: the counts are withheld (sent as 0).
+ */
+hidden: boolean, people: number, reached: number, censored: number, 
 /**
  * None while fewer than half have reached it (the median is not known yet), or below
  * the privacy floor.
@@ -1605,6 +1616,12 @@ bought: number | null, used: number, utilisation: number | null, };
 
 export type SkillsReport = { pilotId: number, asOf: string, assignments: number, completion: Array<SkillCompletion>, speed: Array<SpeedToCompetency>, purchases: Array<Purchase>, seats: Array<SeatUse>, spend: Money, 
 /**
- * Person-competency pairs that reached a module's target level after it was assigned.
+ * Person-competency pairs that reached a module's target level after it was assigned,
+ * over the competencies shown.
  */
-competenciesGained: number, costPerCompetencyGained: Money | null, readiness: number | null, warnings: Array<PathWarning>, minGroupSize: number, };
+competenciesGained: number, 
+/**
+ * None until someone gains one, and while any competency is hidden by the privacy
+ * floor (spend over the shown ones alone would overstate it).
+ */
+costPerCompetencyGained: Money | null, readiness: number | null, warnings: Array<PathWarning>, minGroupSize: number, };

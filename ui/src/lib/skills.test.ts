@@ -87,11 +87,11 @@ describe("heatBand", () => {
   });
 
   it("writes the share and the counts in the cell, so colour is never the only sign", () => {
-    const cell = (share: number | null, met: number, requiredOf: number): HeatmapCell => ({ competencyId: 1, share, met, requiredOf });
+    const cell = (share: number | null, met: number, requiredOf: number, hidden = false): HeatmapCell => ({ competencyId: 1, share, met, requiredOf, hidden });
     expect(heatCellText(cell(1 / 13, 1, 13), 5)).toEqual({ main: "7.7%", detail: "1 of 13" });
     expect(heatCellText(cell(0, 0, 13), 5)).toEqual({ main: "0%", detail: "0 of 13" });
     expect(heatCellText(cell(null, 0, 0), 5)).toEqual({ main: "—", detail: "not required" });
-    expect(heatCellText(cell(null, 0, 3), 5)).toEqual({ main: "Hidden", detail: "fewer than 5" });
+    expect(heatCellText(cell(null, 0, 0, true), 5)).toEqual({ main: "Hidden", detail: "fewer than 5" });
   });
 });
 

@@ -211,9 +211,9 @@ export const HEAT_LEGEND: { band: Exclude<HeatBand, "none">; label: string }[] =
 
 /** What a heatmap cell says in words. */
 export function heatCellText(cell: HeatmapCell, minGroupSize: number): { main: string; detail: string } {
+  if (cell.hidden) return { main: "Hidden", detail: `fewer than ${minGroupSize}` };
   if (cell.share !== null) return { main: formatShare(cell.share), detail: `${cell.met} of ${cell.requiredOf}` };
-  if (cell.requiredOf === 0) return { main: "—", detail: "not required" };
-  return { main: "Hidden", detail: `fewer than ${minGroupSize}` };
+  return { main: "—", detail: "not required" };
 }
 
 /** A readiness share, or a dash when there is nothing to measure. */
@@ -300,7 +300,7 @@ export function daysText(days: number): string {
 
 /** One competency of a pilot's skills report: module completion and speed-to-competency side
  * by side. A side is null when the report has no row for it; `hidden` when the privacy floor
- * holds its figures back (the backend then sends zeros and nulls, which must not read as 0). */
+ * holds its figures back (the counts then arrive as zeros, which must not read as 0). */
 export interface CompetencyFigures {
   competencyId: number;
   competency: string;
@@ -312,8 +312,7 @@ export interface CompetencyFigures {
   hidden: boolean;
 }
 
-/** Completion is held back when its rate is; speed when it counts no one (a competency is
- * only listed for people assigned a module that builds it, so a shown row counts someone). */
+/** Each side carries the backend's own `hidden` flag. */
 export function competencyFigures(report: Pick<SkillsReport, "completion" | "speed">): CompetencyFigures[] {
   const rows = new Map<number, CompetencyFigures>();
   const row = (id: number, competency: string) => {
@@ -327,12 +326,12 @@ export function competencyFigures(report: Pick<SkillsReport, "completion" | "spe
   for (const speed of report.speed) {
     const r = row(speed.competencyId, speed.competency);
     r.speed = speed;
-    r.speedHidden = speed.people === 0;
+    r.speedHidden = speed.hidden;
   }
   for (const completion of report.completion) {
     const r = row(completion.competencyId, completion.competency);
     r.completion = completion;
-    r.completionHidden = completion.rate === null;
+    r.completionHidden = completion.hidden;
   }
   for (const r of rows.values()) {
     r.hidden = (r.speedHidden || r.completionHidden) && (r.speedHidden || !r.speed) && (r.completionHidden || !r.completion);

@@ -133,8 +133,8 @@ describe("SkillsScreen", () => {
     const heatmap: ReadinessHeatmap = {
       columns: [{ competencyId: 7, code: "CE.1", name: "Calm escalation calls", statement: "Handles an escalated call calmly" }],
       rows: [
-        { team: "Customer Support", people: 19, cells: [{ competencyId: 7, requiredOf: 13, met: 4, share: 4 / 13 }], readiness: 0.4, suppressed: false },
-        { team: "Legal", people: 0, cells: [{ competencyId: 7, requiredOf: 0, met: 0, share: null }], readiness: null, suppressed: true },
+        { team: "Customer Support", people: 19, cells: [{ competencyId: 7, requiredOf: 13, met: 4, share: 4 / 13, hidden: false }], readiness: 0.4, suppressed: false },
+        { team: "Legal", people: 0, cells: [{ competencyId: 7, requiredOf: 0, met: 0, share: null, hidden: false }], readiness: null, suppressed: true },
       ],
       minGroupSize: 5,
       requirements: [{ role: "Support Specialist", competencyId: 7, competency: "CE.1 Handles an escalated call calmly", level: 3, levelLabel: "Proficient" }],

@@ -9,14 +9,14 @@ export function skillsReport(overrides: Partial<SkillsReport> = {}): SkillsRepor
     asOf: "29 Nov 2026",
     assignments: 39,
     completion: [
-      { competencyId: 7, competency: "CE.1 Empathetic communication", assigned: 18, completed: 12, rate: 12 / 18 },
-      { competencyId: 8, competency: "CE.2 Structured troubleshooting", assigned: 18, completed: 9, rate: 0.5 },
-      { competencyId: 9, competency: "CE.3 Ownership and follow-through", assigned: 0, completed: 0, rate: null },
+      { competencyId: 7, competency: "CE.1 Empathetic communication", hidden: false, assigned: 18, completed: 12, rate: 12 / 18 },
+      { competencyId: 8, competency: "CE.2 Structured troubleshooting", hidden: false, assigned: 18, completed: 9, rate: 0.5 },
+      { competencyId: 9, competency: "CE.3 Ownership and follow-through", hidden: true, assigned: 0, completed: 0, rate: null },
     ],
     speed: [
-      { competencyId: 7, competency: "CE.1 Empathetic communication", people: 18, reached: 14, censored: 4, medianDays: 37, quartileLowDays: 25, quartileHighDays: 53 },
-      { competencyId: 8, competency: "CE.2 Structured troubleshooting", people: 18, reached: 6, censored: 12, medianDays: null, quartileLowDays: 30, quartileHighDays: null },
-      { competencyId: 9, competency: "CE.3 Ownership and follow-through", people: 0, reached: 0, censored: 0, medianDays: null, quartileLowDays: null, quartileHighDays: null },
+      { competencyId: 7, competency: "CE.1 Empathetic communication", hidden: false, people: 18, reached: 14, censored: 4, medianDays: 37, quartileLowDays: 25, quartileHighDays: 53 },
+      { competencyId: 8, competency: "CE.2 Structured troubleshooting", hidden: false, people: 18, reached: 6, censored: 12, medianDays: null, quartileLowDays: 30, quartileHighDays: null },
+      { competencyId: 9, competency: "CE.3 Ownership and follow-through", hidden: true, people: 0, reached: 0, censored: 0, medianDays: null, quartileLowDays: null, quartileHighDays: null },
     ],
     purchases: [
       {
@@ -36,8 +36,8 @@ export function skillsReport(overrides: Partial<SkillsReport> = {}): SkillsRepor
       { moduleId: 6, moduleTitle: "Case ownership", bought: null, used: 3, utilisation: null },
     ],
     spend: 342_000,
-    competenciesGained: 21,
-    costPerCompetencyGained: 16_286,
+    competenciesGained: 20,
+    costPerCompetencyGained: null,
     readiness: 0.265625,
     warnings: [
       { kind: "overlap", moduleId: 6, personId: null, message: "\"Case ownership\" and \"Writing useful case notes\" both build CE.3 Ownership and follow-through" },

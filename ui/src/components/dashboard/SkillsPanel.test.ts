@@ -56,12 +56,11 @@ describe("SkillsPanel", () => {
     expect(hidden.dataset.hidden).toBe("true");
     expect(within(hidden).getByTestId("skills-competency-hidden").textContent).toContain("Hidden: fewer than 5 people assigned");
     expect(hidden.textContent).not.toMatch(/\b0\b/);
-    // Competencies gained is the sum of each competency's "reached": shown, it would reveal
-    // the hidden one's, and so would the cost per competency (spend ÷ gained).
-    expect(text("skills-gained")).toContain("Hidden");
-    expect(text("skills-gained")).not.toContain("21");
+    // The backend counts gains over the shown competencies only (14 + 6) and withholds the
+    // cost per competency; the panel says the total leaves the hidden one out.
+    expect(text("skills-gained")).toContain("20");
+    expect(text("skills-gained")).toContain("over the competencies shown");
     expect(text("skills-cost-per")).toContain("Hidden");
-    expect(text("skills-cost-per")).not.toContain("162");
   });
 
   it("names the level of a single competency and shows the gains and their cost when nothing is held back", () => {
@@ -99,12 +98,12 @@ describe("SkillsPanel", () => {
     const report = skillsReport({
       completion: [skillsReport().completion[2]!],
       speed: [skillsReport().speed[2]!],
-      competenciesGained: 3,
-      costPerCompetencyGained: 114_000,
+      competenciesGained: 0,
+      costPerCompetencyGained: null,
     });
     render(SkillsPanel, { report, currency: "USD", levels });
     expect(text("skills-finding")).toBe("Speed-to-competency is hidden: each competency has fewer than 5 people assigned.");
-    expect(text("skills-gained")).toContain("Hidden");
+    expect(text("skills-gained")).toContain("over the competencies shown");
     expect(text("skills-cost-per")).toContain("Hidden");
   });
 

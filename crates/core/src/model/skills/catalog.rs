@@ -117,8 +117,7 @@ pub struct SkillModule {
     pub targets: Vec<ModuleTarget>,
     /// Seats bought that are current today; None under a site licence (no limit).
     pub seats_bought: Option<u32>,
-    /// People assigned the module and not yet finished, plus those who finished in a
-    /// current purchase period.
+    /// People assigned the module (each holds a seat, finished or not).
     pub seats_used: u32,
     pub spent: Money,
 }

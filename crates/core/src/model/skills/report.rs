@@ -40,6 +40,8 @@ pub struct HeatmapCell {
     pub met: u32,
     /// None when no one's role requires it, or when too few do to show (privacy floor).
     pub share: Option<f64>,
+    /// Required of someone, but of fewer people than the privacy floor: no figure shown.
+    pub hidden: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -48,7 +50,7 @@ pub struct HeatmapRow {
     pub team: String,
     pub people: u32,
     pub cells: Vec<HeatmapCell>,
-    /// Requirements met over requirements held, across the team.
+    /// Requirements met over requirements held, across the cells the team shows.
     pub readiness: Option<f64>,
     /// The team is smaller than the minimum group size: nothing is shown for it.
     pub suppressed: bool,
@@ -80,6 +82,8 @@ pub struct ReadinessHeatmap {
 pub struct SkillCompletion {
     pub competency_id: i64,
     pub competency: String,
+    /// Fewer people than the privacy floor: the counts are withheld (sent as 0).
+    pub hidden: bool,
     pub assigned: u32,
     pub completed: u32,
     /// None below the privacy floor.
@@ -93,6 +97,8 @@ pub struct SkillCompletion {
 pub struct SpeedToCompetency {
     pub competency_id: i64,
     pub competency: String,
+    /// Fewer people than the privacy floor: the counts are withheld (sent as 0).
+    pub hidden: bool,
     pub people: u32,
     pub reached: u32,
     pub censored: u32,
@@ -127,8 +133,11 @@ pub struct SkillsReport {
     pub purchases: Vec<Purchase>,
     pub seats: Vec<SeatUse>,
     pub spend: Money,
-    /// Person-competency pairs that reached a module's target level after it was assigned.
+    /// Person-competency pairs that reached a module's target level after it was assigned,
+    /// over the competencies shown.
     pub competencies_gained: u32,
+    /// None until someone gains one, and while any competency is hidden by the privacy
+    /// floor (spend over the shown ones alone would overstate it).
     pub cost_per_competency_gained: Option<Money>,
     pub readiness: Option<f64>,
     pub warnings: Vec<PathWarning>,

@@ -253,16 +253,13 @@ pub fn heatmap(store: &Store, pilot: Option<i64>, today: NaiveDate) -> Result<Re
                     required_of: 0,
                     met: 0,
                     share: None,
+                    hidden: false,
                 })
                 .collect();
-            let (mut met_total, mut required_total) = (0, 0);
             for person in &members {
                 let needs = by_role
                     .get(&person.role.to_lowercase())
                     .unwrap_or(&no_requirements);
-                let (met, required) = readiness::person_counts(&person.id, needs, &levels);
-                met_total += met;
-                required_total += required;
                 for (competency, level) in needs {
                     if let Some(cell) = cells.iter_mut().find(|c| c.competency_id == *competency) {
                         cell.required_of += 1;
@@ -275,13 +272,20 @@ pub fn heatmap(store: &Store, pilot: Option<i64>, today: NaiveDate) -> Result<Re
                     }
                 }
             }
+            // The team's figure pools only the cells it shows: pooled over hidden cells too,
+            // it minus the shown ones would give a hidden cell back.
+            let (mut met_total, mut required_total) = (0, 0);
             for cell in &mut cells {
-                if suppressed || !privacy::shown(cell.required_of, floor) {
+                cell.hidden = cell.required_of > 0
+                    && (suppressed || !privacy::shown(cell.required_of, floor));
+                if cell.hidden || suppressed {
                     cell.met = 0;
-                    cell.required_of = if suppressed { 0 } else { cell.required_of };
+                    cell.required_of = 0;
                     cell.share = None;
                 } else {
                     cell.share = readiness::share(cell.met, cell.required_of);
+                    met_total += cell.met;
+                    required_total += cell.required_of;
                 }
             }
             HeatmapRow {
@@ -340,6 +344,7 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
         .map(|(competency, (assigned, completed))| SkillCompletion {
             competency_id: competency,
             competency: label(competency),
+            hidden: !privacy::shown(assigned, floor),
             assigned: if privacy::shown(assigned, floor) {
                 assigned
             } else {
@@ -358,7 +363,6 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
     // Speed-to-competency: each (person, target competency) from the day it was assigned.
     let rated = ratings_as_of(conn, None, today)?;
     let mut journeys: BTreeMap<i64, Vec<speed::Journey>> = BTreeMap::new();
-    let mut gained = 0u32;
     let mut seen = BTreeSet::new();
     // Counted ratings by person and competency, so each journey reads only its own.
     let mut rated_by: HashMap<(&str, i64), Vec<&Rating>> = HashMap::new();
@@ -384,13 +388,10 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
                 NaiveDate::parse_from_str(&a.assigned_on, "%Y-%m-%d").unwrap_or(today);
             let journey =
                 match reached_on.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
-                    Some(day) => {
-                        gained += 1;
-                        speed::Journey {
-                            days: (day - assigned_on).num_days() as f64,
-                            reached: true,
-                        }
-                    }
+                    Some(day) => speed::Journey {
+                        days: (day - assigned_on).num_days() as f64,
+                        reached: true,
+                    },
                     None => speed::Journey {
                         days: (today - assigned_on).num_days().max(0) as f64,
                         reached: false,
@@ -402,7 +403,7 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
                 .push(journey);
         }
     }
-    let speed = journeys
+    let speed: Vec<SpeedToCompetency> = journeys
         .into_iter()
         .map(|(competency, list)| {
             let s = speed::summarise(&list);
@@ -410,6 +411,7 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
             SpeedToCompetency {
                 competency_id: competency,
                 competency: label(competency),
+                hidden: !shown,
                 people: if shown { s.people } else { 0 },
                 reached: if shown { s.reached } else { 0 },
                 censored: if shown { s.censored } else { 0 },
@@ -420,6 +422,10 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
         })
         .collect();
 
+    // Totals count only the competencies shown: a total over hidden ones too, minus the
+    // shown ones, would give a hidden one back. The cost per competency needs them all.
+    let any_hidden = speed.iter().any(|s| s.hidden);
+    let gained: u32 = speed.iter().map(|s| s.reached).sum();
     let purchases: Vec<_> = catalog::purchases(conn, Some(pilot_id))?
         .into_iter()
         .map(|p| p.into_purchase(&settings.currency))
@@ -470,7 +476,7 @@ pub fn pilot_report(store: &Store, pilot_id: i64, today: NaiveDate) -> Result<Sk
         completion,
         speed,
         seats,
-        cost_per_competency_gained: (gained > 0 && spend.cents() > 0)
+        cost_per_competency_gained: (gained > 0 && spend.cents() > 0 && !any_hidden)
             .then(|| Money((spend.cents() as f64 / f64::from(gained)).round() as i64)),
         competencies_gained: gained,
         spend,
