@@ -572,3 +572,42 @@ fn any_truncation_or_one_byte_change_is_refused_or_read_never_a_panic() {
     }
     assert!(refused > 0, "some changes must break the package");
 }
+
+/// Real servers leave out the descriptive fields of definitions (Smarter Balanced's CASE
+/// 1.0 packages have item types without a description or hierarchy code). Pilotdesk reads
+/// none of them, so such a package is read, and given back as it came.
+#[test]
+fn definitions_without_their_descriptive_fields_are_read_and_kept() {
+    let mut package: serde_json::Value =
+        serde_json::from_str(pilotdesk_core::import::case::BUILT_IN).unwrap();
+    let types = package["CFDefinitions"]["CFItemTypes"]
+        .as_array_mut()
+        .unwrap();
+    for item_type in types.iter_mut() {
+        let object = item_type.as_object_mut().unwrap();
+        for key in [
+            "description",
+            "hierarchyCode",
+            "title",
+            "lastChangeDateTime",
+        ] {
+            object.remove(key);
+        }
+    }
+    let text = package.to_string();
+    let framework = pilotdesk_core::import::case::parse(&text, "sparse.json").unwrap();
+    let back = pilotdesk_core::export::case::package(&framework);
+    assert_eq!(back["CFDefinitions"], package["CFDefinitions"]);
+    // What makes a definition addressable is still required.
+    package["CFDefinitions"]["CFItemTypes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("identifier");
+    let error =
+        pilotdesk_core::import::case::parse(&package.to_string(), "sparse.json").unwrap_err();
+    let api = pilotdesk_core::ApiError::from(error);
+    assert_eq!(
+        api.details[0].field.as_deref(),
+        Some("$.CFDefinitions.CFItemTypes[0].identifier")
+    );
+}

@@ -227,14 +227,17 @@ const LEVEL: Class = Class {
     ],
 };
 
+// The definitions are kept and given back on export, but Pilotdesk reads none of them, so
+// only what makes them addressable is required: real servers often leave out the rest
+// (Smarter Balanced's CASE 1.0 packages have item types without descriptions).
 const CONCEPT: Class = Class {
     name: "CFConcept",
     fields: &[
         filled("identifier", Uuid),
         filled("uri", Text),
-        present("title", Text),
-        present("hierarchyCode", Text),
-        filled("lastChangeDateTime", DateTime),
+        optional("title", Text),
+        optional("hierarchyCode", Text),
+        optional("lastChangeDateTime", DateTime),
         optional("keywords", Text),
         optional("description", Text),
         optional("extensions", Extension),
@@ -246,9 +249,9 @@ const SUBJECT: Class = Class {
     fields: &[
         filled("identifier", Uuid),
         filled("uri", Text),
-        present("title", Text),
-        present("hierarchyCode", Text),
-        filled("lastChangeDateTime", DateTime),
+        optional("title", Text),
+        optional("hierarchyCode", Text),
+        optional("lastChangeDateTime", DateTime),
         optional("description", Text),
         optional("extensions", Extension),
     ],
@@ -259,9 +262,9 @@ const LICENSE: Class = Class {
     fields: &[
         filled("identifier", Uuid),
         filled("uri", Text),
-        present("title", Text),
-        present("licenseText", Text),
-        filled("lastChangeDateTime", DateTime),
+        optional("title", Text),
+        optional("licenseText", Text),
+        optional("lastChangeDateTime", DateTime),
         optional("description", Text),
         optional("extensions", Extension),
     ],
@@ -272,10 +275,10 @@ const ITEM_TYPE: Class = Class {
     fields: &[
         filled("identifier", Uuid),
         filled("uri", Text),
-        present("title", Text),
-        present("description", Text),
-        present("hierarchyCode", Text),
-        filled("lastChangeDateTime", DateTime),
+        optional("title", Text),
+        optional("description", Text),
+        optional("hierarchyCode", Text),
+        optional("lastChangeDateTime", DateTime),
         optional("typeCode", Text),
         optional("extensions", Extension),
     ],
@@ -286,8 +289,8 @@ const GROUPING: Class = Class {
     fields: &[
         filled("identifier", Uuid),
         filled("uri", Text),
-        present("title", Text),
-        filled("lastChangeDateTime", DateTime),
+        optional("title", Text),
+        optional("lastChangeDateTime", DateTime),
         optional("description", Text),
         optional("extensions", Extension),
     ],
