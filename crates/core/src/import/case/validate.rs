@@ -60,8 +60,6 @@ enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Need {
     Optional,
-    /// Must be there; an empty string is allowed.
-    Present,
     /// Must be there and not blank.
     Filled,
     /// Optional in CASE, required by Pilotdesk.
@@ -79,14 +77,6 @@ const fn filled(name: &'static str, kind: Kind) -> Field {
         name,
         kind,
         need: Need::Filled,
-    }
-}
-
-const fn present(name: &'static str, kind: Kind) -> Field {
-    Field {
-        name,
-        kind,
-        need: Need::Present,
     }
 }
 
@@ -631,7 +621,7 @@ impl Checker<'_> {
                     let who = match field.need {
                         Need::Optional => continue,
                         Need::Ours => "Pilotdesk needs it to order the levels",
-                        Need::Present | Need::Filled => "CASE requires it",
+                        Need::Filled => "CASE requires it",
                     };
                     self.problem(
                         &at,
