@@ -96,6 +96,16 @@ const COMMANDS: &[&str] = &[
     "get_skill_profile",
     "get_readiness_heatmap",
     "get_skills_report",
+    "get_person_portfolio",
+    "give_feedback",
+    "list_feedback",
+    "add_work_sample",
+    "annotate_sample",
+    "get_sample_content",
+    "review_portfolio",
+    "list_check_in_flags",
+    "get_check_in_weeks",
+    "set_check_in_weeks",
 ];
 
 fn main() {

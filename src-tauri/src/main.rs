@@ -112,6 +112,16 @@ fn main() {
             commands::skills::get_skill_profile,
             commands::skills::get_readiness_heatmap,
             commands::skills::get_skills_report,
+            commands::portfolio::get_person_portfolio,
+            commands::portfolio::give_feedback,
+            commands::portfolio::list_feedback,
+            commands::portfolio::add_work_sample,
+            commands::portfolio::annotate_sample,
+            commands::portfolio::get_sample_content,
+            commands::portfolio::review_portfolio,
+            commands::portfolio::list_check_in_flags,
+            commands::portfolio::get_check_in_weeks,
+            commands::portfolio::set_check_in_weeks,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

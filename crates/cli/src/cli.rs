@@ -9,6 +9,7 @@ use crate::commands::{
     budget::TrancheCommand,
     pack::PackCommand,
     pilot::PilotCommand,
+    portfolio::{FeedbackCommand, ReviewArgs, SampleCommand},
     register::{RiskCommand, VendorCommand},
     review::ReviewCommand,
     skills::{
@@ -181,4 +182,25 @@ pub enum Command {
     Role(RoleCommand),
     /// Skills figures: a pilot's, one person's profile, or readiness per team.
     Skills(SkillsArgs),
+    /// Micro-feedback: short notes to a person about a competency.
+    #[command(subcommand)]
+    Feedback(FeedbackCommand),
+    /// Work samples in a person's portfolio, and annotations on them.
+    #[command(subcommand)]
+    Sample(SampleCommand),
+    /// Review a person's portfolio: a level and a comment per competency.
+    ReviewPortfolio(ReviewArgs),
+    /// One person's portfolio: samples, feedback, reviews and the reviewers' agreement.
+    Portfolio {
+        person: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// People with asynchronous coaching and no live check-in for the set number of weeks.
+    CheckIns {
+        #[arg(long)]
+        manager: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }

@@ -6,6 +6,7 @@ use ts_rs::{Config, TS};
 use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
 use crate::model::analytics::*;
+use crate::model::portfolio::*;
 use crate::model::skills::*;
 use crate::model::*;
 
@@ -234,6 +235,23 @@ pub fn typescript() -> String {
         SpeedToCompetency::decl(&cfg),
         SeatUse::decl(&cfg),
         SkillsReport::decl(&cfg),
+        AuthorRole::decl(&cfg),
+        FeedbackInput::decl(&cfg),
+        Feedback::decl(&cfg),
+        SampleInput::decl(&cfg),
+        Anchor::decl(&cfg),
+        AnnotationInput::decl(&cfg),
+        Annotation::decl(&cfg),
+        WorkSample::decl(&cfg),
+        SampleAdded::decl(&cfg),
+        SampleContent::decl(&cfg),
+        ScoreInput::decl(&cfg),
+        ReviewInput::decl(&cfg),
+        ReviewScore::decl(&cfg),
+        PortfolioReview::decl(&cfg),
+        Agreement::decl(&cfg),
+        CheckInFlag::decl(&cfg),
+        Portfolio::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

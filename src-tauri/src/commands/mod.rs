@@ -10,6 +10,7 @@ pub mod design;
 pub mod governance;
 pub mod packs;
 pub mod pilots;
+pub mod portfolio;
 pub mod skills;
 pub mod workspace;
 

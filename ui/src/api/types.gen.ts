@@ -1625,3 +1625,89 @@ competenciesGained: number,
  * floor (spend over the shown ones alone would overstate it).
  */
 costPerCompetencyGained: Money | null, readiness: number | null, warnings: Array<PathWarning>, minGroupSize: number, };
+
+export type AuthorRole = "manager" | "peer" | "coach";
+
+export type FeedbackInput = { personId: string, competencyId: number | null, authorRole: string, note: string, taskId: number | null, sampleId: number | null, 
+/**
+ * Empty for today.
+ */
+givenOn: string, };
+
+export type Feedback = { id: number, personId: string, author: string, authorRole: AuthorRole, competencyId: number, competency: string, taskId: number | null, task: string | null, sampleId: number | null, note: string, givenOn: string, };
+
+export type SampleInput = { personId: string, path: string, 
+/**
+ * Empty: the file's name.
+ */
+title: string, competencyId: number | null, };
+
+export type Anchor = { "kind": "region", page: number, x: number, y: number, width: number, height: number, } | { "kind": "lines", from: number, to: number, };
+
+export type AnnotationInput = { sampleId: number, competencyId: number | null, anchor: Anchor, note: string, };
+
+export type Annotation = { id: number, sampleId: number, competencyId: number, competency: string, 
+/**
+ * "page 2, region at 10%/40%" or "lines 3-7".
+ */
+place: string, anchor: Anchor, note: string, author: string, createdAt: string, };
+
+export type WorkSample = { id: number, personId: string, title: string, fileName: string, 
+/**
+ * What the content is, read from its bytes: "application/pdf", "image/png", ...
+ */
+mediaType: string, size: number, sha256: string, competencyId: number | null, competency: string | null, addedOn: string, addedBy: string, annotations: Array<Annotation>, };
+
+export type SampleAdded = { sample: WorkSample, alreadyThere: boolean, 
+/**
+ * The same content is kept for someone else too; stored once.
+ */
+contentShared: boolean, };
+
+export type SampleContent = { sampleId: number, fileName: string, mediaType: string, 
+/**
+ * The bytes, base64-encoded, for images and PDFs; empty otherwise.
+ */
+base64: string, 
+/**
+ * The text of a text sample; empty otherwise.
+ */
+text: string, };
+
+export type ScoreInput = { competencyId: number | null, level: string, comment: string, };
+
+export type ReviewInput = { personId: string, 
+/**
+ * Empty for today.
+ */
+reviewedOn: string, comment: string, scores: Array<ScoreInput>, };
+
+export type ReviewScore = { competencyId: number, competency: string, level: number, levelLabel: string, 
+/**
+ * The level's behavioural descriptor in the framework.
+ */
+descriptor: string, comment: string, };
+
+export type PortfolioReview = { id: number, personId: string, reviewer: string, reviewedOn: string, comment: string, scores: Array<ReviewScore>, };
+
+export type Agreement = { firstReviewer: string, secondReviewer: string, 
+/**
+ * Competencies both scored.
+ */
+pairs: number, 
+/**
+ * None when there are too few pairs or every score is the same level.
+ */
+kappa: number | null, weights: string, 
+/**
+ * "CE.2: 1 against 4": to talk through in a calibration conversation.
+ */
+flagged: Array<string>, };
+
+export type CheckInFlag = { personId: string, name: string, managerId: string | null, weeks: number, lastLiveCheckIn: string | null, asyncItems: number, };
+
+export type Portfolio = { personId: string, name: string, team: string, role: string, samples: Array<WorkSample>, feedback: Array<Feedback>, reviews: Array<PortfolioReview>, agreement: Agreement | null, 
+/**
+ * Async activity with no live check-in for the workspace's number of weeks.
+ */
+missingCheckIn: CheckInFlag | null, };

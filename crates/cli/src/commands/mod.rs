@@ -7,6 +7,7 @@ pub mod data;
 pub mod design;
 pub mod pack;
 pub mod pilot;
+pub mod portfolio;
 pub mod register;
 pub mod review;
 pub mod skills;
@@ -83,6 +84,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Rate(args) => skills::rate(args, &mut store, &context),
         Command::Role(command) => skills::role(command, &mut store),
         Command::Skills(args) => skills::skills(args, &store, &context),
+        Command::Feedback(command) => portfolio::feedback(command, &mut store, &context),
+        Command::Sample(command) => portfolio::sample(command, &mut store, &context),
+        Command::ReviewPortfolio(args) => portfolio::review(args, &mut store, &context),
+        Command::Portfolio { person, json } => {
+            portfolio::portfolio(&person, json, &store, &context)
+        }
+        Command::CheckIns { manager, json } => {
+            portfolio::check_ins(manager, json, &store, &context)
+        }
     };
     done.map(|()| ExitCode::SUCCESS)
 }

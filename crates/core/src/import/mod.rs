@@ -19,6 +19,7 @@ pub mod people;
 pub mod problems;
 pub mod source;
 pub mod values;
+pub mod work_sample;
 pub mod xapi;
 
 use mapping::Mapping;

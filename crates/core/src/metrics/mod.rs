@@ -5,6 +5,7 @@ pub mod assignment;
 pub mod budget;
 pub mod chain;
 pub mod ledger;
+pub mod portfolio;
 pub mod quorum;
 pub mod skills;
 pub mod time_credits;

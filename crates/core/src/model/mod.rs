@@ -21,6 +21,7 @@ mod person;
 mod person_history;
 mod pilot;
 mod playbook;
+pub mod portfolio;
 mod readiness;
 mod review;
 mod settings;

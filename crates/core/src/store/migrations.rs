@@ -66,6 +66,13 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("schema/0008_module_progress_imports.sql"),
         rebuilds_tables: true,
     },
+    Migration {
+        version: 9,
+        name:
+            "asynchronous competency: micro-feedback, work samples, annotations, portfolio reviews",
+        sql: include_str!("schema/0009_async_competency.sql"),
+        rebuilds_tables: false,
+    },
 ];
 
 /// The schema version this build writes.

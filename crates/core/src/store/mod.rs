@@ -25,6 +25,7 @@ pub mod people;
 pub mod person_history;
 pub mod pilots;
 pub mod playbooks;
+pub mod portfolio;
 pub mod risks;
 pub mod settings;
 pub mod skills;

@@ -20,6 +20,7 @@ pub mod lift;
 pub mod packs;
 pub mod pilots;
 pub mod playbook;
+pub mod portfolio;
 pub mod readiness;
 pub mod review;
 pub mod settings;

@@ -1,0 +1,14 @@
+//! Asynchronous competency: micro-feedback, work samples with annotations, portfolio
+//! reviews, and the view of one person's portfolio.
+
+mod feedback;
+mod review;
+mod sample;
+mod view;
+
+pub use feedback::{AuthorRole, Feedback, FeedbackInput};
+pub use review::{Agreement, PortfolioReview, ReviewInput, ReviewScore, ScoreInput};
+pub use sample::{
+    Anchor, Annotation, AnnotationInput, SampleAdded, SampleContent, SampleInput, WorkSample,
+};
+pub use view::{CheckInFlag, Portfolio};

@@ -1,0 +1,7 @@
+//! Portfolio tables: work samples (their content kept once by SHA-256), annotations,
+//! micro-feedback and portfolio reviews.
+
+pub mod activity;
+pub mod feedback;
+pub mod reviews;
+pub mod samples;
