@@ -97,16 +97,23 @@ pub fn describe(media_type: &str) -> &'static str {
     }
 }
 
-/// The media type of a sample that may be kept, or what is wrong with it.
-pub fn check(file_name: &str, bytes: &[u8]) -> Result<&'static str, String> {
-    let size = bytes.len() as u64;
-    if size > SIZE_LIMIT {
-        return Err(format!(
+/// What is wrong with a file of `size` bytes, if it is over the limit: checked before the
+/// file is read, so a huge file is never loaded.
+pub fn too_big(file_name: &str, size: u64) -> Option<String> {
+    (size > SIZE_LIMIT).then(|| {
+        format!(
             "\"{file_name}\" is {:.1} MB; a work sample can be at most {} MB. Keep a shorter \
              extract or a link to where the full file lives",
             size as f64 / 1_048_576.0,
             SIZE_LIMIT / 1_048_576
-        ));
+        )
+    })
+}
+
+/// The media type of a sample that may be kept, or what is wrong with it.
+pub fn check(file_name: &str, bytes: &[u8]) -> Result<&'static str, String> {
+    if let Some(message) = too_big(file_name, bytes.len() as u64) {
+        return Err(message);
     }
     if bytes.is_empty() {
         return Err(format!("\"{file_name}\" is empty"));

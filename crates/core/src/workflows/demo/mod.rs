@@ -14,6 +14,7 @@ mod data;
 mod governance;
 mod organisation;
 mod past_pilots;
+mod portfolio;
 mod skills;
 mod story;
 

@@ -27,6 +27,24 @@ pub fn add(store: &mut Store, input: &SampleInput, today: NaiveDate) -> Result<S
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if let Some(message) = work_sample::too_big(&file_name, size) {
+        return Err(Error::invalid_field("path", message));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    add_content(store, input, &file_name, &bytes, today)
+}
+
+/// Adds content already in memory (the demo's samples, or a file read by `add`).
+pub(crate) fn add_content(
+    store: &mut Store,
+    input: &SampleInput,
+    file_name: &str,
+    bytes: &[u8],
+    today: NaiveDate,
+) -> Result<SampleAdded> {
     let mut problems = Problems::default();
     let who = person(store, &mut problems, &input.person_id)?;
     let competency_id = match input.competency_id {
@@ -34,40 +52,18 @@ pub fn add(store: &mut Store, input: &SampleInput, today: NaiveDate) -> Result<S
         None => None,
     };
     let title = if input.title.trim().is_empty() {
-        file_name.clone()
+        file_name.to_string()
     } else {
         problems.required("title", &input.title, 160, "")
     };
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(path, e))?
-        .len();
-    let bytes = if size > work_sample::SIZE_LIMIT {
-        // Not read at all: the size alone refuses it.
-        vec![0; 0]
-    } else {
-        std::fs::read(path).map_err(|e| Error::io(path, e))?
-    };
-    let media_type = if size > work_sample::SIZE_LIMIT {
-        problems.add(
-            "path",
-            format!(
-                "\"{file_name}\" is {:.1} MB; a work sample can be at most {} MB. Keep a shorter \
-                 extract or a link to where the full file lives",
-                size as f64 / 1_048_576.0,
-                work_sample::SIZE_LIMIT / 1_048_576
-            ),
-        );
-        None
-    } else {
-        work_sample::check(&file_name, &bytes)
-            .map_err(|m| problems.add("path", m))
-            .ok()
-    };
+    let media_type = work_sample::check(file_name, bytes)
+        .map_err(|m| problems.add("path", m))
+        .ok();
     let (Some(who), Some(media_type)) = (who, media_type) else {
         return Err(Error::invalid(problems.0));
     };
     problems.into_result(|| ())?;
-    let sha256 = sha256_hex(&bytes);
+    let sha256 = sha256_hex(bytes);
     if let Some(existing) = samples::find(store.conn(), &who.id, &sha256)? {
         let sample = sample(store, &who.id, existing)?;
         return Ok(SampleAdded {
@@ -77,14 +73,14 @@ pub fn add(store: &mut Store, input: &SampleInput, today: NaiveDate) -> Result<S
         });
     }
     let tx = store.write()?;
-    let shared = samples::keep_content(&tx, &sha256, media_type, &bytes)?;
+    let shared = samples::keep_content(&tx, &sha256, media_type, bytes)?;
     let actor = crate::store::settings::load(&tx)?.current_user;
     let id = samples::insert(
         &tx,
         &samples::NewSample {
             person_id: &who.id,
             sha256: &sha256,
-            file_name: &file_name,
+            file_name,
             title: &title,
             competency_id,
             added_on: today,
