@@ -106,6 +106,8 @@ const COMMANDS: &[&str] = &[
     "list_check_in_flags",
     "get_check_in_weeks",
     "set_check_in_weeks",
+    "save_portfolio_pack",
+    "get_async_report",
 ];
 
 fn main() {

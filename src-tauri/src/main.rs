@@ -122,6 +122,8 @@ fn main() {
             commands::portfolio::list_check_in_flags,
             commands::portfolio::get_check_in_weeks,
             commands::portfolio::set_check_in_weeks,
+            commands::portfolio::save_portfolio_pack,
+            commands::portfolio::get_async_report,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -196,6 +196,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A pilot's asynchronous competency figures: feedback frequency, time to first
+    /// feedback, portfolio quality, promotion velocity against the comparison group and the
+    /// people without a live check-in; the privacy floor on every group.
+    AsyncReport {
+        /// The pilot's id.
+        pilot: i64,
+        #[arg(long)]
+        json: bool,
+    },
     /// People with asynchronous coaching and no live check-in for the set number of weeks.
     CheckIns {
         #[arg(long)]

@@ -252,6 +252,15 @@ pub fn typescript() -> String {
         Agreement::decl(&cfg),
         CheckInFlag::decl(&cfg),
         Portfolio::decl(&cfg),
+        AsyncReport::decl(&cfg),
+        FeedbackFrequency::decl(&cfg),
+        WeekCount::decl(&cfg),
+        FirstFeedbackFigures::decl(&cfg),
+        QualityFigures::decl(&cfg),
+        VelocityFigures::decl(&cfg),
+        PromotionFigures::decl(&cfg),
+        CheckInCount::decl(&cfg),
+        TeamAsync::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

@@ -365,6 +365,7 @@ pub fn sample() -> PackDocument {
     PackDocument {
         title: "Day-90 outcome pack".into(),
         subject: "Service coaching <North & West>".into(),
+        subject_label: None,
         produced_on: date("2027-04-12"),
         draft: true,
         blocks: vec![

@@ -94,6 +94,7 @@ fn the_content_hash_follows_the_content() {
     let doc = |paragraph: &str| PackDocument {
         title: "Test pack".into(),
         subject: "Hashing".into(),
+        subject_label: None,
         produced_on: date("2026-11-23"),
         draft: false,
         blocks: vec![Block::Paragraph(paragraph.into())],
@@ -116,6 +117,7 @@ fn long_tables_break_across_pages_and_repeat_their_header() {
     let doc = PackDocument {
         title: "Long table".into(),
         subject: "Pagination".into(),
+        subject_label: None,
         produced_on: date("2026-11-23"),
         draft: false,
         blocks: vec![

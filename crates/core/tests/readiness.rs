@@ -2,7 +2,9 @@
 mod support;
 
 use pilotdesk_core::model::*;
-use pilotdesk_core::workflows::readiness::{evaluate, ReadinessInput, SkillsFacts, ITEMS};
+use pilotdesk_core::workflows::readiness::{
+    evaluate, CheckInFacts, ReadinessInput, SkillsFacts, ITEMS,
+};
 use support::date;
 
 struct Fixture {
@@ -17,6 +19,7 @@ struct Fixture {
     mdes: Vec<KpiMde>,
     today: chrono::NaiveDate,
     skills: SkillsFacts,
+    check_ins: CheckInFacts,
 }
 
 fn task(id: i64, module: &str) -> PlaybookTask {
@@ -162,6 +165,10 @@ fn complete() -> Fixture {
             seats: 12,
             assigned: 7,
         },
+        check_ins: CheckInFacts {
+            weeks: 3,
+            flagged: 2,
+        },
     }
 }
 
@@ -197,6 +204,7 @@ fn readiness(f: &Fixture) -> Readiness {
         currency: "USD",
         today: f.today,
         skills: &f.skills,
+        check_ins: &f.check_ins,
     })
 }
 
@@ -490,6 +498,41 @@ fn step_3_waits_for_the_outcome_then_asks_for_confirmations() {
         f.marks.push(mark(key, "confirmed"));
         assert_status(&f, key, ItemStatus::Met, "Confirmed by Ada");
     }
+}
+
+#[test]
+fn the_coaching_quality_review_reads_the_no_live_check_in_flag() {
+    let key = "privacy_quality_reviews";
+    let mut f = at_outcome();
+    assert_status(
+        &f,
+        key,
+        ItemStatus::NotMet,
+        "2 people in the pilot's teams have had async coaching without a live check-in for 3 \
+         weeks",
+    );
+    f.check_ins.flagged = 1;
+    f.marks.push(mark(key, "confirmed"));
+    assert_status(
+        &f,
+        key,
+        ItemStatus::Met,
+        "1 person in the pilot's teams has had async coaching without a live check-in",
+    );
+    f.check_ins.flagged = 0;
+    assert_status(
+        &f,
+        key,
+        ItemStatus::Met,
+        "no one in the pilot's teams has had async coaching",
+    );
+    // Before the outcome the item does not apply, and says nothing of check-ins.
+    let early = item(&running(), key);
+    assert!(!early.reason.contains("check-in"), "{}", early.reason);
+    // Other confirmed-by-hand items are untouched.
+    assert!(!item(&at_outcome(), "governance_cadence")
+        .reason
+        .contains("check-in"));
 }
 
 #[test]

@@ -1,11 +1,16 @@
 //! Asynchronous competency: micro-feedback, work samples and annotations, portfolio
 //! reviews, and the people with no live check-in.
 
+use std::path::PathBuf;
+
 use pilotdesk_core::model::portfolio::{
-    Annotation, AnnotationInput, CheckInFlag, Feedback, FeedbackInput, Portfolio, PortfolioReview,
-    ReviewInput, SampleAdded, SampleContent, SampleInput,
+    Annotation, AnnotationInput, AsyncReport, CheckInFlag, Feedback, FeedbackInput, Portfolio,
+    PortfolioReview, ReviewInput, SampleAdded, SampleContent, SampleInput,
 };
-use pilotdesk_core::workflows::portfolio::{check_ins, feedback, reviews, samples, view};
+use pilotdesk_core::model::{PackRecord, PaperSize};
+use pilotdesk_core::workflows::portfolio::{
+    check_ins, feedback, pack, report, reviews, samples, view,
+};
 use tauri::State;
 
 use super::{in_background, today, Reply};
@@ -84,4 +89,27 @@ pub async fn get_check_in_weeks(state: State<'_, AppState>) -> Reply<u32> {
 #[tauri::command]
 pub async fn set_check_in_weeks(state: State<'_, AppState>, weeks: u32) -> Reply<()> {
     Ok(check_ins::set_weeks(&mut *state.store()?, weeks)?)
+}
+
+/// Renders the person's portfolio pack and writes it where the save dialog said.
+#[tauri::command]
+pub async fn save_portfolio_pack(
+    state: State<'_, AppState>,
+    person_id: String,
+    path: String,
+    paper: Option<PaperSize>,
+) -> Reply<PackRecord> {
+    let path = PathBuf::from(path);
+    Ok(pack::save(
+        &mut *state.store()?,
+        &person_id,
+        &path,
+        paper,
+        today(),
+    )?)
+}
+
+#[tauri::command]
+pub async fn get_async_report(state: State<'_, AppState>, pilot_id: i64) -> Reply<AsyncReport> {
+    Ok(report::report(&*state.reader()?, pilot_id, today())?)
 }

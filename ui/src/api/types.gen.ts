@@ -139,7 +139,7 @@ entity: string, entityId: string,
  */
 action: string, summary: string, };
 
-export type PackKind = "proposal" | "decision" | "monthly" | "day45_review" | "outcome";
+export type PackKind = "proposal" | "decision" | "monthly" | "day45_review" | "outcome" | "portfolio";
 
 export type PackRecord = { id: number, kind: PackKind, pilotId: number | null, title: string, subject: string, producedAt: string, producedBy: string, 
 /**
@@ -1711,3 +1711,82 @@ export type Portfolio = { personId: string, name: string, team: string, role: st
  * Async activity with no live check-in for the workspace's number of weeks.
  */
 missingCheckIn: CheckInFlag | null, };
+
+export type AsyncReport = { pilotId: number, pilotName: string, 
+/**
+ * The pilot's start to today (or to its end, when it has ended).
+ */
+from: string, to: string, minGroupSize: number, 
+/**
+ * People in the pilot's teams: the direct reports of its pilot-arm managers.
+ */
+pilotPeople: number, 
+/**
+ * The pilot group is under the minimum group size: nothing but its size is shown.
+ */
+hidden: boolean, frequency: FeedbackFrequency, firstFeedback: FirstFeedbackFigures, quality: QualityFigures, promotion: PromotionFigures, checkIns: CheckInCount, 
+/**
+ * Per pilot team; a team under the minimum group size is listed with `hidden` set and
+ * no figures.
+ */
+teams: Array<TeamAsync>, };
+
+export type FeedbackFrequency = { notes: number, 
+/**
+ * Notes received per person per week, everyone in the group counted.
+ */
+perPersonPerWeek: number | null, 
+/**
+ * Notes per calendar week, Monday first, empty weeks as 0.
+ */
+weekly: Array<WeekCount>, };
+
+export type WeekCount = { weekStart: string, notes: number, };
+
+export type FirstFeedbackFigures = { 
+/**
+ * People whose samples are counted.
+ */
+people: number, 
+/**
+ * Fewer people than the minimum group size added samples: no figures.
+ */
+hidden: boolean, samples: number, answered: number, waiting: number, 
+/**
+ * Kaplan-Meier median, waiting samples censored at their age.
+ */
+medianDays: number | null, 
+/**
+ * Answered samples only: shown beside the median, never in its place.
+ */
+medianDaysAnswered: number | null, longestWaitDays: number | null, };
+
+export type QualityFigures = { reviewedPeople: number, meanLevel: number | null, topLevel: number, 
+/**
+ * People with two reviews or more, over whom the change is taken.
+ */
+reviewedTwice: number, firstMean: number | null, lastMean: number | null, change: number | null, };
+
+export type VelocityFigures = { people: number, 
+/**
+ * Under the minimum group size: no figures.
+ */
+hidden: boolean, promoted: number, roleChanges: number, personYears: number, perPersonYear: number | null, medianDaysBetween: number | null, medianDaysBetweenWithWaiting: number | null, };
+
+export type PromotionFigures = { pilot: VelocityFigures, comparison: VelocityFigures, 
+/**
+ * Pilot minus comparison, per person-year; none when either is hidden or unobserved.
+ */
+difference: number | null, };
+
+export type CheckInCount = { weeks: number, 
+/**
+ * People in the pilot's teams with async coaching and no live check-in for `weeks`.
+ */
+flagged: number | null, };
+
+export type TeamAsync = { team: string, people: number, hidden: boolean, notes: number | null, perPersonPerWeek: number | null, 
+/**
+ * None also when fewer than the minimum group size were reviewed in the team.
+ */
+meanLevel: number | null, };

@@ -119,6 +119,15 @@ pub enum ExportCommand {
         #[arg(long, value_name = "FILE.csv|FILE.xlsx")]
         out: PathBuf,
     },
+    /// Micro-feedback and portfolio review scores as xAPI 1.0.3 statements (a JSON array),
+    /// with the competency's CASE URI as the activity.
+    PortfolioXapi {
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+        /// Only this person's feedback and reviews.
+        #[arg(long)]
+        person: Option<String>,
+    },
     /// Coaching events as xAPI 1.0.3 statements (a JSON array).
     Xapi {
         #[arg(long, value_name = "FILE.json")]
@@ -267,7 +276,17 @@ pub fn import(command: ImportCommand, store: &mut Store, context: &Context) -> R
 }
 
 pub fn export(command: ExportCommand, store: &Store) -> Result<()> {
+    if let ExportCommand::PortfolioXapi { out, person } = &command {
+        let count = exports::export_portfolio_xapi(store, out, person.as_deref())?;
+        outln!(
+            "Wrote {count} xAPI statement{} to {}.",
+            if count == 1 { "" } else { "s" },
+            out.display()
+        );
+        return Ok(());
+    }
     let summary = match command {
+        ExportCommand::PortfolioXapi { .. } => unreachable!("handled above"),
         ExportCommand::People { out } => {
             exports::export_table(store, ImportKind::People, &out, &EventFilter::default())?
         }

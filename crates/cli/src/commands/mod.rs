@@ -87,6 +87,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Feedback(command) => portfolio::feedback(command, &mut store, &context),
         Command::Sample(command) => portfolio::sample(command, &mut store, &context),
         Command::ReviewPortfolio(args) => portfolio::review(args, &mut store, &context),
+        Command::AsyncReport { pilot, json } => {
+            portfolio::async_report(pilot, json, &store, &context)
+        }
         Command::Portfolio { person, json } => {
             portfolio::portfolio(&person, json, &store, &context)
         }

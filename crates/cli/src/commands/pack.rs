@@ -47,6 +47,16 @@ pub enum PackCommand {
         #[arg(long, value_parser = parse_paper)]
         paper: Option<PaperSize>,
     },
+    /// One person's portfolio: work samples with their SHA-256, annotations, feedback and
+    /// portfolio reviews. For the person and their manager only.
+    Portfolio {
+        /// The person's id (see `people list`).
+        person: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_parser = parse_paper)]
+        paper: Option<PaperSize>,
+    },
     /// The one-page record of a steering-group decision (see `review decisions`).
     Decision {
         /// The decision's id.
@@ -94,6 +104,16 @@ pub fn run(command: PackCommand, store: &mut Store, context: &Context) -> Result
                 out,
             )
         }
+        PackCommand::Portfolio { person, out, paper } => (
+            pilotdesk_core::workflows::portfolio::pack::save(
+                store,
+                &person,
+                &out,
+                paper,
+                context.today,
+            )?,
+            out,
+        ),
         PackCommand::Decision { id, out, paper } => (
             packs::save_decision(store, id, &out, paper, context.today)?,
             out,

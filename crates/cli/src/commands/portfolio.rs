@@ -375,3 +375,117 @@ pub fn check_ins(
     output::table(&["ID", "NAME", "ASYNC ITEMS", "LAST LIVE CHECK-IN"], &rows);
     Ok(())
 }
+
+fn figure(value: Option<f64>, decimals: usize, unit: &str) -> String {
+    value.map_or("—".into(), |v| {
+        format!(
+            "{}{unit}",
+            pilotdesk_core::metrics::analytics::precision::fixed(v, decimals)
+        )
+    })
+}
+
+pub fn async_report(pilot: i64, json: bool, store: &Store, context: &Context) -> Result<()> {
+    let r = pilotdesk_core::workflows::portfolio::report::report(store, pilot, context.today)?;
+    if json {
+        output::json(&r);
+        return Ok(());
+    }
+    outln!(
+        "{}: asynchronous competency, {} to {} ({} people in the pilot's teams)",
+        r.pilot_name,
+        r.from,
+        r.to,
+        r.pilot_people
+    );
+    if r.hidden {
+        outln!(
+            "The pilot group is under the minimum group size of {}: no figure is shown.",
+            r.min_group_size
+        );
+        return Ok(());
+    }
+    outln!(
+        "Feedback: {} notes, {} per person per week",
+        r.frequency.notes,
+        figure(r.frequency.per_person_per_week, 2, "")
+    );
+    let f = &r.first_feedback;
+    if f.hidden {
+        outln!(
+            "Sample to first feedback: samples from {} people, under the floor",
+            f.people
+        );
+    } else {
+        outln!(
+        "Sample to first feedback: {} samples, {} answered, {} waiting; median {} ({} among answered)",
+        f.samples,
+        f.answered,
+        f.waiting,
+        figure(f.median_days, 1, " days"),
+        figure(f.median_days_answered, 1, " days")
+        );
+    }
+    let q = &r.quality;
+    outln!(
+        "Portfolio quality: mean level {} of {} over {} people; change {} over {} reviewed twice",
+        figure(q.mean_level, 2, ""),
+        q.top_level,
+        q.reviewed_people,
+        figure(q.change, 2, ""),
+        q.reviewed_twice
+    );
+    let velocity = |v: &pilotdesk_core::model::portfolio::VelocityFigures| {
+        if v.hidden {
+            format!("{} people, under the floor", v.people)
+        } else {
+            format!(
+                "{} people, {} role changes, {} per person-year",
+                v.people,
+                v.role_changes,
+                figure(v.per_person_year, 2, "")
+            )
+        }
+    };
+    outln!(
+        "Promotion velocity: pilot {}; comparison {}; difference {}",
+        velocity(&r.promotion.pilot),
+        velocity(&r.promotion.comparison),
+        figure(r.promotion.difference, 2, "")
+    );
+    outln!(
+        "No live check-in for {} weeks: {}",
+        r.check_ins.weeks,
+        r.check_ins
+            .flagged
+            .map_or("—".into(), |n| format!("{n} people"))
+    );
+    let rows: Vec<Vec<String>> = r
+        .teams
+        .iter()
+        .map(|t| {
+            if t.hidden {
+                vec![
+                    t.team.clone(),
+                    t.people.to_string(),
+                    "hidden".into(),
+                    "hidden".into(),
+                    "hidden".into(),
+                ]
+            } else {
+                vec![
+                    t.team.clone(),
+                    t.people.to_string(),
+                    t.notes.unwrap_or(0).to_string(),
+                    figure(t.per_person_per_week, 2, ""),
+                    figure(t.mean_level, 2, ""),
+                ]
+            }
+        })
+        .collect();
+    output::table(
+        &["TEAM", "PEOPLE", "NOTES", "PER PERSON-WEEK", "MEAN LEVEL"],
+        &rows,
+    );
+    Ok(())
+}

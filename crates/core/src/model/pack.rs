@@ -15,6 +15,9 @@ pub enum PackKind {
     Day45Review,
     /// The day-90 outcome pack.
     Outcome,
+    /// One person's portfolio: work samples with their hashes, annotations, feedback and
+    /// portfolio reviews. Not about a pilot.
+    Portfolio,
 }
 
 impl PackKind {
@@ -25,6 +28,7 @@ impl PackKind {
             PackKind::Monthly => "monthly",
             PackKind::Day45Review => "day45_review",
             PackKind::Outcome => "outcome",
+            PackKind::Portfolio => "portfolio",
         }
     }
 
@@ -35,6 +39,7 @@ impl PackKind {
             "monthly" => Some(PackKind::Monthly),
             "day45_review" => Some(PackKind::Day45Review),
             "outcome" => Some(PackKind::Outcome),
+            "portfolio" => Some(PackKind::Portfolio),
             _ => None,
         }
     }

@@ -222,6 +222,7 @@ pub fn build(data: &DecisionData) -> PackDocument {
     PackDocument {
         title: TITLE.into(),
         subject: decision.pilot_name.clone(),
+        subject_label: None,
         produced_on: data.produced_on,
         draft: false,
         blocks,

@@ -12,6 +12,10 @@ pub struct PackDocument {
     pub title: String,
     /// The pilot the pack is about; printed in every page footer.
     pub subject: String,
+    /// What the subject is, as the footer names it: "Pilot" when left out. Left out of the
+    /// content hash when none, so the packs about a pilot hash as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_label: Option<String>,
     pub produced_on: NaiveDate,
     /// Printed before the decision it asks for: every page says DRAFT and signature lines are
     /// left out. Left out of the content hash when false, so a final pack hashes as before.

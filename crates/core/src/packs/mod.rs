@@ -7,6 +7,7 @@ pub mod decision;
 pub mod document;
 pub mod engine;
 pub mod html;
+pub mod portfolio;
 pub mod proposal;
 pub mod results;
 

@@ -247,6 +247,7 @@ pub fn build(data: &ProposalData) -> PackDocument {
     PackDocument {
         title: TITLE.into(),
         subject: pilot.name.clone(),
+        subject_label: None,
         produced_on: data.produced_on,
         draft: false,
         blocks,

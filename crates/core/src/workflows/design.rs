@@ -68,6 +68,7 @@ pub(crate) fn load_design_in(
     let skills = super::skills::catalog::readiness_facts(conn, pilot_id, today)?;
     let estimate = estimate(&all_lines, &time_costs, headcount, &currency);
     let mdes = super::analytics::kpi_mdes(conn, pilot_id, today)?;
+    let check_ins = check_in_facts(conn, &cohort, today)?;
     let readiness = readiness::evaluate(&ReadinessInput {
         pilot: &pilot,
         workflows: &workflows,
@@ -81,6 +82,7 @@ pub(crate) fn load_design_in(
         currency: &currency,
         today,
         skills: &skills,
+        check_ins: &check_ins,
     });
     Ok(PilotDesign {
         mdes,
@@ -99,6 +101,33 @@ pub(crate) fn load_design_in(
         marks,
         readiness,
         transitions,
+    })
+}
+
+/// How many people in the pilot's teams (the direct reports of its pilot-arm managers) are
+/// flagged today for async coaching without a live check-in.
+fn check_in_facts(
+    conn: &Connection,
+    cohort: &crate::model::Cohort,
+    today: NaiveDate,
+) -> Result<readiness::CheckInFacts> {
+    let managers: std::collections::BTreeSet<&str> = cohort
+        .members
+        .iter()
+        .filter(|m| m.arm == Arm::Pilot)
+        .map(|m| m.manager_id.as_str())
+        .collect();
+    let flagged = super::portfolio::check_ins::flags_in(conn, None, today)?
+        .into_iter()
+        .filter(|f| {
+            f.manager_id
+                .as_deref()
+                .is_some_and(|m| managers.contains(m))
+        })
+        .count() as u32;
+    Ok(readiness::CheckInFacts {
+        weeks: super::portfolio::check_ins::weeks_in(conn)?,
+        flagged,
     })
 }
 

@@ -116,3 +116,62 @@ pub fn export_xapi(store: &Store, path: &Path, filter: &EventFilter) -> Result<E
         rows,
     })
 }
+
+/// Feedback and portfolio review scores as xAPI statements (a JSON array), everyone's or one
+/// person's; returns how many statements were written.
+pub fn export_portfolio_xapi(store: &Store, path: &Path, person: Option<&str>) -> Result<u64> {
+    use crate::export::portfolio_xapi;
+    use crate::store::portfolio::{feedback, reviews};
+    let conn = store.conn();
+    let person = person.map(str::trim).filter(|p| !p.is_empty());
+    if let Some(id) = person {
+        if crate::store::people::get(conn, id)?.is_none() {
+            return Err(Error::invalid_field(
+                "person",
+                format!("there is no one with the id \"{id}\""),
+            ));
+        }
+    }
+    let notes = feedback::load(conn, person)?;
+    let reviewed: Vec<String> = match person {
+        Some(id) => vec![id.to_string()],
+        None => {
+            let mut statement =
+                conn.prepare("SELECT DISTINCT person_id FROM portfolio_reviews ORDER BY 1")?;
+            let ids = statement.query_map([], |r| r.get(0))?;
+            ids.collect::<rusqlite::Result<_>>()?
+        }
+    };
+    let mut all_reviews = Vec::new();
+    for id in &reviewed {
+        all_reviews.extend(reviews::for_person(conn, id)?);
+    }
+    let people = crate::store::people::by_id(conn)?;
+    let competencies = portfolio_xapi::competencies(conn)?;
+    let statements = portfolio_xapi::statements(
+        &notes,
+        &all_reviews,
+        &portfolio_xapi::Names {
+            people: &people,
+            competencies: &competencies,
+        },
+    );
+    let partial = export::partial_path(path);
+    let written = (|| {
+        let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
+        let mut out = BufWriter::new(file);
+        let count = portfolio_xapi::write(&statements, &mut out)?;
+        out.flush().map_err(|e| Error::io(&partial, e))?;
+        Ok(count)
+    })();
+    match written {
+        Ok(count) => {
+            export::finish(&partial, path)?;
+            Ok(count)
+        }
+        Err(error) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(error)
+        }
+    }
+}

@@ -25,6 +25,37 @@ pub struct ReadinessInput<'a> {
     pub currency: &'a str,
     pub today: NaiveDate,
     pub skills: &'a SkillsFacts,
+    pub check_ins: &'a CheckInFacts,
+}
+
+/// What the coaching-quality review reads: how many people in the pilot's teams have had
+/// asynchronous coaching with no live check-in for the workspace's number of weeks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckInFacts {
+    pub weeks: u32,
+    pub flagged: u32,
+}
+
+fn check_in_sentence(facts: &CheckInFacts) -> String {
+    let weeks = format!(
+        "{} week{}",
+        facts.weeks,
+        if facts.weeks == 1 { "" } else { "s" }
+    );
+    match facts.flagged {
+        0 => format!(
+            "no one in the pilot's teams has had async coaching without a live check-in for \
+             {weeks}"
+        ),
+        1 => format!(
+            "1 person in the pilot's teams has had async coaching without a live check-in for \
+             {weeks}"
+        ),
+        n => format!(
+            "{n} people in the pilot's teams have had async coaching without a live check-in \
+             for {weeks}"
+        ),
+    }
 }
 
 /// What the skills records say about a pilot, for the two modular-learning items.
@@ -552,6 +583,15 @@ pub fn evaluate(input: &ReadinessInput) -> Readiness {
             }
         } else {
             evaluate_item(key, input)
+        };
+        let reason = if key == "privacy_quality_reviews" && status != ItemStatus::NotYetApplicable {
+            format!(
+                "{}; {}",
+                reason.trim_end_matches('.'),
+                check_in_sentence(input.check_ins)
+            )
+        } else {
+            reason
         };
         let status = match (&status, &mark) {
             (ItemStatus::NotMet, Some(m)) if m.kind == "waived" => ItemStatus::Waived,

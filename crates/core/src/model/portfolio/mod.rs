@@ -2,11 +2,16 @@
 //! reviews, and the view of one person's portfolio.
 
 mod feedback;
+mod report;
 mod review;
 mod sample;
 mod view;
 
 pub use feedback::{AuthorRole, Feedback, FeedbackInput};
+pub use report::{
+    AsyncReport, CheckInCount, FeedbackFrequency, FirstFeedbackFigures, PromotionFigures,
+    QualityFigures, TeamAsync, VelocityFigures, WeekCount,
+};
 pub use review::{Agreement, PortfolioReview, ReviewInput, ReviewScore, ScoreInput};
 pub use sample::{
     Anchor, Annotation, AnnotationInput, SampleAdded, SampleContent, SampleInput, WorkSample,

@@ -1,5 +1,5 @@
-//! What every page carries: the pack title and date on top; the pilot, the content hash and
-//! "page N of M" at the foot.
+//! What every page carries: the pack title and date on top; the pilot (or the person), the
+//! content hash and "page N of M" at the foot.
 
 use crate::packs::document::PackDocument;
 
@@ -44,7 +44,11 @@ impl PageChrome<'_> {
 
         let foot = 30.0;
         canvas.line((left, foot + 12.0), (right, foot + 12.0), 0.6, theme::RULE);
-        let pilot = format!("Pilot: {}", self.doc.subject);
+        let pilot = format!(
+            "{}: {}",
+            self.doc.subject_label.as_deref().unwrap_or("Pilot"),
+            self.doc.subject
+        );
         let page_text = format!("page {page} of {pages}");
         let hash_text = format!("content hash {}", self.short_hash);
         let room_for_pilot = right

@@ -141,6 +141,7 @@ pub fn build(data: &ResultsData) -> PackDocument {
     PackDocument {
         title: TITLE.into(),
         subject: dashboard.pilot_name.clone(),
+        subject_label: None,
         produced_on: data.produced_on,
         draft: false,
         blocks,

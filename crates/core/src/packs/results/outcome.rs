@@ -261,6 +261,7 @@ pub fn build(data: &ResultsData, gate: Gate, teams_csv: Option<&str>) -> PackDoc
     PackDocument {
         title: gate.title().into(),
         subject: dashboard.pilot_name.clone(),
+        subject_label: None,
         produced_on: data.produced_on,
         draft,
         blocks,

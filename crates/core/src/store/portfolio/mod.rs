@@ -2,6 +2,7 @@
 //! micro-feedback and portfolio reviews.
 
 pub mod activity;
+pub mod facts;
 pub mod feedback;
 pub mod reviews;
 pub mod samples;

@@ -112,7 +112,7 @@ fn render_proposal_with(
     )
 }
 
-fn render_record(
+pub(crate) fn render_record(
     document: &PackDocument,
     kind: PackKind,
     pilot_id: Option<i64>,
@@ -139,7 +139,7 @@ fn render_record(
 
 /// Writes a rendered pack to `out` and records it. The file appears whole or not at all:
 /// it is written beside its destination and renamed into place.
-fn save(
+pub(crate) fn save(
     store: &mut Store,
     rendered: RenderedPack,
     mut record: PackRecord,

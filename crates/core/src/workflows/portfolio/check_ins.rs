@@ -13,7 +13,11 @@ pub const CHECK_IN_WEEKS: &str = "check_in_weeks";
 pub const DEFAULT_CHECK_IN_WEEKS: u32 = 3;
 
 pub fn weeks(store: &Store) -> Result<u32> {
-    Ok(settings::get(store.conn(), CHECK_IN_WEEKS)?
+    weeks_in(store.conn())
+}
+
+pub(crate) fn weeks_in(conn: &rusqlite::Connection) -> Result<u32> {
+    Ok(settings::get(conn, CHECK_IN_WEEKS)?
         .and_then(|v| v.parse().ok())
         .filter(|w| (1..=26).contains(w))
         .unwrap_or(DEFAULT_CHECK_IN_WEEKS))
@@ -38,8 +42,16 @@ pub fn flags(
     manager_id: Option<&str>,
     today: NaiveDate,
 ) -> Result<Vec<CheckInFlag>> {
-    let conn = store.conn();
-    let weeks = weeks(store)?;
+    flags_in(store.conn(), manager_id, today)
+}
+
+/// The same through any connection or transaction.
+pub(crate) fn flags_in(
+    conn: &rusqlite::Connection,
+    manager_id: Option<&str>,
+    today: NaiveDate,
+) -> Result<Vec<CheckInFlag>> {
+    let weeks = weeks_in(conn)?;
     let since = today - Duration::weeks(i64::from(weeks));
     let by_person = activity::since(conn, since)?;
     let activity: Vec<PersonActivity> = by_person

@@ -4,6 +4,8 @@
 
 pub mod check_ins;
 pub mod feedback;
+pub mod pack;
+pub mod report;
 pub mod reviews;
 pub mod samples;
 pub mod view;
