@@ -5,12 +5,15 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { documentDir, join } from "@tauri-apps/api/path";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
+  Annotation,
+  AnnotationInput,
   ApiError,
   AssignInput,
   Assignment,
   AssignmentBoard,
   BasicsInput,
   BudgetInput,
+  CheckInFlag,
   CoachingEvent,
   CohortInput,
   CompetencyChoice,
@@ -21,6 +24,8 @@ import type {
   EventFilter,
   EventPage,
   ExportSummary,
+  Feedback,
+  FeedbackInput,
   FrameworkImport,
   FrameworkSummary,
   FrameworkView,
@@ -52,7 +57,9 @@ import type {
   PilotDetail,
   PilotStatus,
   PilotSummary,
+  Portfolio,
   PortfolioOverview,
+  PortfolioReview,
   ProgressInput,
   Purchase,
   PurchaseInput,
@@ -63,6 +70,7 @@ import type {
   Rating,
   RatingInput,
   ReadinessHeatmap,
+  ReviewInput,
   ReviewView,
   Risk,
   RiskInput,
@@ -70,6 +78,9 @@ import type {
   RoleRequirement,
   RoleRequirementInput,
   RuleVerdict,
+  SampleAdded,
+  SampleContent,
+  SampleInput,
   SettingsInput,
   SkillModule,
   SkillProfile,
@@ -254,6 +265,23 @@ export const api = {
   /** Every team (null) or the pilot arm's teams of one pilot. */
   getReadinessHeatmap: (pilotId: number | null) => call<ReadinessHeatmap>("get_readiness_heatmap", { pilotId }),
   getSkillsReport: (pilotId: number) => call<SkillsReport>("get_skills_report", { pilotId }),
+
+  // Asynchronous competency: a person's portfolio of work samples, their annotations,
+  // micro-feedback, portfolio reviews against the framework, and the live check-ins that stay.
+  getPersonPortfolio: (personId: string) => call<Portfolio>("get_person_portfolio", { personId }),
+  giveFeedback: (input: FeedbackInput) => call<Feedback>("give_feedback", { input }),
+  listFeedback: (personId: string | null) => call<Feedback[]>("list_feedback", { personId }),
+  /** Reads the file; refuses one whose content is not what its extension says, or too large. */
+  addWorkSample: (input: SampleInput) => call<SampleAdded>("add_work_sample", { input }),
+  annotateSample: (input: AnnotationInput) => call<Annotation>("annotate_sample", { input }),
+  getSampleContent: (sampleId: number) => call<SampleContent>("get_sample_content", { sampleId }),
+  reviewPortfolio: (input: ReviewInput) => call<PortfolioReview>("review_portfolio", { input }),
+  /** Everyone (null) or one manager's direct reports. */
+  listCheckInFlags: (managerId: string | null) => call<CheckInFlag[]>("list_check_in_flags", { managerId }),
+  getCheckInWeeks: () => call<number>("get_check_in_weeks"),
+  setCheckInWeeks: (weeks: number) => call<null>("set_check_in_weeks", { weeks }),
+  savePortfolioPack: (personId: string, path: string, paper?: PaperSize) =>
+    call<PackRecord>("save_portfolio_pack", { personId, path, paper: paper ?? null }),
 };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's
@@ -299,6 +327,19 @@ export async function chooseFrameworkFile(): Promise<string | null> {
     directory: false,
     defaultPath: folder ?? undefined,
     filters: [{ name: "CASE package (JSON)", extensions: ["json"] }],
+  });
+  return typeof path === "string" ? path : null;
+}
+
+/** Asks which file to add to a portfolio as a work sample; null when cancelled. */
+export async function chooseSampleFile(filters: { name: string; extensions: string[] }[]): Promise<string | null> {
+  const folder = await documentDir().catch(() => null);
+  const path = await open({
+    title: "Add a work sample",
+    multiple: false,
+    directory: false,
+    defaultPath: folder ?? undefined,
+    filters,
   });
   return typeof path === "string" ? path : null;
 }

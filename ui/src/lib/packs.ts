@@ -7,6 +7,7 @@ const KINDS: Record<PackKind, string> = {
   monthly: "Monthly pack",
   day45_review: "Day-45 review pack",
   outcome: "Day-90 outcome pack",
+  portfolio: "Portfolio pack",
 };
 
 /** "monthly" -> "Monthly pack"; a kind this version does not know is shown as it is. */

@@ -12,6 +12,7 @@ import {
   route,
   sectionOf,
   skillsPath,
+  portfolioPath,
 } from "./router";
 
 describe("parseHash", () => {
@@ -169,6 +170,14 @@ describe("the skills routes", () => {
     expect(parseHash("#/skills/readiness/")).toEqual({ name: "skills", tab: "readiness", personId: null });
     expect(parseHash("#/skills/people/E1042")).toEqual({ name: "skills", tab: "people", personId: "E1042" });
     expect(parseHash("#/skills/people/N%202")).toEqual({ name: "skills", tab: "people", personId: "N 2" });
+  });
+
+  it("parses the portfolios tab and one person's portfolio", () => {
+    expect(parseHash("#/skills/portfolios")).toEqual({ name: "skills", tab: "portfolios", personId: null });
+    expect(parseHash("#/skills/portfolios/E1042")).toEqual({ name: "skills", tab: "portfolios", personId: "E1042" });
+    expect(portfolioPath("N 2")).toBe("/skills/portfolios/N%202");
+    expect(portfolioPath()).toBe("/skills/portfolios");
+    expect(parseHash("#/skills/portfolios/E1/samples")).toEqual({ name: "not-found", path: "/skills/portfolios/E1/samples" });
   });
 
   it("refuses what is not a skills page", () => {

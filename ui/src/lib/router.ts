@@ -41,7 +41,7 @@ function isGovernanceTab(value: string): value is GovernanceTab {
 }
 
 /** The tabs of the Skills screen, in the order shown. */
-export const SKILLS_TABS = ["frameworks", "catalog", "assignments", "people", "readiness"] as const;
+export const SKILLS_TABS = ["frameworks", "catalog", "assignments", "people", "portfolios", "readiness"] as const;
 export type SkillsTab = (typeof SKILLS_TABS)[number];
 
 export const SKILLS_TAB_LABELS: Record<SkillsTab, string> = {
@@ -49,6 +49,7 @@ export const SKILLS_TAB_LABELS: Record<SkillsTab, string> = {
   catalog: "Catalog",
   assignments: "Assignments",
   people: "People",
+  portfolios: "Portfolios",
   readiness: "Readiness",
 };
 
@@ -76,7 +77,7 @@ export type Route =
   | { name: "kpi-data" }
   | { name: "import"; kind: ImportRouteKind | null }
   | { name: "governance"; tab: GovernanceTab }
-  /** `personId` only on the People tab: whose skills profile is open. */
+  /** `personId` only on the People and Portfolios tabs: whose profile or portfolio is open. */
   | { name: "skills"; tab: SkillsTab; personId: string | null }
   | { name: "review"; pilotId: number; itemId: number | null }
   | { name: "packs" }
@@ -144,13 +145,14 @@ function parseGovernance(parts: string[], path: string): Route {
   return { name: "not-found", path };
 }
 
-/** "/skills" (the frameworks), "/skills/catalog", or "/skills/people/E1042" for one person's profile. */
+/** "/skills" (the frameworks), "/skills/catalog", "/skills/people/E1042" for one person's profile,
+ * or "/skills/portfolios/E1042" for their portfolio. */
 function parseSkills(parts: string[], path: string): Route {
   const [tab, person, ...rest] = parts;
   if (tab === undefined) return { name: "skills", tab: "frameworks", personId: null };
   if (!isSkillsTab(tab) || rest.length > 0) return { name: "not-found", path };
   if (person === undefined) return { name: "skills", tab, personId: null };
-  if (tab !== "people" || person === "") return { name: "not-found", path };
+  if (!PERSON_TABS.includes(tab) || person === "") return { name: "not-found", path };
   try {
     return { name: "skills", tab, personId: decodeURIComponent(person) };
   } catch {
@@ -158,10 +160,18 @@ function parseSkills(parts: string[], path: string): Route {
   }
 }
 
-/** The path of a Skills tab; for People, optionally with a person's profile open. */
+/** The Skills tabs that open one person. */
+const PERSON_TABS: readonly SkillsTab[] = ["people", "portfolios"];
+
+/** The path of a Skills tab; for People and Portfolios, optionally with a person open. */
 export function skillsPath(tab: SkillsTab = "frameworks", personId: string | null = null): string {
-  if (tab === "people" && personId) return `/skills/people/${encodeURIComponent(personId)}`;
+  if (PERSON_TABS.includes(tab) && personId) return `/skills/${tab}/${encodeURIComponent(personId)}`;
   return `/skills/${tab}`;
+}
+
+/** The path of a person's portfolio. */
+export function portfolioPath(personId: string | null = null): string {
+  return skillsPath("portfolios", personId);
 }
 
 /** The path of a governance tab: "/governance" for the queue. */
