@@ -108,6 +108,7 @@ const COMMANDS: &[&str] = &[
     "set_check_in_weeks",
     "save_portfolio_pack",
     "get_async_report",
+    "export_portfolio_xapi",
 ];
 
 fn main() {

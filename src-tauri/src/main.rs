@@ -124,6 +124,7 @@ fn main() {
             commands::portfolio::set_check_in_weeks,
             commands::portfolio::save_portfolio_pack,
             commands::portfolio::get_async_report,
+            commands::portfolio::export_portfolio_xapi,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -5,14 +5,16 @@
 // micro-feedback given with the keyboard alone (Ctrl+Shift+F, type-ahead, Enter); the
 // portfolio reviewed by two reviewers, and their agreement read; the check-in weeks set in
 // Settings; the no-live-check-in notice on a manager's assignment board and the person's
-// portfolio; and the portfolio saved as a PDF through the save dialog. Each view is photographed,
-// also at the window's minimum size.
+// portfolio; the portfolio saved as a PDF, and its feedback and reviews exported as xAPI,
+// through the save dialog; and the Support escalation pilot's dashboard showing its async
+// competency part, as the command line reads it. Each view is photographed, also at the
+// window's minimum size.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { launch, capture, answerOpenDialog, answerSaveDialog, setValue } from "./app.mjs";
+import { launch, capture, cli, answerOpenDialog, answerSaveDialog, setValue } from "./app.mjs";
 import { sleep } from "./webdriver.mjs";
 
 const byTestId = (id) => `[data-testid="${id}"]`;
@@ -313,6 +315,11 @@ test("micro-feedback is given with the keyboard alone and shows in the portfolio
   // The open portfolio's person is already chosen; the focus is on the competency.
   await s.until("the competency field has the focus", async () =>
     (await s.execute("return document.activeElement && document.activeElement.id")) === "fb-competency");
+  // The sample open in the viewer is chosen already, after the note, out of the keys' way.
+  const viewing = await s.execute(`const v = document.querySelector('[data-testid="sample-viewer"]'); return v ? v.dataset.sample : null`);
+  if (viewing) {
+    await s.until("the open sample is chosen", async () => (await (await s.find(byTestId("fb-sample"))).property("value")) === viewing);
+  }
   await s.keys("{ArrowDown}{Enter}{Tab}");
   await s.keys("{Tab}Calm, clear update to the customer before the fix; keep doing that.");
   await capture(s, "105-feedback-dialog");
@@ -450,7 +457,75 @@ test("the portfolio is saved as a PDF through the save dialog", async () => {
   assert.equal(readFileSync(out).subarray(0, 4).toString(), "%PDF");
 });
 
+test("the person's feedback and reviews are exported as xAPI through the save dialog", async () => {
+  await s.waitFor(byTestId("portfolio"), 20000);
+  await dismissToast();
+  const out = join(app.workdir, "portfolio-xapi.json");
+  await click("portfolio-export-xapi");
+  await answerSaveDialog(out, "Export feedback and reviews as xAPI");
+  const said = await toastMatching(/Exported \d+ xAPI statements? for /);
+  await capture(s, "120-xapi-exported");
+  assert.ok(existsSync(out), "the xAPI file was written");
+  const statements = JSON.parse(readFileSync(out, "utf8"));
+  assert.ok(Array.isArray(statements), "a JSON array of statements");
+  assert.ok(statements.length >= 1, "at least one statement");
+  assert.equal(Number(/Exported (\d+)/.exec(said)[1]), statements.length, "the toast counts what was written");
+  const verbs = new Set(statements.map((st) => st.verb.id));
+  assert.ok(verbs.has("http://adlnet.gov/expapi/verbs/commented"), "the micro-feedback is there");
+  assert.ok(verbs.has("http://adlnet.gov/expapi/verbs/scored"), "the review scores are there");
+  for (const st of statements) {
+    assert.match(st.id, /^[0-9a-f-]{36}$/);
+    assert.equal(st.object.objectType, "Activity");
+  }
+  await dismissToast();
+});
+
+test("the Support escalation pilot's dashboard shows its async competency part, as the command line reads it", async () => {
+  const pilot = JSON.parse(cli(app.db, ["pilot", "list", "--json"])).find((p) => p.name === "Support escalation pilot");
+  assert.ok(pilot, "the demo has the Support escalation pilot");
+  const report = JSON.parse(cli(app.db, ["async-report", String(pilot.id), "--json"]));
+  await s.execute(`window.location.hash = arguments[0]`, [`#/pilots/${pilot.id}/dashboard`]);
+  await s.waitFor(byTestId("dashboard-headline"), 30000);
+  const finding = await text(byTestId("async-finding"));
+  assert.ok(finding.trim().length > 0, "a finding");
+  console.log(`# Support escalation pilot: ${finding}`);
+  if (report.hidden) assert.match(finding, /hidden/);
+  const value = async (id) => (await text(`${byTestId(id)} dd`)).trim();
+  const figures = {
+    "async-frequency": report.frequency.perPersonPerWeek,
+    "async-first-feedback": report.firstFeedback.medianDays,
+    "async-quality": report.quality.meanLevel,
+    "async-quality-change": report.quality.change,
+  };
+  for (const [id, figure] of Object.entries(figures)) {
+    const shown = await value(id);
+    assert.notEqual(shown, "0", `${id} does not read 0`);
+    if (report.hidden) assert.equal(shown, "Hidden", `${id} reads Hidden`);
+    else if (figure === null) assert.match(shown, /^(Hidden|—|not yet)$/, `${id} is not there: ${shown}`);
+  }
+  if (report.frequency.perPersonPerWeek !== null) {
+    const expected = report.frequency.perPersonPerWeek.toLocaleString("en-US", { maximumFractionDigits: 2 });
+    assert.equal(await value("async-frequency"), expected);
+  }
+  const checkIns = (await text(byTestId("async-check-ins"))).replace(/\s+/g, " ");
+  const flagged = report.checkIns.flagged;
+  await s.execute(`document.querySelector("#dashboard-async").scrollIntoView({ block: "start" })`);
+  await sleep(300);
+  await capture(s, "121-dashboard-async");
+  if (flagged === null) assert.match(checkIns, /Hidden/);
+  else if (flagged === 0) assert.match(checkIns, /Everyone with async coaching had a live check-in/);
+  else {
+    assert.match(checkIns, new RegExp(`${flagged} (person|people) without a live check-in for ${report.checkIns.weeks} weeks?`));
+    await click("async-check-ins-link");
+    await s.waitFor(byTestId("board-summary"), 20000);
+    assert.match(await s.execute("return location.hash"), /#\/skills\/assignments/);
+    await capture(s, "122-dashboard-async-to-board");
+  }
+});
+
 test("at the window's minimum size nothing is cut off", async () => {
+  await s.execute(`location.hash = arguments[0]`, [`#/skills/portfolios/${made.person}`]);
+  await s.waitFor(byTestId("portfolio"), 20000);
   await s.command("POST", "/window/rect", { width: 980, height: 640 });
   await sleep(500);
   await s.execute("document.querySelector('main').scrollTop = 0");

@@ -8,6 +8,7 @@ use pilotdesk_core::model::portfolio::{
     PortfolioReview, ReviewInput, SampleAdded, SampleContent, SampleInput,
 };
 use pilotdesk_core::model::{PackRecord, PaperSize};
+use pilotdesk_core::workflows::exports;
 use pilotdesk_core::workflows::portfolio::{
     check_ins, feedback, pack, report, reviews, samples, view,
 };
@@ -112,4 +113,22 @@ pub async fn save_portfolio_pack(
 #[tauri::command]
 pub async fn get_async_report(state: State<'_, AppState>, pilot_id: i64) -> Reply<AsyncReport> {
     Ok(report::report(&*state.reader()?, pilot_id, today())?)
+}
+
+/// Feedback and portfolio review scores as xAPI statements, everyone's or one person's,
+/// written where the save dialog said; returns how many statements were written.
+#[tauri::command]
+pub async fn export_portfolio_xapi(
+    state: State<'_, AppState>,
+    person_id: Option<String>,
+    path: String,
+) -> Reply<u32> {
+    let workspace = state.workspace()?;
+    in_background(move || {
+        let path = PathBuf::from(path);
+        let count =
+            exports::export_portfolio_xapi(&*workspace.reader()?, &path, person_id.as_deref())?;
+        Ok(u32::try_from(count).unwrap_or(u32::MAX))
+    })
+    .await
 }

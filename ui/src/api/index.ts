@@ -9,6 +9,7 @@ import type {
   AnnotationInput,
   ApiError,
   AssignInput,
+  AsyncReport,
   Assignment,
   AssignmentBoard,
   BasicsInput,
@@ -282,6 +283,12 @@ export const api = {
   setCheckInWeeks: (weeks: number) => call<null>("set_check_in_weeks", { weeks }),
   savePortfolioPack: (personId: string, path: string, paper?: PaperSize) =>
     call<PackRecord>("save_portfolio_pack", { personId, path, paper: paper ?? null }),
+  /** A pilot's async competency figures; a group under the privacy floor has them null. */
+  getAsyncReport: (pilotId: number) => call<AsyncReport>("get_async_report", { pilotId }),
+  /** Feedback and review scores as xAPI statements, one person's or everyone's (null);
+   * answers with how many statements were written. */
+  exportPortfolioXapi: (personId: string | null, path: string) =>
+    call<number>("export_portfolio_xapi", { personId, path }),
 };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's

@@ -201,22 +201,32 @@ export function samplesNewestFirst(samples: WorkSample[]): WorkSample[] {
   return [...samples].sort((a, b) => b.addedOn.localeCompare(a.addedOn) || b.id - a.id);
 }
 
-/** A file name for a person's portfolio PDF: "portfolio-ana-lopez-2026-11-29.pdf". */
-export function portfolioFileName(name: string, today: string): string {
+function nameSlug(name: string): string {
   const slug = name
     .normalize("NFKD")
     .replace(/\p{Diacritic}/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return `portfolio-${slug || "person"}-${today}.pdf`;
+  return slug || "person";
+}
+
+/** A file name for a person's portfolio PDF: "portfolio-ana-lopez-2026-11-29.pdf". */
+export function portfolioFileName(name: string, today: string): string {
+  return `portfolio-${nameSlug(name)}-${today}.pdf`;
+}
+
+/** A file name for a person's feedback and reviews as xAPI: "xapi-feedback-ana-lopez-2026-11-29.json". */
+export function xapiFileName(name: string, today: string): string {
+  return `xapi-feedback-${nameSlug(name)}-${today}.json`;
 }
 
 // Shared state: the micro-feedback dialog opens from anywhere (Ctrl+Shift+F), starting with
 // the person whose portfolio is open; open portfolios reload when something is added.
 
-/** Whether the micro-feedback dialog is open, and for whom it starts. */
-export const feedbackDialog = writable<{ personId: string | null } | null>(null);
+/** Whether the micro-feedback dialog is open, for whom it starts, and on which of their work
+ * samples (the one open in the viewer), if any. */
+export const feedbackDialog = writable<{ personId: string | null; sampleId?: number | null } | null>(null);
 
 /** Bumped when feedback, samples or reviews change, so open portfolios reload. */
 export const portfolioChanged = writable(0);
@@ -224,8 +234,11 @@ export const portfolioChanged = writable(0);
 /** The person whose portfolio is open, so the shortcut's dialog starts with them. */
 export const openPortfolioPerson = writable<string | null>(null);
 
-export function openFeedback(personId: string | null = null): void {
-  feedbackDialog.set({ personId });
+/** The work sample open in the viewer, so the shortcut's dialog starts on it. */
+export const openPortfolioSample = writable<number | null>(null);
+
+export function openFeedback(personId: string | null = null, sampleId: number | null = null): void {
+  feedbackDialog.set({ personId, sampleId });
 }
 
 export function portfoliosChanged(): void {

@@ -94,6 +94,7 @@ export function mockApiModule<T extends object>(actual: T) {
       saveOutcomePack: vi.fn(),
       listModules: vi.fn(),
       getSkillsReport: vi.fn(),
+      getAsyncReport: vi.fn(),
     },
     chooseSavePath: vi.fn(),
     chooseImportFile: vi.fn(),

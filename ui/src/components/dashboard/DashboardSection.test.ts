@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api, chooseSavePath } from "../../api";
 import { dashboard } from "../../test/analytics";
 import { pack } from "../../test/fixtures";
+import { asyncReport } from "../../test/portfolio";
 import { skillsReport, supportModules } from "../../test/skills";
 import DashboardSection from "./DashboardSection.svelte";
 
@@ -25,6 +26,7 @@ beforeEach(() => {
   getDashboard.mockResolvedValue(dashboard());
   vi.mocked(api.getSkillsReport).mockResolvedValue(skillsReport());
   vi.mocked(api.listModules).mockResolvedValue(supportModules);
+  vi.mocked(api.getAsyncReport).mockResolvedValue(asyncReport());
 });
 
 afterEach(() => {
@@ -76,6 +78,23 @@ describe("DashboardSection", () => {
     await fireEvent.change(screen.getByTestId("dashboard-month"), { target: { value: "2026-10" } });
     expect((await screen.findByTestId("skills-today")).textContent).toContain("Read to today");
     expect(api.getSkillsReport).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows the async competency figures beside the skills figures, read to today", async () => {
+    render(DashboardSection, { ...pilot, today: "2026-11-29" });
+    const finding = await screen.findByTestId("async-finding");
+    await screen.findByTestId("skills-finding");
+    expect(api.getAsyncReport).toHaveBeenCalledWith(1);
+    expect(finding.textContent).toContain("2 people without a live check-in for 3 weeks");
+    expect(screen.getByRole("heading", { name: "Asynchronous competency" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Async competency" })).toBeTruthy();
+    const order = ["skills-finding", "async-finding", "roi-summary"].map((id) => screen.getByTestId(id));
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+    await fireEvent.change(screen.getByTestId("dashboard-month"), { target: { value: "2026-10" } });
+    expect((await screen.findByTestId("async-today")).textContent).toContain("Read to today");
+    expect(api.getAsyncReport).toHaveBeenCalledTimes(1);
   });
 
   it("keeps the rest of the dashboard when the skills figures cannot be read", async () => {

@@ -1,6 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { api, chooseSampleFile, chooseSavePath, type Portfolio, type WorkSample } from "../../api";
+import { get } from "svelte/store";
+import { api, chooseExportPath, chooseSampleFile, chooseSavePath, type Portfolio, type WorkSample } from "../../api";
+import { toast } from "../../lib/coaching";
+import { feedbackDialog } from "../../lib/portfolio";
 import FeedbackDialog from "./FeedbackDialog.svelte";
 import PortfolioView from "./PortfolioView.svelte";
 
@@ -9,13 +12,14 @@ vi.mock("../../api", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../api")>();
   const calls = [
     "listPeople", "listCompetencies", "listRoleRequirements", "getPersonPortfolio", "getSampleContent", "annotateSample",
-    "addWorkSample", "reviewPortfolio", "giveFeedback", "savePortfolioPack",
+    "addWorkSample", "reviewPortfolio", "giveFeedback", "savePortfolioPack", "exportPortfolioXapi",
   ];
   return {
     ...actual,
     api: Object.fromEntries(calls.map((name) => [name, vi.fn()])),
     chooseSampleFile: vi.fn(),
     chooseSavePath: vi.fn(),
+    chooseExportPath: vi.fn(),
   };
 });
 
@@ -68,6 +72,7 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  feedbackDialog.set(null);
   vi.clearAllMocks();
   localStorage.clear();
 });
@@ -149,6 +154,25 @@ describe("PortfolioView", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("save_portfolio_pack not found");
     expect(api.savePortfolioPack).toHaveBeenCalledWith("E1", "/tmp/p.pdf");
   });
+
+  it("exports the person's feedback and reviews as xAPI through the save dialog, and says how many", async () => {
+    vi.mocked(chooseExportPath).mockResolvedValue("/tmp/mei.json");
+    vi.mocked(api.exportPortfolioXapi).mockResolvedValue(3);
+    render(PortfolioView, { props: { personId: "E1" } });
+    await fireEvent.click(await screen.findByTestId("portfolio-export-xapi"));
+    await waitFor(() => expect(api.exportPortfolioXapi).toHaveBeenCalledWith("E1", "/tmp/mei.json"));
+    const [name, format] = vi.mocked(chooseExportPath).mock.calls[0]!;
+    expect(name).toMatch(/^xapi-feedback-mei-walsh-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(format).toEqual({ name: "xAPI statements (JSON)", extension: "json" });
+    await waitFor(() => expect(get(toast)?.message).toContain("Exported 3 xAPI statements for Mei Walsh"));
+  });
+
+  it("opens micro-feedback on the sample in the viewer", async () => {
+    render(PortfolioView, { props: { personId: "E1" } });
+    await fireEvent.click(await screen.findByTestId("sample-open"));
+    await fireEvent.click(await screen.findByTestId("sample-feedback"));
+    expect(get(feedbackDialog)).toEqual({ personId: "E1", sampleId: 11 });
+  });
 });
 
 describe("FeedbackDialog", () => {
@@ -167,9 +191,63 @@ describe("FeedbackDialog", () => {
     await fireEvent.keyDown(note, { key: "Enter" });
     await waitFor(() => expect(api.giveFeedback).toHaveBeenCalledTimes(1));
     expect(vi.mocked(api.giveFeedback).mock.calls[0]![0]).toMatchObject({
-      personId: "E1", competencyId: 8, authorRole: "coach", note: "Good elimination.",
+      personId: "E1", competencyId: 8, authorRole: "coach", note: "Good elimination.", taskId: null, sampleId: null,
     });
     await waitFor(() => expect(onclose).toHaveBeenCalled());
     expect(localStorage.getItem("pilotdesk.feedback.authorRole")).toBe("coach");
+  });
+
+  it("offers the person's work samples after the note, and saves the one chosen", async () => {
+    vi.mocked(api.giveFeedback).mockResolvedValue({ ...portfolio.feedback[0]!, id: 9, sampleId: 11 });
+    render(FeedbackDialog, { props: { personId: "E1", onclose: vi.fn() } });
+    const sample = (await screen.findByTestId("fb-sample")) as HTMLSelectElement;
+    await waitFor(() => expect(sample.disabled).toBe(false));
+    expect(sample.value).toBe("");
+    const options = [...sample.options].map((o) => o.textContent);
+    expect(options).toEqual(["None", "Case notes · notes.txt · 20 Nov 2026"]);
+    // After the note in the tab order: the quick path (note, Enter) does not pass through it.
+    const note = screen.getByTestId("fb-note");
+    expect(note.compareDocumentPosition(sample) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await fireEvent.change(sample, { target: { value: "11" } });
+    const competency = screen.getByTestId("fb-competency");
+    await fireEvent.input(competency, { target: { value: "calm" } });
+    await fireEvent.keyDown(competency, { key: "Enter" });
+    await fireEvent.input(note, { target: { value: "Clear steps." } });
+    await fireEvent.keyDown(sample, { key: "Enter" });
+    await waitFor(() => expect(api.giveFeedback).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(api.giveFeedback).mock.calls[0]![0]).toMatchObject({ personId: "E1", competencyId: 7, sampleId: 11 });
+  });
+
+  it("starts on the sample it was opened from, the keys the same as ever", async () => {
+    vi.mocked(api.giveFeedback).mockResolvedValue({ ...portfolio.feedback[0]!, id: 9, sampleId: 11 });
+    render(FeedbackDialog, { props: { personId: "E1", sampleId: 11, onclose: vi.fn() } });
+    const competency = await screen.findByTestId("fb-competency");
+    await waitFor(() => expect(document.activeElement).toBe(competency));
+    expect((screen.getByTestId("fb-sample") as HTMLSelectElement).value).toBe("11");
+    await fireEvent.input(competency, { target: { value: "diag" } });
+    await fireEvent.keyDown(competency, { key: "Enter" });
+    const note = screen.getByTestId("fb-note");
+    await fireEvent.input(note, { target: { value: "Good elimination." } });
+    await fireEvent.keyDown(note, { key: "Enter" });
+    await waitFor(() => expect(api.giveFeedback).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(api.giveFeedback).mock.calls[0]![0]).toMatchObject({ personId: "E1", competencyId: 8, sampleId: 11 });
+  });
+
+  it("lets a sample go when the person changes to someone without it", async () => {
+    vi.mocked(api.listPeople).mockResolvedValue([
+      { id: "E1", name: "Mei Walsh", team: "Customer Support", role: "Support Specialist", leavingDate: null } as never,
+      { id: "E2", name: "Noor Haddad", team: "Customer Support", role: "Support Specialist", leavingDate: null } as never,
+    ]);
+    vi.mocked(api.getPersonPortfolio).mockImplementation(async (id) => (id === "E1" ? portfolio : { ...portfolio, personId: "E2", samples: [] }));
+    render(FeedbackDialog, { props: { personId: "E1", sampleId: 11, onclose: vi.fn() } });
+    const sample = (await screen.findByTestId("fb-sample")) as HTMLSelectElement;
+    await waitFor(() => expect(sample.value).toBe("11"));
+    const person = screen.getByTestId("fb-person");
+    await fireEvent.input(person, { target: { value: "Noor" } });
+    await fireEvent.keyDown(person, { key: "Enter" });
+    await waitFor(() => expect(api.getPersonPortfolio).toHaveBeenCalledWith("E2"));
+    await waitFor(() => expect(sample.value).toBe(""));
+    expect(sample.disabled).toBe(true);
+    expect(sample.options[0]!.textContent).toBe("No work samples");
   });
 });
