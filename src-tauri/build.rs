@@ -109,6 +109,18 @@ const COMMANDS: &[&str] = &[
     "save_portfolio_pack",
     "get_async_report",
     "export_portfolio_xapi",
+    "get_agenda_settings",
+    "update_agenda_settings",
+    "preview_agenda_request",
+    "generate_agenda",
+    "get_agenda",
+    "list_agendas",
+    "edit_agenda_item",
+    "accept_agenda",
+    "reject_agenda",
+    "get_calibration",
+    "save_agenda_card",
+    "save_agenda_calendar",
 ];
 
 fn main() {

@@ -125,6 +125,18 @@ fn main() {
             commands::portfolio::save_portfolio_pack,
             commands::portfolio::get_async_report,
             commands::portfolio::export_portfolio_xapi,
+            commands::agenda::get_agenda_settings,
+            commands::agenda::update_agenda_settings,
+            commands::agenda::preview_agenda_request,
+            commands::agenda::generate_agenda,
+            commands::agenda::get_agenda,
+            commands::agenda::list_agendas,
+            commands::agenda::edit_agenda_item,
+            commands::agenda::accept_agenda,
+            commands::agenda::reject_agenda,
+            commands::agenda::get_calibration,
+            commands::agenda::save_agenda_card,
+            commands::agenda::save_agenda_calendar,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand};
 use crate::commands::analytics::{CostsCommand, DashboardArgs, RoiArgs};
 use crate::commands::data::{EventsCommand, ExportCommand, GenerateArgs, ImportCommand, LogArgs};
 use crate::commands::{
+    agenda::AgendaArgs,
     audit::AuditCommand,
     budget::TrancheCommand,
     pack::PackCommand,
@@ -182,6 +183,18 @@ pub enum Command {
     Role(RoleCommand),
     /// Skills figures: a pilot's, one person's profile, or readiness per team.
     Skills(SkillsArgs),
+    /// A 10-15 minute coaching agenda for a manager and a coachee, written offline (or by
+    /// the workspace's local model with --model); and what the manager did with it.
+    Agenda(AgendaArgs),
+    /// How managers use suggested agendas: acceptance by context and by manager, and the
+    /// over-reliance signal.
+    Calibration {
+        /// Only this pilot's agendas, up to today.
+        #[arg(long)]
+        pilot: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Micro-feedback: short notes to a person about a competency.
     #[command(subcommand)]
     Feedback(FeedbackCommand),

@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
+use crate::model::agenda::*;
 use crate::model::analytics::*;
 use crate::model::portfolio::*;
 use crate::model::skills::*;
@@ -261,6 +262,28 @@ pub fn typescript() -> String {
         PromotionFigures::decl(&cfg),
         CheckInCount::decl(&cfg),
         TeamAsync::decl(&cfg),
+        AgendaContext::decl(&cfg),
+        ContextRule::decl(&cfg),
+        ModelSettings::decl(&cfg),
+        AgendaSettings::decl(&cfg),
+        AgendaSettingsInput::decl(&cfg),
+        AgendaItemKind::decl(&cfg),
+        AgendaItem::decl(&cfg),
+        AgendaSource::decl(&cfg),
+        AgendaStatus::decl(&cfg),
+        RejectReason::decl(&cfg),
+        Agenda::decl(&cfg),
+        AgendaSummary::decl(&cfg),
+        AgendaRequest::decl(&cfg),
+        Placeholder::decl(&cfg),
+        ModelPreview::decl(&cfg),
+        ItemEdit::decl(&cfg),
+        RejectInput::decl(&cfg),
+        ReasonCount::decl(&cfg),
+        AcceptanceFigures::decl(&cfg),
+        ContextCalibration::decl(&cfg),
+        ManagerCalibration::decl(&cfg),
+        Calibration::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

@@ -1,6 +1,7 @@
 //! Every checklist item, met and unmet, evaluated from plain data.
 mod support;
 
+use pilotdesk_core::model::agenda::AgendaContext;
 use pilotdesk_core::model::*;
 use pilotdesk_core::workflows::readiness::{
     evaluate, CheckInFacts, ReadinessInput, SkillsFacts, ITEMS,
@@ -20,6 +21,7 @@ struct Fixture {
     today: chrono::NaiveDate,
     skills: SkillsFacts,
     check_ins: CheckInFacts,
+    agenda_contexts: Vec<AgendaContext>,
 }
 
 fn task(id: i64, module: &str) -> PlaybookTask {
@@ -169,6 +171,7 @@ fn complete() -> Fixture {
             weeks: 3,
             flagged: 2,
         },
+        agenda_contexts: vec![AgendaContext::Onboarding, AgendaContext::SkillPractice],
     }
 }
 
@@ -205,6 +208,7 @@ fn readiness(f: &Fixture) -> Readiness {
         today: f.today,
         skills: &f.skills,
         check_ins: &f.check_ins,
+        agenda_contexts: &f.agenda_contexts,
     })
 }
 
@@ -284,7 +288,12 @@ fn ai_agenda_and_its_waiver() {
     assert_status(&complete(), "ai_agenda", ItemStatus::Met, "onboarding 1:1s");
     let mut f = complete();
     f.pilot.ai_agenda.clear();
-    assert_status(&f, "ai_agenda", ItemStatus::NotMet, "No AI-assisted agenda");
+    assert_status(
+        &f,
+        "ai_agenda",
+        ItemStatus::NotMet,
+        "does not say where it uses them",
+    );
     assert!(!readiness(&f).step1_complete);
     f.marks.push(mark("ai_agenda", "waived"));
     let waived = item(&f, "ai_agenda");
@@ -294,6 +303,27 @@ fn ai_agenda_and_its_waiver() {
         Some("Agreed with HR")
     );
     assert!(readiness(&f).step1_complete, "a waived item counts as done");
+}
+
+#[test]
+fn ai_agenda_reads_the_contexts_the_workspace_allows() {
+    let mut f = complete();
+    assert_status(
+        &f,
+        "ai_agenda",
+        ItemStatus::Met,
+        "suggestions allowed in onboarding and skill practice",
+    );
+    f.agenda_contexts.push(AgendaContext::Conflict);
+    let risky = item(&f, "ai_agenda");
+    assert_eq!(risky.status, ItemStatus::Met);
+    assert!(
+        risky.reason.contains("also on for conflict"),
+        "{}",
+        risky.reason
+    );
+    f.agenda_contexts.clear();
+    assert_status(&f, "ai_agenda", ItemStatus::NotMet, "off in every context");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! long work (imports, packs) runs on the blocking pool (`in_background`), so it never
 //! holds one of the async workers every other command needs.
 
+pub mod agenda;
 pub mod analytics;
 pub mod data;
 pub mod design;

@@ -5,6 +5,11 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { documentDir, join } from "@tauri-apps/api/path";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
+  Agenda,
+  AgendaRequest,
+  AgendaSettings,
+  AgendaSettingsInput,
+  AgendaSummary,
   Annotation,
   AnnotationInput,
   ApiError,
@@ -15,6 +20,7 @@ import type {
   BasicsInput,
   BudgetInput,
   CheckInFlag,
+  Calibration,
   CoachingEvent,
   CohortInput,
   CompetencyChoice,
@@ -39,10 +45,12 @@ import type {
   ImportRecord,
   ImportRequest,
   ImportSummary,
+  ItemEdit,
   KpiDataSummary,
   KpiInput,
   KpiMde,
   Ledger,
+  ModelPreview,
   LiftReport,
   ManagerCandidate,
   ModuleInput,
@@ -71,6 +79,7 @@ import type {
   Rating,
   RatingInput,
   ReadinessHeatmap,
+  RejectInput,
   ReviewInput,
   ReviewView,
   Risk,
@@ -289,6 +298,24 @@ export const api = {
    * answers with how many statements were written. */
   exportPortfolioXapi: (personId: string | null, path: string) =>
     call<number>("export_portfolio_xapi", { personId, path }),
+
+  // AI-assisted agendas: written offline, or by the workspace's local model after the person
+  // has seen exactly what would be sent; every decision on them feeds calibration.
+  getAgendaSettings: () => call<AgendaSettings>("get_agenda_settings"),
+  updateAgendaSettings: (input: AgendaSettingsInput) => call<AgendaSettings>("update_agenda_settings", { input }),
+  /** What would leave the app for the local model, byte for byte, and its hash. */
+  previewAgendaRequest: (request: AgendaRequest) => call<ModelPreview>("preview_agenda_request", { request }),
+  generateAgenda: (request: AgendaRequest) => call<Agenda>("generate_agenda", { request }),
+  getAgenda: (id: number) => call<Agenda>("get_agenda", { id }),
+  listAgendas: (managerId: string | null) => call<AgendaSummary[]>("list_agendas", { managerId }),
+  editAgendaItem: (edit: ItemEdit) => call<Agenda>("edit_agenda_item", { edit }),
+  acceptAgenda: (id: number) => call<Agenda>("accept_agenda", { id }),
+  rejectAgenda: (input: RejectInput) => call<Agenda>("reject_agenda", { input }),
+  /** The workspace's calibration, or one pilot's up to today. */
+  getCalibration: (pilotId: number | null) => call<Calibration>("get_calibration", { pilotId }),
+  saveAgendaCard: (id: number, path: string) => call<null>("save_agenda_card", { id, path }),
+  /** `at` is the start in local time, "YYYY-MM-DD HH:MM". */
+  saveAgendaCalendar: (id: number, at: string, path: string) => call<null>("save_agenda_calendar", { id, at, path }),
 };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's

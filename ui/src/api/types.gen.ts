@@ -1790,3 +1790,149 @@ export type TeamAsync = { team: string, people: number, hidden: boolean, notes: 
  * None also when fewer than the minimum group size were reviewed in the team.
  */
 meanLevel: number | null, };
+
+export type AgendaContext = "onboarding" | "skill_practice" | "performance_conversation" | "conflict";
+
+export type ContextRule = { context: AgendaContext, label: string, allowed: boolean, lowRisk: boolean, };
+
+export type ModelSettings = { enabled: boolean, 
+/**
+ * The base URL, e.g. "http://127.0.0.1:8080/v1"; chat completions are posted below it.
+ */
+endpoint: string, 
+/**
+ * The model name the server expects, e.g. "llama3.2"; may be empty for llama.cpp.
+ */
+model: string, timeoutSeconds: number, 
+/**
+ * Hosts other than this computer that may be contacted, exactly as the workspace
+ * listed them.
+ */
+allowedHosts: Array<string>, };
+
+export type AgendaSettings = { contexts: Array<ContextRule>, model: ModelSettings, };
+
+export type AgendaSettingsInput = { 
+/**
+ * Context codes in which suggestions are allowed.
+ */
+allowedContexts: Array<string>, modelEnabled: boolean, endpoint: string, model: string, timeoutSeconds: string, 
+/**
+ * Host names or addresses, one per line or separated by commas.
+ */
+allowedHosts: string, };
+
+export type AgendaItemKind = "opening" | "prompt" | "practice" | "commitment" | "next_step";
+
+export type AgendaItem = { 
+/**
+ * 1-based position, the number `agenda edit --item` takes.
+ */
+position: number, kind: AgendaItemKind, text: string, suggested: string, };
+
+export type AgendaSource = "offline" | "model" | "fallback";
+
+export type AgendaStatus = "open" | "accepted" | "edited" | "rejected";
+
+export type RejectReason = "not_relevant" | "wrong_facts" | "wrong_tone" | "too_generic" | "not_now";
+
+export type Agenda = { id: number, managerId: string, managerName: string, coacheeId: string, coacheeName: string, pilotId: number | null, pilotName: string | null, taskId: number | null, 
+/**
+ * The playbook task it works on.
+ */
+task: string | null, context: AgendaContext, minutes: number, items: Array<AgendaItem>, 
+/**
+ * What the suggestions rest on, one fact per line, so the manager can judge them.
+ */
+basis: Array<string>, source: AgendaSource, 
+/**
+ * For a model or a fall-back: which endpoint, or why it fell back.
+ */
+sourceNote: string, status: AgendaStatus, 
+/**
+ * For an edited agenda: the share of its text the manager changed, 0 to 1.
+ */
+changeShare: number | null, rejectReason: RejectReason | null, rejectNote: string, createdAt: string, decidedAt: string | null, decidedBy: string | null, };
+
+export type AgendaSummary = { id: number, managerName: string, coacheeName: string, task: string | null, context: AgendaContext, source: AgendaSource, status: AgendaStatus, createdAt: string, };
+
+export type AgendaRequest = { managerId: string, coacheeId: string, pilotId: number | null, taskId: number | null, 
+/**
+ * A context code; empty lets the pilot's workflow decide.
+ */
+context: string, 
+/**
+ * Ask the workspace's local model instead of the offline generator.
+ */
+useModel: boolean, 
+/**
+ * The hash of the preview the person saw; a model is asked only when what would be
+ * sent still matches it.
+ */
+previewHash: string | null, };
+
+export type Placeholder = { token: string, 
+/**
+ * What it stands for, without saying who: "the coachee", "another person".
+ */
+standsFor: string, };
+
+export type ModelPreview = { 
+/**
+ * The URL the request goes to.
+ */
+url: string, 
+/**
+ * The request body, byte for byte.
+ */
+body: string, placeholders: Array<Placeholder>, hash: string, };
+
+export type ItemEdit = { agendaId: number, position: number, text: string, };
+
+export type RejectInput = { agendaId: number, 
+/**
+ * A reason code from the short list.
+ */
+reason: string, note: string, };
+
+export type ReasonCount = { reason: RejectReason, label: string, count: number, };
+
+export type AcceptanceFigures = { generated: number, 
+/**
+ * Still waiting for the manager's decision.
+ */
+open: number, acceptedAsIs: number, edited: number, rejected: number, 
+/**
+ * (accepted as is + edited) / decided; absent before the first decision.
+ */
+acceptanceRate: number | null, 
+/**
+ * accepted as is / decided.
+ */
+uneditedRate: number | null, 
+/**
+ * The mean share of the text changed in edited agendas, 0 to 1.
+ */
+meanChangeShare: number | null, reasons: Array<ReasonCount>, };
+
+export type ContextCalibration = { context: AgendaContext, label: string, figures: AcceptanceFigures, };
+
+export type ManagerCalibration = { managerId: string, managerName: string, figures: AcceptanceFigures, 
+/**
+ * Accepts nearly everything unedited over many agendas.
+ */
+overReliant: boolean, 
+/**
+ * Why the signal is raised or not, in a sentence.
+ */
+reason: string, };
+
+export type Calibration = { overall: AcceptanceFigures, byContext: Array<ContextCalibration>, byManager: Array<ManagerCalibration>, 
+/**
+ * The signal needs at least this many decided agendas from one manager...
+ */
+signalMinAgendas: number, 
+/**
+ * ...of which at least this share was accepted unedited.
+ */
+signalUneditedShare: number, overReliantManagers: number, };

@@ -1,5 +1,6 @@
 //! One module per area; each owns its arguments and runs them against the core.
 
+pub mod agenda;
 pub mod analytics;
 pub mod audit;
 pub mod budget;
@@ -84,6 +85,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Rate(args) => skills::rate(args, &mut store, &context),
         Command::Role(command) => skills::role(command, &mut store),
         Command::Skills(args) => skills::skills(args, &store, &context),
+        Command::Agenda(args) => agenda::agenda(args, &mut store, &context),
+        Command::Calibration { pilot, json } => {
+            agenda::calibration_report(pilot, json, &store, &context)
+        }
         Command::Feedback(command) => portfolio::feedback(command, &mut store, &context),
         Command::Sample(command) => portfolio::sample(command, &mut store, &context),
         Command::ReviewPortfolio(args) => portfolio::review(args, &mut store, &context),

@@ -1,5 +1,6 @@
 //! Figures computed from plain data: pure functions, no database, no clock.
 
+pub mod agenda;
 pub mod analytics;
 pub mod assignment;
 pub mod budget;

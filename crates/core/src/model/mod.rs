@@ -1,6 +1,7 @@
 //! Plain domain data: what the store loads and saves, what workflows decide over, what
 //! metrics compute from and what crosses to the UI (with generated TypeScript types).
 
+pub mod agenda;
 pub mod analytics;
 mod audit;
 mod budget;

@@ -73,6 +73,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("schema/0009_async_competency.sql"),
         rebuilds_tables: false,
     },
+    Migration {
+        version: 10,
+        name: "AI-assisted coaching agendas and what managers did with them",
+        sql: include_str!("schema/0010_agendas.sql"),
+        rebuilds_tables: false,
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! Loading and saving. Reads take a `&Connection`; writes take a `&Transaction`, so every
 //! change is atomic by construction. Deciding what to write is the workflows' job.
 
+pub mod agenda;
 pub mod analytics;
 pub mod budget;
 pub mod bulk;

@@ -69,6 +69,12 @@ pub(crate) fn load_design_in(
     let estimate = estimate(&all_lines, &time_costs, headcount, &currency);
     let mdes = super::analytics::kpi_mdes(conn, pilot_id, today)?;
     let check_ins = check_in_facts(conn, &cohort, today)?;
+    let agenda_contexts: Vec<_> = crate::store::agenda::settings::load(conn)?
+        .contexts
+        .into_iter()
+        .filter(|rule| rule.allowed)
+        .map(|rule| rule.context)
+        .collect();
     let readiness = readiness::evaluate(&ReadinessInput {
         pilot: &pilot,
         workflows: &workflows,
@@ -83,6 +89,7 @@ pub(crate) fn load_design_in(
         today,
         skills: &skills,
         check_ins: &check_ins,
+        agenda_contexts: &agenda_contexts,
     });
     Ok(PilotDesign {
         mdes,

@@ -1,6 +1,7 @@
 //! Decisions: what may be written, checked against the rules of the operating model, then
 //! saved through the store in one transaction together with its change record.
 
+pub mod agenda;
 pub mod analytics;
 pub mod audit;
 pub mod budget;

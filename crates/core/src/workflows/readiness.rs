@@ -3,6 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
+use crate::model::agenda::AgendaContext;
 use crate::model::{
     Arm, BudgetCategory, BudgetLine, ChecklistItem, ChecklistMark, ChecklistStep, Cohort,
     ComparisonDesign, Evidence, ItemStatus, Kpi, KpiMde, Pilot, PilotStatus, Readiness, Transition,
@@ -26,6 +27,8 @@ pub struct ReadinessInput<'a> {
     pub today: NaiveDate,
     pub skills: &'a SkillsFacts,
     pub check_ins: &'a CheckInFacts,
+    /// The contexts in which the workspace allows agenda suggestions.
+    pub agenda_contexts: &'a [AgendaContext],
 }
 
 /// What the coaching-quality review reads: how many people in the pilot's teams have had
@@ -253,11 +256,43 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
             }
         }
         "ai_agenda" => {
-            if pilot.ai_agenda.trim().is_empty() {
-                not_met("No AI-assisted agenda is set up; set one up in a low-risk context such as onboarding, or waive it")
-            } else {
-                met(format!("Set up for {}", pilot.ai_agenda.trim()))
+            let allowed = input.agenda_contexts;
+            let labels = |contexts: Vec<AgendaContext>| {
+                list(
+                    &contexts
+                        .iter()
+                        .map(|c| c.label().to_lowercase())
+                        .collect::<Vec<_>>(),
+                )
+            };
+            if allowed.is_empty() {
+                return not_met(
+                    "Agenda suggestions are off in every context (Settings, Agendas); turn \
+                     them on for onboarding or skill practice, or waive this item",
+                );
             }
+            let on = labels(allowed.to_vec());
+            if pilot.ai_agenda.trim().is_empty() {
+                return not_met(format!(
+                    "Suggestions are allowed in {on}, but this pilot does not say where it uses \
+                     them; name the low-risk moment (e.g. onboarding 1:1s), or waive it"
+                ));
+            }
+            let risky: Vec<AgendaContext> =
+                allowed.iter().copied().filter(|c| !c.low_risk()).collect();
+            let caution = if risky.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; suggestions are also on for {}, which the operating model keeps for \
+                     later",
+                    labels(risky)
+                )
+            };
+            met(format!(
+                "Set up for {}; suggestions allowed in {on}{caution}",
+                pilot.ai_agenda.trim()
+            ))
         }
         "modular_learning" => {
             let all: Vec<_> = tasks().collect();
