@@ -9,9 +9,7 @@ use pilotdesk_core::model::agenda::{
     Agenda, AgendaRequest, AgendaSettings, AgendaSettingsInput, AgendaStatus, Calibration,
     ItemEdit, RejectInput,
 };
-use pilotdesk_core::workflows::agenda::{
-    calibration, decide, generate, outputs, settings,
-};
+use pilotdesk_core::workflows::agenda::{calibration, decide, generate, outputs, settings};
 use pilotdesk_core::{Error, Result, Store};
 
 use super::Context;
@@ -148,7 +146,11 @@ fn print_agenda(agenda: &Agenda) {
     }
     outln!("");
     for item in &agenda.items {
-        let edited = if item.text != item.suggested { " (edited)" } else { "" };
+        let edited = if item.text != item.suggested {
+            " (edited)"
+        } else {
+            ""
+        };
         outln!("{}. {}{edited}", item.position, item.kind.label());
         outln!("   {}", item.text);
     }
@@ -185,11 +187,19 @@ fn show(agenda: &Agenda, json: bool) {
 
 /// Shows what would leave the app and asks before sending; `--yes` skips the question,
 /// and without a terminal to ask at, nothing is sent.
-fn confirm_model(store: &Store, request: &AgendaRequest, args: &AgendaArgs, context: &Context) -> Result<Option<String>> {
+fn confirm_model(
+    store: &Store,
+    request: &AgendaRequest,
+    args: &AgendaArgs,
+    context: &Context,
+) -> Result<Option<String>> {
     let preview = generate::preview(store, request, context.today)?;
     eprintln!("This would be sent to {}:\n{}\n", preview.url, preview.body);
     for placeholder in &preview.placeholders {
-        eprintln!("  {} stands for {}", placeholder.token, placeholder.stands_for);
+        eprintln!(
+            "  {} stands for {}",
+            placeholder.token, placeholder.stands_for
+        );
     }
     if args.preview {
         return Ok(None);
@@ -242,11 +252,28 @@ fn run(command: AgendaCommand, store: &mut Store, context: &Context) -> Result<(
     match command {
         AgendaCommand::Accept { id, json } => show(&decide::accept(store, id)?, json),
         AgendaCommand::Edit { id, item, text } => {
-            let agenda = decide::edit_item(store, &ItemEdit { agenda_id: id, position: item, text })?;
-            outln!("Item {item} of agenda {} changed; accept it when it reads right.", agenda.id);
+            let agenda = decide::edit_item(
+                store,
+                &ItemEdit {
+                    agenda_id: id,
+                    position: item,
+                    text,
+                },
+            )?;
+            outln!(
+                "Item {item} of agenda {} changed; accept it when it reads right.",
+                agenda.id
+            );
         }
         AgendaCommand::Reject { id, reason, note } => {
-            let agenda = decide::reject(store, &RejectInput { agenda_id: id, reason, note })?;
+            let agenda = decide::reject(
+                store,
+                &RejectInput {
+                    agenda_id: id,
+                    reason,
+                    note,
+                },
+            )?;
             outln!(
                 "Agenda {} rejected: {}.",
                 agenda.id,
@@ -254,7 +281,11 @@ fn run(command: AgendaCommand, store: &mut Store, context: &Context) -> Result<(
             );
         }
         AgendaCommand::Show { id, json } => show(&decide::get(store, id)?, json),
-        AgendaCommand::List { manager, limit, json } => {
+        AgendaCommand::List {
+            manager,
+            limit,
+            json,
+        } => {
             let list = decide::list(store, manager.as_deref(), limit)?;
             if json {
                 output::json(&list);
@@ -273,7 +304,12 @@ fn run(command: AgendaCommand, store: &mut Store, context: &Context) -> Result<(
                         ]
                     })
                     .collect();
-                output::table(&["ID", "DAY", "MANAGER", "COACHEE", "CONTEXT", "SOURCE", "STATUS"], &rows);
+                output::table(
+                    &[
+                        "ID", "DAY", "MANAGER", "COACHEE", "CONTEXT", "SOURCE", "STATUS",
+                    ],
+                    &rows,
+                );
             }
         }
         AgendaCommand::Card { id, out } => {
@@ -282,7 +318,10 @@ fn run(command: AgendaCommand, store: &mut Store, context: &Context) -> Result<(
         }
         AgendaCommand::Calendar { id, at, out } => {
             outputs::save_calendar(store, id, &at, &out)?;
-            outln!("Agenda {id} written to {} as a calendar entry", out.display());
+            outln!(
+                "Agenda {id} written to {} as a calendar entry",
+                out.display()
+            );
         }
         AgendaCommand::Settings(args) => agenda_settings(args, store)?,
     }
@@ -300,14 +339,28 @@ fn agenda_settings(args: SettingsArgs, store: &mut Store) -> Result<()> {
     let shown = if changing {
         let input = AgendaSettingsInput {
             allowed_contexts: match &args.allow {
-                Some(list) => list.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect(),
-                None => current.contexts.iter().filter(|r| r.allowed).map(|r| r.context.as_str().to_string()).collect(),
+                Some(list) => list
+                    .split(',')
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty())
+                    .collect(),
+                None => current
+                    .contexts
+                    .iter()
+                    .filter(|r| r.allowed)
+                    .map(|r| r.context.as_str().to_string())
+                    .collect(),
             },
             model_enabled: args.model.unwrap_or(current.model.enabled),
             endpoint: args.endpoint.unwrap_or(current.model.endpoint),
             model: args.model_name.unwrap_or(current.model.model),
-            timeout_seconds: args.timeout.unwrap_or(current.model.timeout_seconds).to_string(),
-            allowed_hosts: args.allow_hosts.unwrap_or_else(|| current.model.allowed_hosts.join(",")),
+            timeout_seconds: args
+                .timeout
+                .unwrap_or(current.model.timeout_seconds)
+                .to_string(),
+            allowed_hosts: args
+                .allow_hosts
+                .unwrap_or_else(|| current.model.allowed_hosts.join(",")),
         };
         settings::update(store, &input)?
     } else {
@@ -326,7 +379,11 @@ fn print_settings(settings: &AgendaSettings) {
         outln!(
             "{:<26} {}{}",
             rule.label,
-            if rule.allowed { "suggestions on" } else { "off" },
+            if rule.allowed {
+                "suggestions on"
+            } else {
+                "off"
+            },
             if rule.low_risk { "" } else { " (higher risk)" }
         );
     }
@@ -337,15 +394,26 @@ fn print_settings(settings: &AgendaSettings) {
         model.endpoint,
         model.model,
         model.timeout_seconds,
-        if model.allowed_hosts.is_empty() { "none".to_string() } else { model.allowed_hosts.join(", ") }
+        if model.allowed_hosts.is_empty() {
+            "none".to_string()
+        } else {
+            model.allowed_hosts.join(", ")
+        }
     );
 }
 
 fn percent(value: Option<f64>) -> String {
-    value.map(|v| format!("{:.0}%", v * 100.0)).unwrap_or_else(|| "–".into())
+    value
+        .map(|v| format!("{:.0}%", v * 100.0))
+        .unwrap_or_else(|| "–".into())
 }
 
-pub fn calibration_report(pilot: Option<i64>, json: bool, store: &Store, context: &Context) -> Result<()> {
+pub fn calibration_report(
+    pilot: Option<i64>,
+    json: bool,
+    store: &Store,
+    context: &Context,
+) -> Result<()> {
     let report: Calibration = match pilot {
         Some(pilot) => calibration::for_pilot(store, pilot, context.today)?,
         None => calibration::workspace(store)?,
@@ -357,7 +425,12 @@ pub fn calibration_report(pilot: Option<i64>, json: bool, store: &Store, context
     let o = &report.overall;
     outln!(
         "{} agendas: {} accepted as suggested, {} edited, {} rejected, {} open; acceptance {}",
-        o.generated, o.accepted_as_is, o.edited, o.rejected, o.open, percent(o.acceptance_rate)
+        o.generated,
+        o.accepted_as_is,
+        o.edited,
+        o.rejected,
+        o.open,
+        percent(o.acceptance_rate)
     );
     let mut rows: Vec<Vec<String>> = report
         .by_context
@@ -373,7 +446,17 @@ pub fn calibration_report(pilot: Option<i64>, json: bool, store: &Store, context
             ]
         })
         .collect();
-    output::table(&["CONTEXT", "AGENDAS", "AS IS", "EDITED", "REJECTED", "ACCEPTANCE"], &rows);
+    output::table(
+        &[
+            "CONTEXT",
+            "AGENDAS",
+            "AS IS",
+            "EDITED",
+            "REJECTED",
+            "ACCEPTANCE",
+        ],
+        &rows,
+    );
     outln!("");
     rows = report
         .by_manager
@@ -383,7 +466,11 @@ pub fn calibration_report(pilot: Option<i64>, json: bool, store: &Store, context
                 m.manager_name.clone(),
                 m.figures.generated.to_string(),
                 percent(m.figures.unedited_rate),
-                if m.over_reliant { "OVER-RELIANT".into() } else { String::new() },
+                if m.over_reliant {
+                    "OVER-RELIANT".into()
+                } else {
+                    String::new()
+                },
                 m.reason.clone(),
             ]
         })

@@ -7,6 +7,7 @@ pub mod case;
 pub mod cohort;
 pub mod csv;
 pub mod dashboard;
+pub mod ics;
 pub mod portfolio_xapi;
 pub mod rows;
 pub mod xapi;

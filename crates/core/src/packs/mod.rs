@@ -1,6 +1,7 @@
 //! The printed packs. `document` says what a pack contains, `engine` lays it out as a PDF,
 //! and one module per pack (e.g. `proposal`) turns plain data into a document.
 
+pub mod agenda;
 pub mod approval;
 pub mod dates;
 pub mod decision;

@@ -1,6 +1,8 @@
 //! Shared test helpers: temporary workspaces and reading PDFs back with poppler-utils.
 #![allow(dead_code)]
 
+pub mod chat;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -2,20 +2,20 @@
 //! conversation, where its suggestions came from, what the manager did with them, and the
 //! workspace's rules for when suggestions are made at all.
 
-mod agenda;
 mod calibration;
 mod context;
+mod record;
 mod settings;
 
-pub use agenda::{
-    Agenda, AgendaItem, AgendaItemKind, AgendaRequest, AgendaSource, AgendaStatus, AgendaSummary,
-    ItemEdit, ModelPreview, Placeholder, RejectInput, RejectReason,
-};
 pub use calibration::{
     AcceptanceFigures, AgendaOutcome, Calibration, ContextCalibration, ManagerCalibration,
     ReasonCount,
 };
 pub use context::AgendaContext;
+pub use record::{
+    Agenda, AgendaItem, AgendaItemKind, AgendaRequest, AgendaSource, AgendaStatus, AgendaSummary,
+    ItemEdit, ModelPreview, Placeholder, RejectInput, RejectReason,
+};
 pub use settings::{AgendaSettings, AgendaSettingsInput, ContextRule, ModelSettings};
 
 pub mod facts;

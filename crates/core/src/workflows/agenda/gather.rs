@@ -278,7 +278,7 @@ fn competency_gaps(conn: &rusqlite::Connection, person: &Person) -> Result<Vec<G
                 .filter(|r| r.competency_id == requirement.competency_id)
                 .max_by(|a, b| a.rated_on.cmp(&b.rated_on).then(a.id.cmp(&b.id)))
                 .map(|r| r.level);
-            (latest.unwrap_or(0) < requirement.level).then(|| GapFact {
+            (latest.unwrap_or(0) < requirement.level).then_some(GapFact {
                 competency: requirement.competency,
                 level: latest,
                 target: requirement.level,

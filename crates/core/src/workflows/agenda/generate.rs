@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::model::agenda::facts::AgendaFacts;
 use crate::model::agenda::{
-    Agenda, AgendaRequest, AgendaSource, AgendaItemKind, ModelPreview, ModelSettings,
+    Agenda, AgendaItemKind, AgendaRequest, AgendaSource, ModelPreview, ModelSettings,
 };
 use crate::store::agenda::{agendas, facts as identity, settings};
 use crate::store::Store;
@@ -40,7 +40,12 @@ pub struct Answer {
     note: String,
 }
 
-fn model_call(store: &Store, facts: &AgendaFacts, basis: &[String], settings: &ModelSettings) -> Result<ModelCall> {
+fn model_call(
+    store: &Store,
+    facts: &AgendaFacts,
+    basis: &[String],
+    settings: &ModelSettings,
+) -> Result<ModelCall> {
     if !settings.enabled {
         return Err(Error::Conflict(
             "the local model is off in this workspace; turn it on in Settings, Agendas, or use \
@@ -55,8 +60,16 @@ fn model_call(store: &Store, facts: &AgendaFacts, basis: &[String], settings: &M
     let others = identity::identities(store.conn())?;
     let organisation = crate::store::settings::load(store.conn())?.workspace_name;
     let redactor = Redactor::new(
-        (coachee.id.as_str(), coachee.name.as_str(), coachee.email.as_str()),
-        (manager.id.as_str(), manager.name.as_str(), manager.email.as_str()),
+        (
+            coachee.id.as_str(),
+            coachee.name.as_str(),
+            coachee.email.as_str(),
+        ),
+        (
+            manager.id.as_str(),
+            manager.name.as_str(),
+            manager.email.as_str(),
+        ),
         &others,
         &organisation,
     );
@@ -134,7 +147,10 @@ pub fn answer(plan: &Plan) -> Answer {
         Err(failure) => Answer {
             items: plan.offline.clone(),
             source: AgendaSource::Fallback,
-            note: format!("The local model could not be used: {failure}. This is the offline agenda."),
+            note: format!(
+                "{}, so this is the offline agenda.",
+                sentence_start(&failure.to_string())
+            ),
         },
     }
 }
@@ -183,4 +199,13 @@ pub fn generate(store: &mut Store, request: &AgendaRequest, today: NaiveDate) ->
     let plan = plan(store, request, today)?;
     let answer = answer(&plan);
     save(store, &plan, answer)
+}
+
+/// "the local model did not answer" opens a notice as "The local model did not answer".
+fn sentence_start(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
 }

@@ -44,7 +44,12 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn card_bytes(store: &Store, id: i64, today: NaiveDate) -> Result<Vec<u8>> {
     let agenda = super::decide::get(store, id)?;
     let workspace = settings::load(store.conn())?;
-    crate::packs::agenda::agenda_card(&agenda, &workspace.workspace_name, workspace.paper_size, today)
+    crate::packs::agenda::agenda_card(
+        &agenda,
+        &workspace.workspace_name,
+        workspace.paper_size,
+        today,
+    )
 }
 
 pub fn save_card(store: &Store, id: i64, path: &Path, today: NaiveDate) -> Result<()> {
@@ -56,13 +61,21 @@ pub fn save_card(store: &Store, id: i64, path: &Path, today: NaiveDate) -> Resul
 fn local_start(text: &str) -> Result<DateTime<Utc>> {
     let text = text.trim().replace('T', " ");
     let naive = NaiveDateTime::parse_from_str(&text, "%Y-%m-%d %H:%M").map_err(|_| {
-        Error::invalid_field("at", "write the start as YYYY-MM-DD HH:MM, e.g. 2026-12-01 09:30")
+        Error::invalid_field(
+            "at",
+            "write the start as YYYY-MM-DD HH:MM, e.g. 2026-12-01 09:30",
+        )
     })?;
     Local
         .from_local_datetime(&naive)
         .earliest()
         .map(|at| at.with_timezone(&Utc))
-        .ok_or_else(|| Error::invalid_field("at", "that time does not exist here (a clock change skips it)"))
+        .ok_or_else(|| {
+            Error::invalid_field(
+                "at",
+                "that time does not exist here (a clock change skips it)",
+            )
+        })
 }
 
 pub fn calendar_text(store: &mut Store, id: i64, at: &str) -> Result<String> {

@@ -565,6 +565,7 @@ mod tests {
                 )
             })
             .collect();
+        let built = std::time::Instant::now();
         let r = Redactor::new(
             ("C1", "Ana Ruiz", "ana@example.org"),
             ("M1", "Bo Li", "bo@example.org"),
@@ -584,7 +585,8 @@ mod tests {
         assert!(redacted.starts_with("[COACHEE] talked with [PERSON 1] ([PERSON 1], [PERSON 1]) and [PERSON 2] about the [ORGANISATION] rollout."), "{redacted}");
         assert_eq!(r.restore("[PERSON 2]"), "Family7");
         eprintln!(
-            "redacted {} bytes against 10,000 people in {elapsed:?}",
+            "indexed 10,000 people in {:?}; redacted {} bytes in {elapsed:?}",
+            started.duration_since(built),
             text.len()
         );
     }

@@ -2,7 +2,9 @@
 //! local model, if any, may be asked.
 
 use crate::error::Result;
-use crate::model::agenda::{AgendaContext, AgendaSettings, AgendaSettingsInput, ContextRule, ModelSettings};
+use crate::model::agenda::{
+    AgendaContext, AgendaSettings, AgendaSettingsInput, ContextRule, ModelSettings,
+};
 use crate::store::agenda::settings as stored;
 use crate::store::Store;
 use crate::workflows::pilots::Problems;
@@ -46,9 +48,17 @@ pub fn update(store: &mut Store, input: &AgendaSettingsInput) -> Result<AgendaSe
             );
         }
     }
-    let timeout = input.timeout_seconds.trim().parse::<u32>().ok().filter(|t| TIMEOUT_RANGE.contains(t));
+    let timeout = input
+        .timeout_seconds
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|t| TIMEOUT_RANGE.contains(t));
     if timeout.is_none() {
-        problems.add("timeoutSeconds", "use a whole number of seconds from 1 to 300, e.g. 30");
+        problems.add(
+            "timeoutSeconds",
+            "use a whole number of seconds from 1 to 300, e.g. 30",
+        );
     }
     let endpoint = input.endpoint.trim().to_string();
     if input.model_enabled || !endpoint.is_empty() {
@@ -89,7 +99,11 @@ pub fn update(store: &mut Store, input: &AgendaSettingsInput) -> Result<AgendaSe
         "updated",
         &format!(
             "Agenda suggestions allowed in: {}; local model {}",
-            if on.is_empty() { "none".to_string() } else { on.join(", ") },
+            if on.is_empty() {
+                "none".to_string()
+            } else {
+                on.join(", ")
+            },
             if settings.model.enabled { "on" } else { "off" }
         ),
     )?;
