@@ -79,6 +79,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("schema/0010_agendas.sql"),
         rebuilds_tables: false,
     },
+    Migration {
+        version: 11,
+        name: "coaching networks: coaches, the certification standard, evidence, certifications, badges",
+        sql: include_str!("schema/0011_coaching_networks.sql"),
+        rebuilds_tables: false,
+    },
 ];
 
 /// The schema version this build writes.
