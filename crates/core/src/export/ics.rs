@@ -26,8 +26,10 @@ pub struct IcsEvent {
 /// The longest a content line may be, in octets, before it is folded.
 const LINE_OCTETS: usize = 75;
 
-/// A calendar published by `product` (e.g. "Pilotdesk 0.1.0"), holding `events`. RFC 5545
-/// wants at least one event in a calendar, so export one or more.
+/// A calendar published by `product`, holding `events`. `product` is either a whole
+/// formal public identifier ("-//Pilotdesk//Coaching agendas//EN"), written as it is, or a
+/// product name ("Pilotdesk 0.1.0"), which becomes "-//Pilotdesk//Pilotdesk 0.1.0//EN".
+/// RFC 5545 wants at least one event in a calendar, so export one or more.
 pub fn calendar(product: &str, events: &[IcsEvent]) -> String {
     let mut out = String::new();
     let mut line = |text: &str| {
@@ -36,7 +38,7 @@ pub fn calendar(product: &str, events: &[IcsEvent]) -> String {
     };
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
-    line(&format!("PRODID:-//Pilotdesk//{}//EN", escape(product)));
+    line(&format!("PRODID:{}", escape(&product_id(product))));
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     for event in events {
@@ -65,6 +67,15 @@ pub fn calendar(product: &str, events: &[IcsEvent]) -> String {
     }
     line("END:VCALENDAR");
     out
+}
+
+fn product_id(product: &str) -> String {
+    let product = product.trim();
+    if product.starts_with("-//") || product.starts_with("+//") {
+        product.to_string()
+    } else {
+        format!("-//Pilotdesk//{product}//EN")
+    }
 }
 
 /// A UTC DATE-TIME: "20270112T093000Z".
@@ -328,6 +339,8 @@ mod tests {
             assert!(lines.contains(&expected), "{expected} missing from\n{text}");
         }
         assert!(!lines.iter().any(|l| l.starts_with("X-EVIL")));
+        let formal = calendar("-//Pilotdesk//Coaching agendas//EN", &[]);
+        assert!(formal.contains("\r\nPRODID:-//Pilotdesk//Coaching agendas//EN\r\n"));
     }
 
     #[test]

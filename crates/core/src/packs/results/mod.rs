@@ -2,6 +2,7 @@
 //! outcome pack. Each is a pure function of a dashboard (and what else it prints), so the
 //! charts on paper are the very charts the app draws.
 
+mod calibration;
 mod methods;
 pub mod monthly;
 pub mod outcome;
@@ -36,4 +37,6 @@ pub struct ResultsData<'a> {
     pub verdict: Option<&'a RuleVerdict>,
     /// The pilot's skills figures, when it bought or assigned modules.
     pub skills: Option<&'a crate::model::skills::SkillsReport>,
+    /// How managers used the AI-assisted agendas (the monthly pack), when any were made.
+    pub calibration: Option<&'a crate::model::agenda::Calibration>,
 }

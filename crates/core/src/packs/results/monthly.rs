@@ -6,7 +6,7 @@ use crate::model::{Dashboard, KpiPanel};
 use crate::packs::dates::long_date;
 use crate::packs::document::{Block, PackDocument};
 
-use super::{methods, sections, ResultsData};
+use super::{calibration, methods, sections, ResultsData};
 
 pub const TITLE: &str = "Monthly pack";
 
@@ -137,6 +137,9 @@ pub fn build(data: &ResultsData) -> PackDocument {
     blocks.push(Block::Chart(dashboard.coaching.weekly.clone()));
     blocks.push(Block::Paragraph(dashboard.coaching.summary.clone()));
     blocks.push(Block::Paragraph(dashboard.cost.summary.clone()));
+    if let Some(figures) = data.calibration {
+        blocks.extend(calibration::section(figures, dashboard.as_of));
+    }
     blocks.extend(methods::appendix(dashboard, data.lineage, data.workspace));
     PackDocument {
         title: TITLE.into(),

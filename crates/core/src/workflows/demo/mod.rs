@@ -10,6 +10,7 @@ use crate::store::{people, pilots, settings, Store};
 
 use super::pilots::create_pilot;
 
+mod agendas;
 mod data;
 mod governance;
 mod organisation;

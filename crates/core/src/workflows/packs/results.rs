@@ -89,6 +89,7 @@ pub fn render_monthly(
         .flatten()
         .filter(|g| g.open && g.due_on <= as_of + chrono::Duration::days(31))
         .min_by_key(|g| g.due_on);
+    let calibration = crate::workflows::agenda::calibration::for_pilot(store, pilot_id, as_of)?;
     let document = monthly::build(&ResultsData {
         dashboard: &dashboard,
         previous: previous.as_ref(),
@@ -98,6 +99,7 @@ pub fn render_monthly(
         gate: next_gate,
         verdict: None,
         skills: None,
+        calibration: Some(&calibration),
     });
     render_record(
         &document,
@@ -171,6 +173,7 @@ fn outcome_document(
             gate: gate_ask(store, pilot_id, kind)?,
             verdict: verdict.as_ref(),
             skills: Some(&skills),
+            calibration: None,
         },
         gate,
         teams_csv,
