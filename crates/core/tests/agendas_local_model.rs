@@ -6,7 +6,7 @@ mod support;
 use std::net::TcpListener;
 use std::time::Duration;
 
-use pilotdesk_core::model::agenda::{AgendaRequest, AgendaSource, AgendaSettingsInput};
+use pilotdesk_core::model::agenda::{AgendaRequest, AgendaSettingsInput, AgendaSource};
 use pilotdesk_core::store::agenda::settings as stored;
 use pilotdesk_core::workflows::agenda::{generate, settings};
 use pilotdesk_core::{Error, Store};
@@ -49,7 +49,9 @@ fn request() -> AgendaRequest {
 }
 
 /// Generates after looking at the preview, as the window and the command line do.
-fn generate_seen(store: &mut Store) -> pilotdesk_core::Result<pilotdesk_core::model::agenda::Agenda> {
+fn generate_seen(
+    store: &mut Store,
+) -> pilotdesk_core::Result<pilotdesk_core::model::agenda::Agenda> {
     let today = date(TODAY);
     let preview = generate::preview(store, &request(), today)?;
     let mut asked = request();
@@ -86,12 +88,19 @@ fn what_is_sent_names_no_one_in_the_workspace_and_the_answer_is_personal_again()
         }
         checked += 1;
     }
-    assert!(checked > 50, "the whole demo organisation was checked: {checked}");
+    assert!(
+        checked > 50,
+        "the whole demo organisation was checked: {checked}"
+    );
     assert!(!sent.contains("Meridian"), "nor the organisation's name");
 
     let opening = &agenda.items[0].text;
     assert!(opening.starts_with("Diego,"), "{opening}");
-    assert!(agenda.items[3].text.contains("Liam"), "{:?}", agenda.items[3]);
+    assert!(
+        agenda.items[3].text.contains("Liam"),
+        "{:?}",
+        agenda.items[3]
+    );
     assert!(agenda.source_note.contains(&server.url()));
 }
 
@@ -133,7 +142,11 @@ fn a_slow_server_times_out_into_the_offline_agenda_with_a_notice() {
     let texts = |a: &pilotdesk_core::model::agenda::Agenda| {
         a.items.iter().map(|i| i.text.clone()).collect::<Vec<_>>()
     };
-    assert_eq!(texts(&agenda), texts(&offline), "the fall-back is the offline agenda");
+    assert_eq!(
+        texts(&agenda),
+        texts(&offline),
+        "the fall-back is the offline agenda"
+    );
 }
 
 #[test]
@@ -141,10 +154,16 @@ fn a_malformed_or_refused_answer_is_refused_with_what_was_wrong() {
     for (reply, says) in [
         (sized("200 OK", "<html>busy</html>"), "not JSON"),
         (
-            sized("200 OK", &completion("Sure! Here is an agenda: talk about calls.")),
+            sized(
+                "200 OK",
+                &completion("Sure! Here is an agenda: talk about calls."),
+            ),
             "answer",
         ),
-        (sized("503 Service Unavailable", "{\"error\":\"loading model\"}"), "HTTP 503"),
+        (
+            sized("503 Service Unavailable", "{\"error\":\"loading model\"}"),
+            "HTTP 503",
+        ),
     ] {
         let mut store = demo_store();
         let server = Server::start(Behaviour::Reply(reply));
@@ -152,7 +171,9 @@ fn a_malformed_or_refused_answer_is_refused_with_what_was_wrong() {
         let agenda = generate_seen(&mut store).unwrap();
         assert_eq!(agenda.source, AgendaSource::Fallback);
         assert!(agenda.source_note.contains(says), "{}", agenda.source_note);
-        assert!(agenda.source_note.ends_with("so this is the offline agenda."));
+        assert!(agenda
+            .source_note
+            .ends_with("so this is the offline agenda."));
         assert_eq!(server.requests().len(), 1);
     }
 }

@@ -1,7 +1,8 @@
+import { get } from "svelte/store";
 import { describe, expect, it } from "vitest";
 import type { Person } from "../api";
 import { quickLogOptions } from "../test/coaching";
-import { isQuickLogShortcut } from "./coaching";
+import { isQuickLogShortcut, openQuickLogFromShortcut, quickLogOffer, quickLogOpen, quickLogPrefill } from "./coaching";
 import { formatMinutes, formatWhen } from "./events";
 import { describeProgress, describeSummary, doubleMapped, unmappedRequired } from "./imports";
 import { buildOrgTree, visibleForSearch } from "./orgTree";
@@ -93,5 +94,25 @@ describe("words for events and imports", () => {
     ];
     expect(unmappedRequired(fields)).toEqual(["A"]);
     expect(doubleMapped(fields, ["x", "Team"])).toEqual(["Team"]);
+  });
+});
+
+describe("the quick-log shortcut", () => {
+  it("opens a blank quick log, or one prefilled from what the screen offers, and leaves an open one alone", () => {
+    openQuickLogFromShortcut();
+    expect(get(quickLogOpen)).toBe(true);
+    expect(get(quickLogPrefill)).toBeNull();
+    quickLogOpen.set(false);
+
+    quickLogOffer.set({ coacheeId: "E1062", minutes: "14" });
+    openQuickLogFromShortcut();
+    expect(get(quickLogPrefill)).toEqual({ coacheeId: "E1062", minutes: "14" });
+
+    // Already open: the dialog keeps what it shows.
+    quickLogPrefill.set(null);
+    openQuickLogFromShortcut();
+    expect(get(quickLogPrefill)).toBeNull();
+    quickLogOpen.set(false);
+    quickLogOffer.set(null);
   });
 });

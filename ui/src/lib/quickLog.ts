@@ -39,6 +39,22 @@ export function blankMoment(options: QuickLogOptions, now: Date = new Date()): Q
   };
 }
 
+/** A form started from what another view knows (an agenda): its values over a blank moment,
+ * keeping a pilot or task only when the quick log offers it. */
+export function prefilledMoment(options: QuickLogOptions, prefill: Partial<QuickLogInput>, now: Date = new Date()): QuickLogInput {
+  const { pilotId, taskId, ...rest } = prefill;
+  const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  const form: QuickLogInput = { ...blankMoment(options, now), ...given };
+  const pilot = options.pilots.find((p) => p.id === pilotId);
+  if (pilot) {
+    form.pilotId = pilot.id;
+    form.taskId = pilot.tasks.some((t) => t.id === taskId) ? (taskId ?? null) : null;
+  } else if (prefill.managerId !== undefined) {
+    form.pilotId = defaultPilot(options, prefill.managerId || null)?.id ?? null;
+  }
+  return form;
+}
+
 /** The words of a search, each of which must appear; accents and case are ignored. */
 export function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();

@@ -3,6 +3,7 @@ import { get } from "svelte/store";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../api";
 import { workspace } from "../lib/workspace";
+import { agendaSettings } from "../test/agenda";
 import { overview } from "../test/fixtures";
 import SettingsScreen from "./SettingsScreen.svelte";
 
@@ -16,6 +17,7 @@ beforeEach(() => {
   workspace.set(overview);
   vi.mocked(api.listHourlyCosts).mockResolvedValue([]);
   vi.mocked(api.listPeople).mockResolvedValue([]);
+  vi.mocked(api.getAgendaSettings).mockResolvedValue(agendaSettings());
 });
 
 afterEach(() => {
@@ -33,6 +35,13 @@ describe("SettingsScreen", () => {
     expect((screen.getByTestId("settings-credit-rate") as HTMLInputElement).value).toBe("1");
     expect((screen.getByTestId("settings-load-hours") as HTMLInputElement).value).toBe("4");
     expect(screen.getByText(overview.databasePath ?? "")).toBeTruthy();
+  });
+
+  it("has an Agendas section with the contexts and the local model", async () => {
+    render(SettingsScreen);
+    await screen.findByTestId("agenda-settings");
+    expect(screen.getByRole("heading", { name: "Agendas" })).toBeTruthy();
+    expect((screen.getByTestId("agenda-context-onboarding") as HTMLInputElement).checked).toBe(true);
   });
 
   it("shows field errors inline and focuses the first", async () => {

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/sv
 import { get } from "svelte/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../api";
-import { coachingChanged, toast } from "../../lib/coaching";
+import { coachingChanged, quickLogPrefill, toast } from "../../lib/coaching";
 import { quickLogOptions } from "../../test/coaching";
 import QuickLogDialog from "./QuickLogDialog.svelte";
 
@@ -136,5 +136,49 @@ describe("QuickLogDialog", () => {
     expect(screen.queryByTestId("ql-manager-list")).toBeNull();
     await key("ql-manager", "Escape");
     expect(onclose).toHaveBeenCalled();
+  });
+
+  it("starts from a prefill (an agenda's moment), takes it once, and logs it as it stands", async () => {
+    quickLogPrefill.set({
+      managerId: "E1060", coacheeId: "E1062", pilotId: 1, taskId: 2, kind: "ai_agenda", minutes: "14",
+      notes: "From agenda 12: Qualify the next three deals before the forecast call.",
+    });
+    const onclose = await open();
+    expect(get(quickLogPrefill)).toBeNull();
+    expect(input("ql-manager").value).toBe("Mei Walsh");
+    expect(input("ql-coachee").value).toBe("Nadia Owusu");
+    expect((screen.getByTestId("ql-kind") as HTMLSelectElement).value).toBe("ai_agenda");
+    expect(input("ql-minutes").value).toBe("14");
+    expect(input("ql-pilot").value).toBe("Sales onboarding coaching pilot");
+    expect(input("ql-task").value).toBe("Qualify every deal against the framework");
+    expect(input("ql-when").value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // Only the note may want a word more.
+    await waitFor(() => expect(document.activeElement).toBe(input("ql-notes")));
+    log.mockResolvedValue({
+      id: 10, uid: "6f1c9d2e-0a4b-4c3d-9e8f-112233445567", managerId: "E1060", managerName: "Mei Walsh",
+      coacheeId: "E1062", coacheeName: "Nadia Owusu", occurredAt: "2026-11-23T10:15:00", minutes: 14,
+      kind: "ai_agenda", pilotId: 1, pilotName: "Sales onboarding coaching pilot", taskId: 2,
+      task: "Qualify every deal against the framework", notes: "From agenda 12", source: "quick_log",
+    });
+    await key("ql-notes", "Enter");
+    await waitFor(() => expect(onclose).toHaveBeenCalled());
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({
+      managerId: "E1060", coacheeId: "E1062", kind: "ai_agenda", minutes: "14", pilotId: 1, taskId: 2,
+      notes: "From agenda 12: Qualify the next three deals before the forecast call.",
+    }));
+
+    // The next opening is a blank moment again.
+    cleanup();
+    await open();
+    expect(input("ql-coachee").value).toBe("");
+    expect((screen.getByTestId("ql-kind") as HTMLSelectElement).value).toBe("micro_coaching");
+  });
+
+  it("keeps a prefilled pilot only when the quick log offers it", async () => {
+    quickLogPrefill.set({ managerId: "E1060", coacheeId: "E1061", pilotId: 9, taskId: 40, kind: "ai_agenda", minutes: "12" });
+    await open();
+    // Pilot 9 is not offered (finished): the manager's own pilot, no task.
+    expect(input("ql-pilot").value).toBe("Sales onboarding coaching pilot");
+    expect(input("ql-task").value).toBe("No specific task");
   });
 });

@@ -147,10 +147,7 @@ pub fn answer(plan: &Plan) -> Answer {
         Err(failure) => Answer {
             items: plan.offline.clone(),
             source: AgendaSource::Fallback,
-            note: format!(
-                "{}, so this is the offline agenda.",
-                sentence_start(&failure.to_string())
-            ),
+            note: fallback_note(&failure.to_string()),
         },
     }
 }
@@ -199,6 +196,17 @@ pub fn generate(store: &mut Store, request: &AgendaRequest, today: NaiveDate) ->
     let plan = plan(store, request, today)?;
     let answer = answer(&plan);
     save(store, &plan, answer)
+}
+
+/// The cause as the notice's first sentence, then what the person is reading. A cause that
+/// ends in a question ("is the model server running?") keeps its question mark.
+fn fallback_note(cause: &str) -> String {
+    let cause = sentence_start(cause.trim());
+    if cause.ends_with(['?', '.', '!']) {
+        format!("{cause} This is the offline agenda.")
+    } else {
+        format!("{cause}, so this is the offline agenda.")
+    }
 }
 
 /// "the local model did not answer" opens a notice as "The local model did not answer".
