@@ -7,7 +7,10 @@ use crate::commands::data::{EventsCommand, ExportCommand, GenerateArgs, ImportCo
 use crate::commands::{
     agenda::AgendaArgs,
     audit::AuditCommand,
+    badge::BadgeCommand,
     budget::TrancheCommand,
+    coach::{CalendarCommand, CoachCommand, MatchArgs},
+    network::NetworkArgs,
     pack::PackCommand,
     pilot::PilotCommand,
     portfolio::{FeedbackCommand, ReviewArgs, SampleCommand},
@@ -147,6 +150,19 @@ pub enum Command {
     /// The tamper-evident decision log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Internal coaches: nominate, record training, observed sessions and coachees'
+    /// feedback, see progress against the certification standard, certify.
+    #[command(subcommand)]
+    Coach(CoachCommand),
+    /// Coaches for a coachee from another team, ranked by the competency to build, the
+    /// coach's certified level and load, each with its reasons.
+    Match(MatchArgs),
+    /// Each coaching pair's cadence as an iCalendar file.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// Open Badges 3.0 credentials for certified coaches: issue one, or verify a file.
+    #[command(subcommand)]
+    Badge(BadgeCommand),
     /// A running or finished pilot's dashboard: lift per KPI with its evidence, coaching,
     /// cost, ROI and cohort-level flight risk (privacy floor applied).
     Dashboard(DashboardArgs),
@@ -225,4 +241,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The coaching network of a quarter: density, reach and cross-team transfer with their
+    /// denominators, and each coach's load, reach and impact (weaker evidence).
+    Network(NetworkArgs),
 }

@@ -7,6 +7,9 @@ use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
 use crate::model::agenda::*;
 use crate::model::analytics::*;
+use crate::model::badges::*;
+use crate::model::coaches::*;
+use crate::model::network::*;
 use crate::model::portfolio::*;
 use crate::model::skills::*;
 use crate::model::*;
@@ -101,6 +104,11 @@ pub fn typescript() -> String {
         BrokenEntry::decl(&cfg),
         ChainVerdict::decl(&cfg),
         DecisionLog::decl(&cfg),
+        IssuedBadge::decl(&cfg),
+        BadgeCheckKind::decl(&cfg),
+        BadgeCheckStatus::decl(&cfg),
+        BadgeCheck::decl(&cfg),
+        BadgeVerification::decl(&cfg),
         LiftMethod::decl(&cfg),
         EvidenceStrength::decl(&cfg),
         PermutationTest::decl(&cfg),
@@ -284,6 +292,45 @@ pub fn typescript() -> String {
         ContextCalibration::decl(&cfg),
         ManagerCalibration::decl(&cfg),
         Calibration::decl(&cfg),
+        CoachLevel::decl(&cfg),
+        RubricItem::decl(&cfg),
+        LevelCriteria::decl(&cfg),
+        StandardCriteria::decl(&cfg),
+        Standard::decl(&cfg),
+        CoachStatus::decl(&cfg),
+        Coach::decl(&cfg),
+        CriterionKey::decl(&cfg),
+        CriterionProgress::decl(&cfg),
+        Certification::decl(&cfg),
+        CoachSummary::decl(&cfg),
+        NominateInput::decl(&cfg),
+        TrainingInput::decl(&cfg),
+        CertifyInput::decl(&cfg),
+        RubricScore::decl(&cfg),
+        CoachObservation::decl(&cfg),
+        RubricScoreInput::decl(&cfg),
+        CoachObservationInput::decl(&cfg),
+        CoachFeedback::decl(&cfg),
+        CoachFeedbackInput::decl(&cfg),
+        LevelProgress::decl(&cfg),
+        CoachProgress::decl(&cfg),
+        CompetencyGap::decl(&cfg),
+        MatchSuggestion::decl(&cfg),
+        LeftOut::decl(&cfg),
+        MatchReport::decl(&cfg),
+        CalendarPair::decl(&cfg),
+        SkippedPair::decl(&cfg),
+        CalendarExport::decl(&cfg),
+        TeamNetwork::decl(&cfg),
+        CoachImpact::decl(&cfg),
+        CoachFigures::decl(&cfg),
+        ImpactKpi::decl(&cfg),
+        NetworkFigures::decl(&cfg),
+        LayoutTeam::decl(&cfg),
+        NetworkNode::decl(&cfg),
+        NetworkEdge::decl(&cfg),
+        NetworkLayout::decl(&cfg),
+        NetworkView::decl(&cfg),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

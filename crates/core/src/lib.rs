@@ -6,7 +6,9 @@
 //! - `packs`: the printed PDF packs.
 //! - `import` and `export`: files in (CSV, XLSX, xAPI), validated whole; files out.
 //! - `model`: the plain data passed between them and to the UI.
+//! - `badges`: Open Badges 3.0 credentials, signed and verified offline.
 
+pub mod badges;
 pub mod bindings;
 pub mod error;
 pub mod export;

@@ -9,11 +9,11 @@ use std::time::Duration;
 mod support;
 
 use pilotdesk_core::model::agenda::{AgendaItemKind, ModelSettings};
-use support::chat::{completion, sized, Behaviour, Server};
 use pilotdesk_core::workflows::agenda::endpoint;
 use pilotdesk_core::workflows::agenda::http::{post_json, HttpFailure};
 use pilotdesk_core::workflows::agenda::prompt::{ask, build_body, ModelFailure};
 use pilotdesk_core::workflows::agenda::redact::Redactor;
+use support::chat::{completion, sized, Behaviour, Server};
 
 fn settings(endpoint: &str) -> ModelSettings {
     ModelSettings {
@@ -125,7 +125,10 @@ fn an_answer_without_a_length_is_read_to_the_end() {
         completion(&format!("```json\n{AGENDA}\n```"))
     );
     let server = Server::start(Behaviour::Reply(reply.into_bytes()));
-    assert_eq!(ask(&settings(&server.url()), &body()).unwrap(), expected_items());
+    assert_eq!(
+        ask(&settings(&server.url()), &body()).unwrap(),
+        expected_items()
+    );
 }
 
 #[test]

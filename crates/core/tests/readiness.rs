@@ -2,9 +2,10 @@
 mod support;
 
 use pilotdesk_core::model::agenda::AgendaContext;
+use pilotdesk_core::model::coaches::CoachLevel;
 use pilotdesk_core::model::*;
 use pilotdesk_core::workflows::readiness::{
-    evaluate, CheckInFacts, ReadinessInput, SkillsFacts, ITEMS,
+    evaluate, CheckInFacts, CoachFacts, ReadinessInput, SkillsFacts, ITEMS,
 };
 use support::date;
 
@@ -22,6 +23,7 @@ struct Fixture {
     skills: SkillsFacts,
     check_ins: CheckInFacts,
     agenda_contexts: Vec<AgendaContext>,
+    coaches: CoachFacts,
 }
 
 fn task(id: i64, module: &str) -> PlaybookTask {
@@ -172,6 +174,7 @@ fn complete() -> Fixture {
             flagged: 2,
         },
         agenda_contexts: vec![AgendaContext::Onboarding, AgendaContext::SkillPractice],
+        coaches: CoachFacts::default(),
     }
 }
 
@@ -209,6 +212,7 @@ fn readiness(f: &Fixture) -> Readiness {
         skills: &f.skills,
         check_ins: &f.check_ins,
         agenda_contexts: &f.agenda_contexts,
+        coaches: &f.coaches,
     })
 }
 
@@ -512,7 +516,6 @@ fn day45_review() {
 #[test]
 fn step_3_waits_for_the_outcome_then_asks_for_confirmations() {
     for key in [
-        "certified_coaches",
         "outcome_budget",
         "governance_cadence",
         "privacy_quality_reviews",
@@ -528,6 +531,63 @@ fn step_3_waits_for_the_outcome_then_asks_for_confirmations() {
         f.marks.push(mark(key, "confirmed"));
         assert_status(&f, key, ItemStatus::Met, "Confirmed by Ada");
     }
+}
+
+#[test]
+fn certified_coaches_are_read_from_the_coaching_network() {
+    let key = "certified_coaches";
+    assert_status(
+        &running(),
+        key,
+        ItemStatus::NotYetApplicable,
+        "day-90 outcome",
+    );
+    let mut f = at_outcome();
+    assert_status(
+        &f,
+        key,
+        ItemStatus::NotMet,
+        "No internal coach in the pilot's teams yet",
+    );
+    // The data decides: a confirmation by hand no longer makes it met.
+    f.marks.push(mark(key, "confirmed"));
+    assert_status(&f, key, ItemStatus::NotMet, "nominate one");
+    f.marks.clear();
+    f.coaches.in_progress = 2;
+    assert_status(
+        &f,
+        key,
+        ItemStatus::NotMet,
+        "No coach in the pilot's teams holds a valid certification; 2 are working toward it",
+    );
+    // Today is 12 Apr 2027: 11 Jul 2027 is 90 days on, so expiring soon; 12 Jul is not.
+    f.coaches.certified = vec![
+        (
+            "Sam Ortiz".into(),
+            CoachLevel::Certified,
+            date("2029-01-11"),
+        ),
+        ("Lee Park".into(), CoachLevel::Associate, date("2027-07-11")),
+        ("Ana Ruiz".into(), CoachLevel::Certified, date("2027-07-12")),
+    ];
+    assert_status(
+        &f,
+        key,
+        ItemStatus::Met,
+        "3 coaches with a valid certification in the pilot's teams (2 certified, 1 \
+         associate); expiring soon: Lee Park's on 11 Jul 2027, recertify before then",
+    );
+    f.coaches.certified.truncate(1);
+    let one = item(&f, key);
+    assert_eq!(
+        one.reason,
+        "1 coach with a valid certification in the pilot's teams (1 certified)"
+    );
+    assert!(!one.confirmed_by_hand);
+    // Not met, it can still be waived with a reason.
+    f.coaches.certified.clear();
+    f.marks.push(mark(key, "waived"));
+    assert_status(&f, key, ItemStatus::Waived, "");
 }
 
 #[test]

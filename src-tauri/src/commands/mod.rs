@@ -6,9 +6,12 @@
 
 pub mod agenda;
 pub mod analytics;
+pub mod badges;
+pub mod coaches;
 pub mod data;
 pub mod design;
 pub mod governance;
+pub mod network;
 pub mod packs;
 pub mod pilots;
 pub mod portfolio;

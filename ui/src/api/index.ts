@@ -17,9 +17,20 @@ import type {
   AsyncReport,
   Assignment,
   AssignmentBoard,
+  BadgeVerification,
   BasicsInput,
   BudgetInput,
+  CalendarExport,
+  Certification,
+  CertifyInput,
   CheckInFlag,
+  Coach,
+  CoachFeedback,
+  CoachFeedbackInput,
+  CoachObservation,
+  CoachObservationInput,
+  CoachProgress,
+  CoachSummary,
   Calibration,
   CoachingEvent,
   CohortInput,
@@ -45,6 +56,7 @@ import type {
   ImportRecord,
   ImportRequest,
   ImportSummary,
+  IssuedBadge,
   ItemEdit,
   KpiDataSummary,
   KpiInput,
@@ -53,8 +65,11 @@ import type {
   ModelPreview,
   LiftReport,
   ManagerCandidate,
+  MatchReport,
   ModuleInput,
+  NetworkView,
   NewPilotInput,
+  NominateInput,
   ObservationPage,
   PackRecord,
   PaperSize,
@@ -96,11 +111,13 @@ import type {
   SkillProfile,
   SkillsReport,
   SpendInput,
+  Standard,
   SteeringMember,
   TaskInput,
   TemplateSummary,
   TimeCreditsReport,
   TrancheInput,
+  TrainingInput,
   VendorInput,
   VendorProposal,
   VoteInput,
@@ -186,6 +203,12 @@ export const api = {
   proposeCriteriaChange: (pilotId: number, input: KpiInput, reason: string) =>
     call<number>("propose_criteria_change", { pilotId, input, reason }),
   getDecisionLog: () => call<DecisionLog>("get_decision_log"),
+  /** Writes a certification's Open Badges credential (VC-JWT) to `path`, issuing it first
+   * when it has none yet; refused for a revoked or expired certification. */
+  saveBadge: (certificationId: number, path: string) =>
+    call<IssuedBadge>("save_badge", { certificationId, path }),
+  /** Checks any credential file offline: structure, signature, dates, shape and claims. */
+  verifyBadge: (path: string) => call<BadgeVerification>("verify_badge", { path }),
   listDecisions: (pilotId: number | null) => call<Decision[]>("list_decisions", { pilotId }),
   saveDecisionPack: (decisionId: number, path: string, paper?: PaperSize) =>
     call<PackRecord>("save_decision_pack", { decisionId, path, paper: paper ?? null }),
@@ -294,10 +317,31 @@ export const api = {
     call<PackRecord>("save_portfolio_pack", { personId, path, paper: paper ?? null }),
   /** A pilot's async competency figures; a group under the privacy floor has them null. */
   getAsyncReport: (pilotId: number) => call<AsyncReport>("get_async_report", { pilotId }),
+  /** A quarter's coaching network ("2026-Q3"; the latest with events when null): its
+   * figures, the map's layout and the quarters to step through. */
+  getNetwork: (quarter: string | null) => call<NetworkView>("get_network", { quarter }),
   /** Feedback and review scores as xAPI statements, one person's or everyone's (null);
    * answers with how many statements were written. */
   exportPortfolioXapi: (personId: string | null, path: string) =>
     call<number>("export_portfolio_xapi", { personId, path }),
+
+  // Internal coaches and their certification against the workspace's standard; matching
+  // across teams; each coaching pair's cadence as a calendar.
+  listCoaches: () => call<CoachSummary[]>("list_coaches"),
+  getCoachProgress: (coachId: string) => call<CoachProgress>("get_coach_progress", { coachId }),
+  getCoachStandard: () => call<Standard>("get_coach_standard"),
+  nominateCoach: (input: NominateInput) => call<Coach>("nominate_coach", { input }),
+  recordCoachTraining: (input: TrainingInput) => call<Coach>("record_coach_training", { input }),
+  recordCoachObservation: (input: CoachObservationInput) =>
+    call<CoachObservation>("record_coach_observation", { input }),
+  recordCoachFeedback: (input: CoachFeedbackInput) => call<CoachFeedback>("record_coach_feedback", { input }),
+  /** Refused with one detail per unmet criterion (its field is the criterion's key). */
+  certifyCoach: (input: CertifyInput) => call<Certification>("certify_coach", { input }),
+  matchCoaches: (coacheeId: string) => call<MatchReport>("match_coaches", { coacheeId }),
+  /** Every pair's cadence (one pilot's when given) as recurring events in this computer's
+   * time zone; a re-export keeps each pair's UID. */
+  saveCoachingCalendar: (path: string, pilotId: number | null) =>
+    call<CalendarExport>("save_coaching_calendar", { path, pilotId }),
 
   // AI-assisted agendas: written offline, or by the workspace's local model after the person
   // has seen exactly what would be sent; every decision on them feeds calibration.

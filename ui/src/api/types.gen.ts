@@ -594,6 +594,52 @@ export type DecisionLog = { verdict: ChainVerdict,
  */
 entries: Array<LogEntry>, };
 
+export type IssuedBadge = { id: number, certificationId: number, coachId: string, coachName: string, 
+/**
+ * "associate" or "certified".
+ */
+level: string, 
+/**
+ * The credential's id, a `urn:uuid`.
+ */
+credentialId: string, 
+/**
+ * The workspace as issuer: the did:key of its Ed25519 key.
+ */
+issuerId: string, 
+/**
+ * The certification's first and last valid days (YYYY-MM-DD).
+ */
+certifiedOn: string, validUntil: string, issuedAt: string, issuedBy: string, 
+/**
+ * The signed credential: a VC-JWT compact JWS, exactly as it was issued.
+ */
+credential: string, };
+
+export type BadgeCheckKind = "structure" | "signature" | "dates" | "shape" | "claims";
+
+export type BadgeCheckStatus = "passed" | "failed" | "notChecked";
+
+export type BadgeCheck = { kind: BadgeCheckKind, status: BadgeCheckStatus, 
+/**
+ * What fails, one sentence each; empty when the check passed.
+ */
+problems: Array<string>, };
+
+export type BadgeVerification = { valid: boolean, 
+/**
+ * The verdict in one sentence.
+ */
+summary: string, 
+/**
+ * Every check, in order, each passed, failed or not checked.
+ */
+checks: Array<BadgeCheck>, credentialId: string | null, issuerId: string | null, issuerName: string | null, 
+/**
+ * The key that signed, as the header names it.
+ */
+keyId: string | null, achievementName: string | null, validFrom: string | null, validUntil: string | null, };
+
 export type LiftMethod = "difference_in_differences" | "pre_post_trend";
 
 export type EvidenceStrength = "weak" | "limited" | "moderate" | "strong";
@@ -1936,3 +1982,433 @@ signalMinAgendas: number,
  * ...of which at least this share was accepted unedited.
  */
 signalUneditedShare: number, overReliantManagers: number, };
+
+export type CoachLevel = "associate" | "certified";
+
+export type RubricItem = { 
+/**
+ * Short and stable, as typed on the command line: `--score questions=3`.
+ */
+key: string, label: string, 
+/**
+ * What a 3 looks like, so two assessors score alike.
+ */
+description: string, };
+
+export type LevelCriteria = { level: CoachLevel, 
+/**
+ * Coach training completed.
+ */
+training: boolean, 
+/**
+ * Coaching hours logged as the coach, within the evidence window.
+ */
+hours: number, 
+/**
+ * Sessions observed and scored against the rubric by a certified assessor.
+ */
+observations: number, 
+/**
+ * The lowest mean rubric score (1-4) over those sessions.
+ */
+minObservationMean: number, 
+/**
+ * Coachees' ratings of the coach (1-5).
+ */
+feedbackCount: number, minFeedbackMean: number, };
+
+export type StandardCriteria = { 
+/**
+ * Lowest level first.
+ */
+levels: Array<LevelCriteria>, rubric: Array<RubricItem>, 
+/**
+ * How long a certification is valid.
+ */
+validityMonths: number, 
+/**
+ * How many days before expiry a coach may recertify at the same level.
+ */
+renewalDays: number, 
+/**
+ * Evidence older than this does not count, so a recertification rests on recent
+ * practice rather than on the evidence of the first certification.
+ */
+evidenceMonths: number, 
+/**
+ * People (by id) who may assess before anyone is certified.
+ */
+approvedAssessors: Array<string>, 
+/**
+ * Roles whose holders may assess, e.g. the L&D lead.
+ */
+approvedAssessorRoles: Array<string>, };
+
+export type Standard = { version: number, name: string, criteria: StandardCriteria, createdAt: string, createdBy: string, };
+
+export type CoachStatus = "nominated" | "in_progress" | "certified" | "expired" | "withdrawn";
+
+export type Coach = { personId: string, name: string, team: string, role: string, 
+/**
+ * Who nominated them, by name.
+ */
+nominatedBy: string, nominatedOn: string, trainedOn: string | null, withdrawnOn: string | null, note: string, };
+
+export type CriterionKey = "training" | "hours" | "observations" | "observation_score" | "feedback_count" | "feedback_rating";
+
+export type CriterionProgress = { key: CriterionKey, label: string, met: boolean, 
+/**
+ * "12 of 20 hours logged".
+ */
+reason: string, 
+/**
+ * Where the coach is, and what the level asks, for a progress bar.
+ */
+value: number, required: number, };
+
+export type Certification = { id: number, coachId: string, level: CoachLevel, standardVersion: number, certifiedOn: string, validUntil: string, certifiedBy: string, 
+/**
+ * Each criterion's progress at the moment of certifying.
+ */
+evidence: Array<CriterionProgress>, revokedOn: string | null, };
+
+export type CoachSummary = { coach: Coach, status: CoachStatus, 
+/**
+ * The level of the valid certification, when there is one.
+ */
+level: CoachLevel | null, validUntil: string | null, 
+/**
+ * The valid certification ends within the warning window (90 days).
+ */
+expiringSoon: boolean, 
+/**
+ * The level progress is shown towards: the next one up, or the current one to renew.
+ */
+targetLevel: CoachLevel, criteriaMet: number, criteriaTotal: number, hours: number, };
+
+export type NominateInput = { personId: string, 
+/**
+ * The nominating manager's id; empty for the current user.
+ */
+nominatedBy: string, note: string, };
+
+export type TrainingInput = { coachId: string, 
+/**
+ * The day the coach training was completed; empty for today.
+ */
+trainedOn: string, };
+
+export type CertifyInput = { coachId: string, 
+/**
+ * "associate" or "certified".
+ */
+level: string, };
+
+export type RubricScore = { item: string, label: string, 
+/**
+ * 1 (not yet) to 4 (exemplary).
+ */
+score: number, };
+
+export type CoachObservation = { id: number, coachId: string, assessorId: string, assessorName: string, observedOn: string, scores: Array<RubricScore>, meanScore: number, note: string, };
+
+export type RubricScoreInput = { 
+/**
+ * The rubric item's key.
+ */
+item: string, score: number | null, };
+
+export type CoachObservationInput = { coachId: string, assessorId: string, 
+/**
+ * Empty for today.
+ */
+observedOn: string, 
+/**
+ * One score per rubric item.
+ */
+scores: Array<RubricScoreInput>, note: string, };
+
+export type CoachFeedback = { id: number, coachId: string, coacheeId: string | null, coacheeName: string | null, rating: number, comment: string, givenOn: string, };
+
+export type CoachFeedbackInput = { coachId: string, 
+/**
+ * Empty when the coachee gave it anonymously.
+ */
+coacheeId: string, rating: number | null, comment: string, 
+/**
+ * Empty for today.
+ */
+givenOn: string, };
+
+export type LevelProgress = { level: CoachLevel, criteria: Array<CriterionProgress>, 
+/**
+ * Every criterion met.
+ */
+met: boolean, 
+/**
+ * Why certifying at this level is refused now, naming what is missing; none when the
+ * coach may be certified at it.
+ */
+blocked: string | null, };
+
+export type CoachProgress = { coach: Coach, status: CoachStatus, standard: Standard, levels: Array<LevelProgress>, 
+/**
+ * The valid certification, highest level first when there are two.
+ */
+current: Certification | null, 
+/**
+ * Every certification, newest first.
+ */
+certifications: Array<Certification>, observations: Array<CoachObservation>, feedback: Array<CoachFeedback>, 
+/**
+ * Coaching hours logged within the evidence window.
+ */
+hours: number, 
+/**
+ * Who may observe and score this coach's sessions today.
+ */
+assessors: Array<PersonChoice>, 
+/**
+ * People this coach has coached, for the feedback form.
+ */
+coachees: Array<PersonChoice>, };
+
+export type CompetencyGap = { competency: string, 
+/**
+ * The coachee's latest rating; none when never rated.
+ */
+level: number | null, 
+/**
+ * What the role requires.
+ */
+target: number, };
+
+export type MatchSuggestion = { 
+/**
+ * 1 for the best match.
+ */
+rank: number, coachId: string, name: string, team: string, level: CoachLevel, validUntil: string, 
+/**
+ * The coach's own latest rating on the competency to build.
+ */
+competencyRating: number | null, 
+/**
+ * Coaching hours a week, averaged over the last 4 weeks.
+ */
+weeklyHours: number, reasons: Array<string>, };
+
+export type LeftOut = { coachId: string, name: string, reason: string, };
+
+export type MatchReport = { coacheeId: string, coacheeName: string, team: string, role: string, gap: CompetencyGap | null, 
+/**
+ * The workspace's weekly coaching load threshold, in hours (time credits).
+ */
+weeklyLoadHours: number, suggestions: Array<MatchSuggestion>, leftOut: Array<LeftOut>, };
+
+export type CalendarPair = { uid: string, coachId: string, coachName: string, coacheeId: string, coacheeName: string, 
+/**
+ * "Tuesday".
+ */
+weekday: string, 
+/**
+ * "09:30", wall-clock time in the calendar's zone.
+ */
+time: string, minutes: number, 
+/**
+ * 1 for weekly, 2 for fortnightly.
+ */
+intervalWeeks: number, 
+/**
+ * The first session of the series and how many there are.
+ */
+first: string, count: number, 
+/**
+ * The sessions the cadence was read from.
+ */
+sessions: number, };
+
+export type SkippedPair = { coachName: string, coacheeName: string, reason: string, };
+
+export type CalendarExport = { path: string, 
+/**
+ * The IANA zone the times are written in, e.g. "Europe/London".
+ */
+timeZone: string, pairs: Array<CalendarPair>, skipped: Array<SkippedPair>, };
+
+export type TeamNetwork = { team: string, people: number, hidden: boolean, 
+/**
+ * People of the team with at least one tie.
+ */
+reached: number | null, reach: number | null, 
+/**
+ * Ties between two people of the team.
+ */
+tiesWithin: number | null, 
+/**
+ * Ties between someone of the team and someone of another.
+ */
+tiesAcross: number | null, };
+
+export type CoachImpact = { kpiId: number, 
+/**
+ * Coachees with KPI data in both quarters.
+ */
+coachees: number, 
+/**
+ * Comparable people with KPI data in both quarters.
+ */
+comparison: number, 
+/**
+ * "the same team" or "the same role".
+ */
+comparisonBasis: string, 
+/**
+ * Coachees' mean change minus the comparison's, in the KPI's unit; none when hidden.
+ */
+effect: number | null, 
+/**
+ * The effect in the KPI's good direction (positive is better).
+ */
+improvement: number | null, 
+/**
+ * "+2.4 percentage points".
+ */
+display: string | null, 
+/**
+ * "0.3 to 4.5 percentage points", with two people or more in each group.
+ */
+interval: string | null, 
+/**
+ * Says plainly that this is weaker evidence, and why.
+ */
+evidence: string, 
+/**
+ * Why no figure is shown (the privacy floor, no data), when none is.
+ */
+notShown: string | null, };
+
+export type CoachFigures = { personId: string, name: string, team: string, 
+/**
+ * Nominated as an internal coach (and not withdrawn) during the quarter.
+ */
+internal: boolean, events: number, hours: number, 
+/**
+ * Distinct people coached.
+ */
+coachees: number, 
+/**
+ * Distinct teams of those people, the coach's own included.
+ */
+teamsReached: number, 
+/**
+ * Coachees from a team other than the coach's.
+ */
+otherTeamCoachees: number, impact: CoachImpact | null, };
+
+export type ImpactKpi = { kpiId: number, name: string, unit: string, direction: Direction, 
+/**
+ * The quarter before, whose mean each person's change is taken from.
+ */
+baselineQuarter: string, reason: string, };
+
+export type NetworkFigures = { 
+/**
+ * "2026-Q3".
+ */
+quarter: string, from: string, to: string, minGroupSize: number, 
+/**
+ * People employed at some point of the quarter: n.
+ */
+people: number, 
+/**
+ * n(n-1)/2: every tie there could be.
+ */
+possibleTies: number, 
+/**
+ * Pairs of people with at least one coaching event between them in the quarter.
+ */
+ties: number, 
+/**
+ * ties / possible ties; none with fewer than two people.
+ */
+density: number | null, 
+/**
+ * People with at least one tie.
+ */
+reached: number, 
+/**
+ * reached / people.
+ */
+reach: number | null, 
+/**
+ * Ties whose two people are in different teams.
+ */
+crossTeamTies: number, 
+/**
+ * cross-team ties / ties.
+ */
+crossTeam: number | null, 
+/**
+ * Coaching events behind the ties, and their hours.
+ */
+events: number, hours: number, 
+/**
+ * Events of the quarter left out: no coachee, someone coaching themself, or someone
+ * not employed during the quarter.
+ */
+excludedEvents: number, 
+/**
+ * Per team; a team under the minimum group size, and the fewest others needed so no
+ * total gives it away, show no figures (`hidden`).
+ */
+teams: Array<TeamNetwork>, 
+/**
+ * Everyone who coached in the quarter, most coachees first.
+ */
+coaches: Array<CoachFigures>, 
+/**
+ * The KPI coach impact is measured on, when there is one with person-level data.
+ */
+impactKpi: ImpactKpi | null, };
+
+export type LayoutTeam = { name: string, people: number, x: number, y: number, radius: number, };
+
+export type NetworkNode = { id: string, 
+/**
+ * The person's name: the window shows it, a pack never prints it.
+ */
+label: string, 
+/**
+ * Index into `teams`.
+ */
+team: number, x: number, y: number, 
+/**
+ * An internal coach (nominated, not withdrawn, during the quarter).
+ */
+coach: boolean, 
+/**
+ * The person's ties in the quarter.
+ */
+ties: number, };
+
+export type NetworkEdge = { 
+/**
+ * Indexes into `nodes`, `a` < `b`.
+ */
+a: number, b: number, 
+/**
+ * Coaching events between the two in the quarter, either way.
+ */
+weight: number, crossTeam: boolean, };
+
+export type NetworkLayout = { width: number, height: number, teams: Array<LayoutTeam>, nodes: Array<NetworkNode>, edges: Array<NetworkEdge>, };
+
+export type NetworkView = { 
+/**
+ * The quarter shown; none when the workspace has no coaching events yet.
+ */
+quarter: string | null, 
+/**
+ * Every quarter from the first coaching event to the last, oldest first.
+ */
+quarters: Array<string>, figures: NetworkFigures | null, layout: NetworkLayout, };

@@ -1,6 +1,7 @@
 import { get } from "svelte/store";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
+  agendasPath,
   governancePath,
   href,
   isPilotSection,
@@ -30,6 +31,14 @@ describe("parseHash", () => {
     expect(parseHash("#/coaching")).toEqual({ name: "coaching", tab: "events" });
     expect(parseHash("#/coaching/events")).toEqual({ name: "coaching", tab: "events" });
     expect(parseHash("#/coaching/credits")).toEqual({ name: "coaching", tab: "credits" });
+    expect(parseHash("#/coaching/agendas")).toEqual({ name: "coaching", tab: "agendas" });
+    expect(parseHash("#/coaching/agendas/12")).toEqual({ name: "coaching", tab: "agendas", agendaId: 12 });
+    expect(parseHash("#/coaching/calibration")).toEqual({ name: "coaching", tab: "calibration" });
+    expect(parseHash("#/coaching/agendas/0")).toEqual({ name: "not-found", path: "/coaching/agendas/0" });
+    expect(parseHash("#/coaching/agendas/12/x")).toEqual({ name: "not-found", path: "/coaching/agendas/12/x" });
+    expect(parseHash("#/coaching/credits/3")).toEqual({ name: "not-found", path: "/coaching/credits/3" });
+    expect(agendasPath()).toBe("/coaching/agendas");
+    expect(agendasPath(12)).toBe("/coaching/agendas/12");
     expect(parseHash("#/kpi-data")).toEqual({ name: "kpi-data" });
     expect(parseHash("#/import")).toEqual({ name: "import", kind: null });
     expect(parseHash("#/import/people")).toEqual({ name: "import", kind: "people" });

@@ -66,26 +66,46 @@ export function isImportKind(value: string): value is ImportRouteKind {
 }
 
 /** The tabs of the coaching area. */
-export type CoachingTab = "events" | "credits";
+export type CoachingTab = "events" | "credits" | "agendas" | "calibration";
+
+/** The tabs of the Network screen, in the order shown: the map, then the coaches (issue 11). */
+export const NETWORK_TABS = ["map", "coaches"] as const;
+export type NetworkTab = (typeof NETWORK_TABS)[number];
+
+export const NETWORK_TAB_LABELS: Record<NetworkTab, string> = {
+  map: "Map",
+  coaches: "Coaches",
+};
+
+function isNetworkTab(value: string): value is NetworkTab {
+  return (NETWORK_TABS as readonly string[]).includes(value);
+}
+
+/** The path of a Network tab: "/network" for the map. */
+export function networkPath(tab: NetworkTab = "map"): string {
+  return tab === "map" ? "/network" : `/network/${tab}`;
+}
 
 export type Route =
   | { name: "pilots" }
   | { name: "new-pilot" }
   | { name: "pilot"; id: number; section: PilotSection }
   | { name: "people" }
-  | { name: "coaching"; tab: CoachingTab }
+  /** `agendaId` only on the Agendas tab, when one agenda is open (#/coaching/agendas/12). */
+  | { name: "coaching"; tab: CoachingTab; agendaId?: number }
   | { name: "kpi-data" }
   | { name: "import"; kind: ImportRouteKind | null }
   | { name: "governance"; tab: GovernanceTab }
   /** `personId` only on the People and Portfolios tabs: whose profile or portfolio is open. */
   | { name: "skills"; tab: SkillsTab; personId: string | null }
   | { name: "review"; pilotId: number; itemId: number | null }
+  | { name: "network"; tab: NetworkTab }
   | { name: "packs" }
   | { name: "settings" }
   | { name: "not-found"; path: string };
 
 /** The sidebar section a route belongs to. */
-export type Section = "pilots" | "people" | "coaching" | "skills" | "kpi-data" | "governance" | "packs" | "settings";
+export type Section = "pilots" | "people" | "coaching" | "skills" | "network" | "kpi-data" | "governance" | "packs" | "settings";
 
 export const DEFAULT_PATH = "/pilots";
 
@@ -97,6 +117,8 @@ export function parseHash(hash: string): Route {
   const parts = path.replace(/^\//, "").split("/");
   if (parts[0] === "governance") return parseGovernance(parts.slice(1), path);
   if (parts[0] === "skills") return parseSkills(parts.slice(1), path);
+  if (parts[0] === "coaching") return parseCoaching(parts.slice(1), path);
+  if (parts[0] === "network") return parseNetwork(parts.slice(1), path);
   const [first, second, third, ...rest] = parts;
   if (rest.length > 0) return { name: "not-found", path };
   if (third !== undefined && !(first === "pilots" && second !== undefined && /^[1-9]\d*$/.test(second))) {
@@ -110,10 +132,6 @@ export function parseHash(hash: string): Route {
         const section = third ?? "overview";
         return isPilotSection(section) ? { name: "pilot", id: Number(second), section } : { name: "not-found", path };
       }
-      return { name: "not-found", path };
-    case "coaching":
-      if (second === undefined || second === "events") return { name: "coaching", tab: "events" };
-      if (second === "credits") return { name: "coaching", tab: "credits" };
       return { name: "not-found", path };
     case "import":
       if (second === undefined) return { name: "import", kind: null };
@@ -129,6 +147,32 @@ export function parseHash(hash: string): Route {
 }
 
 const ID = /^[1-9]\d*$/;
+
+/** "/coaching", "/coaching/credits", "/coaching/agendas", "/coaching/agendas/12" or "/coaching/calibration". */
+function parseCoaching(parts: string[], path: string): Route {
+  const [tab, id, ...rest] = parts;
+  if (rest.length > 0) return { name: "not-found", path };
+  if (tab === "agendas" && id !== undefined) {
+    return ID.test(id) ? { name: "coaching", tab: "agendas", agendaId: Number(id) } : { name: "not-found", path };
+  }
+  if (id !== undefined) return { name: "not-found", path };
+  if (tab === undefined || tab === "events") return { name: "coaching", tab: "events" };
+  if (tab === "credits" || tab === "agendas" || tab === "calibration") return { name: "coaching", tab };
+  return { name: "not-found", path };
+}
+
+/** "/network" (the map) or "/network/coaches". */
+function parseNetwork(parts: string[], path: string): Route {
+  const [tab, ...rest] = parts;
+  if (rest.length > 0) return { name: "not-found", path };
+  if (tab === undefined) return { name: "network", tab: "map" };
+  return isNetworkTab(tab) ? { name: "network", tab } : { name: "not-found", path };
+}
+
+/** The path of the Agendas tab, optionally with one agenda open. */
+export function agendasPath(agendaId: number | null = null): string {
+  return agendaId === null ? "/coaching/agendas" : `/coaching/agendas/${agendaId}`;
+}
 
 /** "/governance", "/governance/log", "/governance/pilots/3" or "/governance/pilots/3/items/7". */
 function parseGovernance(parts: string[], path: string): Route {

@@ -26,7 +26,7 @@ const ITEMS: ItemRow[] = [
   ["budget", 1, "A committed budget for tooling and analytics", "met", "USD 18,000 committed"],
   ["events_flowing", 2, "Coaching events flowing", "not_yet_applicable", "Applies once the pilot is running"],
   ["dashboard", 2, "A monthly dashboard published", "not_yet_applicable", "Applies once the pilot is running", true],
-  ["certified_coaches", 3, "Certified internal coaches", "not_yet_applicable", "Applies from the day-90 outcome", true],
+  ["certified_coaches", 3, "Certified internal coaches", "not_yet_applicable", "Applies from the day-90 outcome"],
 ];
 
 function item([key, step, title, status, reason, byHand = false]: ItemRow): ChecklistItem {

@@ -3,9 +3,12 @@
 pub mod agenda;
 pub mod analytics;
 pub mod audit;
+pub mod badge;
 pub mod budget;
+pub mod coach;
 pub mod data;
 pub mod design;
+pub mod network;
 pub mod pack;
 pub mod pilot;
 pub mod portfolio;
@@ -73,6 +76,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Vendor(command) => register::vendor(command, &mut store),
         Command::Risk(command) => register::risk(command, &mut store),
         Command::Audit(command) => return audit::run(command, &store),
+        Command::Coach(command) => coach::coach(command, &mut store, &context),
+        Command::Match(args) => coach::match_coaches(args, &store, &context),
+        Command::Calendar(command) => coach::calendar(command, &mut store, &context),
+        Command::Badge(command) => return badge::run(command, &mut store, &context),
         Command::Dashboard(args) => analytics::dashboard(args, &mut store, &context),
         Command::Roi(args) => analytics::roi(args, &mut store, &context),
         Command::Mde { pilot, json } => analytics::mde(&store, pilot, json, &context),
@@ -101,6 +108,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::CheckIns { manager, json } => {
             portfolio::check_ins(manager, json, &store, &context)
         }
+        Command::Network(args) => network::network(args, &store),
     };
     done.map(|()| ExitCode::SUCCESS)
 }

@@ -140,6 +140,8 @@ pub enum Block {
     BarChart(BarChart),
     /// A chart the UI draws too, from the same description.
     Chart(Chart),
+    /// The coaching network's map, as the window draws it (`packs::network`).
+    Network(crate::packs::network::NetworkChart),
     /// Lines for names and signatures.
     Signatures(Vec<String>),
     PageBreak,

@@ -168,6 +168,19 @@ fn block_html(out: &mut String, block: &Block, fonts: Option<&Fonts>, width: f32
             }
             writeln!(out, "</figure>")
         }
+        Block::Network(chart) => {
+            let _ = writeln!(out, "<figure class=\"chart\" id=\"network\">");
+            match fonts {
+                Some(fonts) => {
+                    let sketch = charts::network::sketch(chart, fonts, width, height);
+                    out.push_str(&svg::svg(&sketch, &chart.title));
+                }
+                None => {
+                    let _ = writeln!(out, "<figcaption>{}</figcaption>", escape(&chart.title));
+                }
+            }
+            writeln!(out, "</figure>")
+        }
         Block::Signatures(names) => {
             out.push_str("<div class=\"signatures\">\n");
             for name in names {

@@ -8,6 +8,7 @@ pub mod decision;
 pub mod document;
 pub mod engine;
 pub mod html;
+pub mod network;
 pub mod portfolio;
 pub mod proposal;
 pub mod results;

@@ -3,10 +3,12 @@
 
 pub mod agenda;
 pub mod analytics;
+pub mod badges;
 pub mod budget;
 pub mod bulk;
 pub mod changes;
 pub mod checklist;
+pub mod coaches;
 pub mod cohort;
 mod connection;
 pub mod dashboard_cache;
@@ -20,6 +22,7 @@ pub mod kpi_series;
 pub mod kpis;
 pub mod lookup;
 pub mod migrations;
+pub mod network;
 pub mod observations;
 pub mod packs;
 pub mod people;

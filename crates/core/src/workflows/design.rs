@@ -75,6 +75,7 @@ pub(crate) fn load_design_in(
         .filter(|rule| rule.allowed)
         .map(|rule| rule.context)
         .collect();
+    let coaches = super::coaches::readiness_facts(conn, &cohort, today)?;
     let readiness = readiness::evaluate(&ReadinessInput {
         pilot: &pilot,
         workflows: &workflows,
@@ -90,6 +91,7 @@ pub(crate) fn load_design_in(
         skills: &skills,
         check_ins: &check_ins,
         agenda_contexts: &agenda_contexts,
+        coaches: &coaches,
     });
     Ok(PilotDesign {
         mdes,

@@ -4,7 +4,9 @@
 pub mod agenda;
 pub mod analytics;
 pub mod audit;
+pub mod badges;
 pub mod budget;
+pub mod coaches;
 pub mod coaching;
 pub mod cohort;
 pub mod credits;
@@ -18,6 +20,7 @@ pub mod kpi_data;
 pub mod kpis;
 pub mod lifecycle;
 pub mod lift;
+pub mod network;
 pub mod packs;
 pub mod pilots;
 pub mod playbook;

@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveDate};
 
 use crate::model::agenda::AgendaContext;
+use crate::model::coaches::CoachLevel;
 use crate::model::{
     Arm, BudgetCategory, BudgetLine, ChecklistItem, ChecklistMark, ChecklistStep, Cohort,
     ComparisonDesign, Evidence, ItemStatus, Kpi, KpiMde, Pilot, PilotStatus, Readiness, Transition,
@@ -29,6 +30,58 @@ pub struct ReadinessInput<'a> {
     pub check_ins: &'a CheckInFacts,
     /// The contexts in which the workspace allows agenda suggestions.
     pub agenda_contexts: &'a [AgendaContext],
+    /// The internal coaches in the pilot's teams.
+    pub coaches: &'a CoachFacts,
+}
+
+/// What the coaching network says about a pilot's teams, for the certified-coaches item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CoachFacts {
+    /// Each coach with a valid certification: name, level and its last day.
+    pub certified: Vec<(String, CoachLevel, NaiveDate)>,
+    /// Coaches nominated or working toward certification, none valid yet.
+    pub in_progress: u32,
+}
+
+fn coaches_verdict(facts: &CoachFacts, today: NaiveDate) -> Verdict {
+    let certified = &facts.certified;
+    if certified.is_empty() {
+        return not_met(match facts.in_progress {
+            0 => "No internal coach in the pilot's teams yet; nominate one under Network, \
+                  Coaches"
+                .to_string(),
+            n => format!(
+                "No coach in the pilot's teams holds a valid certification; {n} {} working \
+                 toward it",
+                if n == 1 { "is" } else { "are" }
+            ),
+        });
+    }
+    let count = |level: CoachLevel| certified.iter().filter(|(_, l, _)| *l == level).count();
+    let mut levels = Vec::new();
+    for level in [CoachLevel::Certified, CoachLevel::Associate] {
+        if count(level) > 0 {
+            levels.push(format!("{} {}", count(level), level.as_str()));
+        }
+    }
+    let mut reason = format!(
+        "{} coach{} with a valid certification in the pilot's teams ({})",
+        certified.len(),
+        if certified.len() == 1 { "" } else { "es" },
+        levels.join(", ")
+    );
+    let expiring: Vec<String> = certified
+        .iter()
+        .filter(|(_, _, until)| crate::metrics::coaches::progress::expiring_soon(*until, today))
+        .map(|(name, _, until)| format!("{name}'s on {}", long_date(*until)))
+        .collect();
+    if !expiring.is_empty() {
+        reason.push_str(&format!(
+            "; expiring soon: {}, recertify before then",
+            list(&expiring)
+        ));
+    }
+    met(reason)
 }
 
 /// What the coaching-quality review reads: how many people in the pilot's teams have had
@@ -119,7 +172,7 @@ pub const ITEMS: &[(u32, &str, &str, bool)] = &[
     ),
     (2, "dashboard", "A monthly dashboard published", true),
     (2, "day45_review", "The day-45 review held", false),
-    (3, "certified_coaches", "Certified internal coaches", true),
+    (3, "certified_coaches", "Certified internal coaches", false),
     (3, "modular_purchasing", "Modular purchasing set up", false),
     (3, "outcome_budget", "Outcome-based budget lines", true),
     (3, "governance_cadence", "A governance cadence", true),
@@ -550,6 +603,7 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                 not_met(format!("Was due on {}", long_date(due)))
             }
         }
+        "certified_coaches" => coaches_verdict(input.coaches, input.today),
         "modular_purchasing" => {
             let skills = input.skills;
             let seats = if skills.seats > 0 {

@@ -16,6 +16,7 @@ fn kept_with_heading(flow: &Flow, next: Option<&Block>) -> f32 {
     let lines = theme::BODY * theme::LEADING * 4.0;
     match next {
         Some(Block::Chart(chart)) => charts::height(flow, chart).max(lines),
+        Some(Block::Network(chart)) => charts::network::height(flow, chart).max(lines),
         _ => lines,
     }
 }
@@ -63,6 +64,7 @@ pub fn draw(flow: &mut Flow, block: &Block, next: Option<&Block>) {
         Block::Timeline(t) => charts::timeline(flow, t),
         Block::BarChart(c) => charts::ranked_bars(flow, c),
         Block::Chart(c) => charts::draw(flow, c),
+        Block::Network(c) => charts::network::draw(flow, c),
         Block::Signatures(names) => signatures(flow, names),
         Block::PageBreak => flow.new_page(),
     }

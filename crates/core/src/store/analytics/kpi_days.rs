@@ -105,7 +105,7 @@ fn text_at<'r>(row: &'r rusqlite::Row, index: usize) -> Result<&'r str> {
 
 /// "YYYY-MM-DD" as a date, without the general date parser: a KPI's rollup has a row per
 /// unit and day, and parsing each one generically costs more than reading it.
-fn iso_day(text: &str) -> Option<NaiveDate> {
+pub(crate) fn iso_day(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return text.parse().ok();

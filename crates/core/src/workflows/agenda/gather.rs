@@ -267,7 +267,10 @@ pub fn gather(
 
 /// The role's required competencies the person's latest rating falls short of, largest gap
 /// first.
-fn competency_gaps(conn: &rusqlite::Connection, person: &Person) -> Result<Vec<GapFact>> {
+pub(crate) fn competency_gaps(
+    conn: &rusqlite::Connection,
+    person: &Person,
+) -> Result<Vec<GapFact>> {
     let ratings = ratings::load(conn, Some(&person.id))?;
     let mut gaps: Vec<GapFact> = ratings::requirements(conn)?
         .into_iter()

@@ -27,7 +27,7 @@ pub fn workspace_key(store: &mut Store) -> Result<String> {
 
 /// Writes the whole file beside its destination, syncs it, then moves it into place: a
 /// half-written card or calendar never sits where the person will open it.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     let partial = partial_path(path);
     let written = (|| {
         let mut file = std::fs::File::create(&partial)?;

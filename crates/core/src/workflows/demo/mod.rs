@@ -11,6 +11,7 @@ use crate::store::{people, pilots, settings, Store};
 use super::pilots::create_pilot;
 
 mod agendas;
+mod coaches;
 mod data;
 mod governance;
 mod organisation;

@@ -238,6 +238,7 @@ pub fn load_demo_story(store: &mut Store, today: NaiveDate) -> Result<()> {
     super::skills::seed_running_pilot(store, running, "Customer Support", running_start, today)?;
     super::portfolio::seed(store, "Customer Support", today)?;
     super::agendas::seed(store, running)?;
+    super::coaches::seed(store, today)?;
     save_monthly(store, &cast, running)?;
     settings::end_session(store.conn())?;
     Ok(())

@@ -8,6 +8,7 @@ mod curve;
 mod frame;
 mod intervals;
 mod labels;
+pub mod network;
 mod paint;
 mod ranked_bars;
 mod roles;

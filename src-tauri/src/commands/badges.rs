@@ -1,0 +1,36 @@
+//! Open Badges: saving a certification's credential where the save dialog said, and
+//! verifying a credential file the person chose.
+
+use std::path::PathBuf;
+
+use pilotdesk_core::model::badges::{BadgeVerification, IssuedBadge};
+use pilotdesk_core::workflows::badges;
+use tauri::State;
+
+use super::{today, Reply};
+use crate::state::AppState;
+
+/// Writes the certification's badge (issuing it first if it has none yet).
+#[tauri::command]
+pub async fn save_badge(
+    state: State<'_, AppState>,
+    certification_id: i64,
+    path: String,
+) -> Reply<IssuedBadge> {
+    let path = PathBuf::from(path);
+    Ok(badges::save(
+        &mut *state.store()?,
+        certification_id,
+        &path,
+        today(),
+    )?)
+}
+
+/// Checks any credential file; needs nothing from the workspace.
+#[tauri::command]
+pub async fn verify_badge(path: String) -> Reply<BadgeVerification> {
+    Ok(badges::verify_file(
+        &PathBuf::from(path),
+        chrono::Utc::now(),
+    )?)
+}
