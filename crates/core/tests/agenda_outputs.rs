@@ -443,6 +443,7 @@ fn monthly_pdf(
         verdict: None,
         skills: None,
         calibration,
+        network: None,
     });
     render(&document, paper).unwrap().bytes
 }

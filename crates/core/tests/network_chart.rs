@@ -226,7 +226,8 @@ fn a_large_network_draws_ties_team_to_team_and_stays_a_page() {
     let text = words(&pdf_text(&path));
     assert!(!text.contains("Secret Name"), "no names: {text}");
     assert!(
-        text.contains("Ties between two teams") && text.contains("Teams under 5 people"),
+        text.contains("Ties between two teams")
+            && text.contains("Teams not named (privacy floor of 5)"),
         "{text}"
     );
     assert!(
@@ -234,4 +235,39 @@ fn a_large_network_draws_ties_team_to_team_and_stays_a_page() {
         "{} bytes",
         rendered.bytes.len()
     );
+}
+
+/// The monthly pack carries the network of the last quarter complete by its date, and no
+/// one's name with it.
+#[test]
+fn the_monthly_pack_prints_the_last_complete_quarters_network() {
+    let mut store = pilotdesk_core::Store::open_in_memory().unwrap();
+    let today = date("2026-11-23");
+    pilotdesk_core::workflows::demo::load_full_demo(&mut store, today).unwrap();
+    let running = pilotdesk_core::workflows::pilots::list_pilots(&store)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Support escalation pilot")
+        .unwrap()
+        .id;
+    let (pack, _) = pilotdesk_core::workflows::packs::render_monthly(
+        &store,
+        running,
+        Some("2026-10"),
+        Some(PaperSize::A4),
+        today,
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("monthly.pdf");
+    std::fs::write(&path, &pack.bytes).unwrap();
+    let text = pdf_text(&path);
+    assert!(text.contains("Coaching network, 2026-Q3"), "{text}");
+    assert!(
+        !text.contains("2026-Q4"),
+        "October's pack stops at the last full quarter"
+    );
+    for person in pilotdesk_core::workflows::workspace::list_people(&store).unwrap() {
+        assert!(!text.contains(&person.name), "{} is named", person.name);
+    }
 }

@@ -200,7 +200,8 @@ pub fn chart(figures: &NetworkFigures, layout: &NetworkLayout) -> NetworkChart {
     }
     if teams.iter().any(|t| t.name.is_none()) {
         note.push_str(&format!(
-            " Teams under {} people are drawn grey and not named (the privacy floor).",
+            " Teams under {} people, and as many more as keep them from being worked out from \
+             the totals, are drawn grey and not named (the privacy floor).",
             figures.min_group_size
         ));
     }

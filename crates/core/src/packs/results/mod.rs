@@ -39,4 +39,10 @@ pub struct ResultsData<'a> {
     pub skills: Option<&'a crate::model::skills::SkillsReport>,
     /// How managers used the AI-assisted agendas (the monthly pack), when any were made.
     pub calibration: Option<&'a crate::model::agenda::Calibration>,
+    /// The organisation's coaching network in the quarter the pack reports on: know-how
+    /// travels across teams or it does not, whatever the pilot.
+    pub network: Option<(
+        &'a crate::model::network::NetworkFigures,
+        &'a crate::model::network::NetworkLayout,
+    )>,
 }

@@ -140,6 +140,9 @@ pub fn build(data: &ResultsData) -> PackDocument {
     if let Some(figures) = data.calibration {
         blocks.extend(calibration::section(figures, dashboard.as_of));
     }
+    if let Some((figures, layout)) = data.network.filter(|(f, _)| f.ties > 0) {
+        blocks.extend(crate::packs::network::blocks(figures, layout));
+    }
     blocks.extend(methods::appendix(dashboard, data.lineage, data.workspace));
     PackDocument {
         title: TITLE.into(),

@@ -70,7 +70,8 @@ fn person_data(conn: &Connection, network: &Network, kpi_id: i64) -> Result<Vec<
             let Some(&i) = index.get(person) else {
                 return;
             };
-            // Days from the quarter's start keep the trend's sums near zero.
+            // Only the means are used; the day is kept as the lift keeps it, from a nearby
+            // origin.
             let t = (day - start).num_days() as f64;
             let person = &mut data[i as usize];
             if day < start {

@@ -90,6 +90,18 @@ pub fn render_monthly(
         .filter(|g| g.open && g.due_on <= as_of + chrono::Duration::days(31))
         .min_by_key(|g| g.due_on);
     let calibration = crate::workflows::agenda::calibration::for_pilot(store, pilot_id, as_of)?;
+    // The last quarter complete by the pack's date: a printed pack never counts coaching
+    // after the day it reports on.
+    let quarter = {
+        let current = crate::model::network::Quarter::containing(as_of);
+        if current.last_day() == as_of {
+            current
+        } else {
+            current.previous()
+        }
+    }
+    .to_string();
+    let network = crate::workflows::network::for_pack(store.conn(), Some(&quarter))?;
     let document = monthly::build(&ResultsData {
         dashboard: &dashboard,
         previous: previous.as_ref(),
@@ -100,6 +112,7 @@ pub fn render_monthly(
         verdict: None,
         skills: None,
         calibration: Some(&calibration),
+        network: network.as_ref().map(|(figures, layout)| (figures, layout)),
     });
     render_record(
         &document,
@@ -174,6 +187,7 @@ fn outcome_document(
             verdict: verdict.as_ref(),
             skills: Some(&skills),
             calibration: None,
+            network: None,
         },
         gate,
         teams_csv,

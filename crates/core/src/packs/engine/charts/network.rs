@@ -77,7 +77,10 @@ fn legend(chart: &NetworkChart) -> Vec<LegendEntry> {
     }
     if chart.teams.iter().any(|t| t.name.is_none()) {
         entries.push(LegendEntry {
-            label: format!("Teams under {} people", chart.min_group_size),
+            label: format!(
+                "Teams not named (privacy floor of {})",
+                chart.min_group_size
+            ),
             swatch: symbol(rgb(HIDDEN_TEAM_COLOUR), Shape::Circle),
         });
     }
@@ -344,7 +347,10 @@ mod tests {
         }
         let all: Vec<&str> = areas.iter().map(|(t, _)| t.as_str()).collect();
         assert!(all.contains(&"Sales West") && all.contains(&"Tie within a team"));
-        assert!(all.contains(&"Teams under 5 people"), "{all:?}");
+        assert!(
+            all.contains(&"Teams not named (privacy floor of 5)"),
+            "{all:?}"
+        );
         assert!(laid.height < 700.0);
     }
 
