@@ -124,104 +124,110 @@ pub fn criteria(level: &LevelCriteria, evidence: &Evidence) -> Vec<CriterionProg
         ));
     }
     if level.observations > 0 {
-        let seen = evidence.observation_means.len() as u32;
-        let met = seen >= level.observations;
-        let reason = if met {
-            format!(
-                "{} observed ({} needed)",
-                plural(seen, "session", "sessions"),
-                level.observations
-            )
-        } else {
-            format!(
-                "{seen} of {} observed",
-                plural(level.observations, "session", "sessions")
-            )
-        };
-        out.push(progress(
-            CriterionKey::Observations,
-            met,
-            reason,
-            f64::from(seen),
-            f64::from(level.observations),
+        out.extend(count_and_mean(
+            &Tally {
+                count_key: CriterionKey::Observations,
+                mean_key: CriterionKey::ObservationScore,
+                thing: ("session", "sessions"),
+                counted: " observed",
+                scored: ("session", "sessions"),
+                scale: 4,
+                none_yet: "No session scored yet",
+            },
+            &evidence.observation_means,
+            level.observations,
+            level.min_observation_mean,
         ));
-        let minimum = mean_text(level.min_observation_mean);
-        out.push(match mean(evidence.observation_means.iter().copied()) {
-            None => progress(
-                CriterionKey::ObservationScore,
-                false,
-                format!("No session scored yet (a mean of at least {minimum} of 4 needed)"),
-                0.0,
-                level.min_observation_mean,
-            ),
-            Some(m) => {
-                let over = plural(seen, "session", "sessions");
-                let met = m + 1e-9 >= level.min_observation_mean;
-                let reason = if met {
-                    format!("{} of 4 over {over} (at least {minimum})", mean_text(m))
-                } else {
-                    format!("{} of 4 over {over}, below {minimum}", mean_text(m))
-                };
-                progress(
-                    CriterionKey::ObservationScore,
-                    met,
-                    reason,
-                    m,
-                    level.min_observation_mean,
-                )
-            }
-        });
     }
     if level.feedback_count > 0 {
-        let given = evidence.ratings.len() as u32;
-        let met = given >= level.feedback_count;
-        let reason = if met {
-            format!(
-                "{} ({} needed)",
-                plural(given, "coachee rating", "coachee ratings"),
-                level.feedback_count
-            )
-        } else {
-            format!(
-                "{given} of {}",
-                plural(level.feedback_count, "coachee rating", "coachee ratings")
-            )
-        };
-        out.push(progress(
-            CriterionKey::FeedbackCount,
-            met,
-            reason,
-            f64::from(given),
-            f64::from(level.feedback_count),
+        let ratings: Vec<f64> = evidence.ratings.iter().map(|r| f64::from(*r)).collect();
+        out.extend(count_and_mean(
+            &Tally {
+                count_key: CriterionKey::FeedbackCount,
+                mean_key: CriterionKey::FeedbackRating,
+                thing: ("coachee rating", "coachee ratings"),
+                counted: "",
+                scored: ("rating", "ratings"),
+                scale: 5,
+                none_yet: "No ratings yet",
+            },
+            &ratings,
+            level.feedback_count,
+            level.min_feedback_mean,
         ));
-        let minimum = mean_text(level.min_feedback_mean);
-        out.push(match mean(evidence.ratings.iter().map(|r| f64::from(*r))) {
-            None => progress(
-                CriterionKey::FeedbackRating,
-                false,
-                format!("No ratings yet (a mean of at least {minimum} of 5 needed)"),
-                0.0,
-                level.min_feedback_mean,
-            ),
-            Some(m) => {
-                let over = plural(given, "rating", "ratings");
-                let met = m + 1e-9 >= level.min_feedback_mean;
-                let reason = if met {
-                    format!("{} of 5 over {over} (at least {minimum})", mean_text(m))
-                } else {
-                    format!("{} of 5 over {over}, below {minimum}", mean_text(m))
-                };
-                progress(
-                    CriterionKey::FeedbackRating,
-                    met,
-                    reason,
-                    m,
-                    level.min_feedback_mean,
-                )
-            }
-        });
     }
     out
+}
+
+/// How a criterion of the kind "enough of them, scoring well enough on average" is worded:
+/// observed sessions on a 1-4 rubric, coachee ratings on 1-5.
+struct Tally {
+    count_key: CriterionKey,
+    mean_key: CriterionKey,
+    /// What is counted, singular and plural.
+    thing: (&'static str, &'static str),
+    /// What follows the counted noun (" observed"), empty when the noun says it all.
+    counted: &'static str,
+    /// What the mean is over, singular and plural.
+    scored: (&'static str, &'static str),
+    scale: u32,
+    none_yet: &'static str,
+}
+
+/// The count criterion and the mean criterion of one tally, each with its reason.
+fn count_and_mean(
+    tally: &Tally,
+    scores: &[f64],
+    needed: u32,
+    minimum: f64,
+) -> [CriterionProgress; 2] {
+    let seen = scores.len() as u32;
+    let met = seen >= needed;
+    let reason = if met {
+        format!(
+            "{}{} ({needed} needed)",
+            plural(seen, tally.thing.0, tally.thing.1),
+            tally.counted
+        )
+    } else {
+        format!(
+            "{seen} of {}{}",
+            plural(needed, tally.thing.0, tally.thing.1),
+            tally.counted
+        )
+    };
+    let count = progress(
+        tally.count_key,
+        met,
+        reason,
+        f64::from(seen),
+        f64::from(needed),
+    );
+    let floor = mean_text(minimum);
+    let scale = tally.scale;
+    let average = match mean(scores.iter().copied()) {
+        None => progress(
+            tally.mean_key,
+            false,
+            format!(
+                "{} (a mean of at least {floor} of {scale} needed)",
+                tally.none_yet
+            ),
+            0.0,
+            minimum,
+        ),
+        Some(m) => {
+            let over = plural(seen, tally.scored.0, tally.scored.1);
+            let met = m + 1e-9 >= minimum;
+            let reason = if met {
+                format!("{} of {scale} over {over} (at least {floor})", mean_text(m))
+            } else {
+                format!("{} of {scale} over {over}, below {floor}", mean_text(m))
+            };
+            progress(tally.mean_key, met, reason, m, minimum)
+        }
+    };
+    [count, average]
 }
 
 /// The last day a certification made on `certified_on` is valid: `months` later, less a
