@@ -129,6 +129,9 @@ pub enum Command {
     /// The steering group's members and its quorum rule.
     #[command(subcommand)]
     Steering(SteeringCommand),
+    /// This machine's signing identity: its fingerprint, and the public file for the lead.
+    #[command(subcommand)]
+    Identity(crate::commands::identity::IdentityCommand),
     /// The steering group's reviews: the queue, votes, recusals and decisions.
     #[command(subcommand)]
     Review(ReviewCommand),

@@ -317,3 +317,8 @@ pub fn ledger_text(ledger: &Ledger, currency: &str) {
         outln!("  {}: {}", line.tranche.label, line.check.explanation);
     }
 }
+
+/// A stored date or timestamp as people read it, e.g. "5 December 2026".
+pub fn date_text(at: &str) -> String {
+    pilotdesk_core::packs::dates::long_date_of(at).unwrap_or_else(|| at.to_string())
+}

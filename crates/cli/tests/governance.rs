@@ -7,7 +7,7 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 
-use support::{demo_with_template_pilot, json, ok, pilotdesk, refused, set_baseline_and_target};
+use support::{json, ok, pilotdesk, ready_pilot, refused};
 
 const HR: &str = "E1004";
 const FINANCE: &str = "E1005";
@@ -26,45 +26,6 @@ fn analyst(db: &Path) -> String {
         .as_str()
         .unwrap()
         .to_string()
-}
-
-/// The demo, and a pilot from two templates with Step 1 complete. Returns the pilot's id
-/// and its first KPI.
-fn ready_pilot(db: &Path) -> (String, serde_json::Value) {
-    let pilot = demo_with_template_pilot(db);
-    let pid = pilot["id"].to_string();
-    let design = json(db, &["pilot", "show", &pid, "--json"]);
-    let kpis = design["kpis"].as_array().unwrap().clone();
-    for (kpi, target) in kpis.iter().take(2).zip(["10", "5"]) {
-        set_baseline_and_target(db, &pid, kpi, target);
-    }
-    ok(db, &["pilot", "kpi-remove", &kpis[2]["id"].to_string()]);
-    ok(
-        db,
-        &[
-            "pilot",
-            "cohort",
-            &pid,
-            "--design",
-            "randomised_waitlist",
-            "--manager",
-            "E1007",
-            "--manager",
-            "E1008",
-            "--manager",
-            "E1024",
-            "--manager",
-            "E1025",
-            "--seed",
-            "99",
-        ],
-    );
-    ok(
-        db,
-        &["pilot", "basics", &pid, "--ai-agenda", "new sellers' 1:1s"],
-    );
-    let first = json(db, &["pilot", "show", &pid, "--json"])["kpis"][0].clone();
-    (pid, first)
 }
 
 fn approval_item(db: &Path, pid: &str) -> String {

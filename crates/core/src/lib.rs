@@ -13,6 +13,7 @@ pub mod bindings;
 pub mod error;
 pub mod export;
 pub mod hashing;
+pub mod identity;
 pub mod import;
 pub mod metrics;
 pub mod model;

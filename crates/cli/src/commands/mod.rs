@@ -4,10 +4,12 @@ pub mod agenda;
 pub mod analytics;
 pub mod audit;
 pub mod badge;
+pub mod ballots;
 pub mod budget;
 pub mod coach;
 pub mod data;
 pub mod design;
+pub mod identity;
 pub mod network;
 pub mod pack;
 pub mod pilot;
@@ -70,6 +72,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Info { json } => workspace::info(&store, json, &context),
         Command::User(command) => user::run(command, &mut store, &context),
         Command::Steering(command) => steering::run(command, &mut store),
+        Command::Identity(command) => identity::run(command, &store),
         Command::Review(command) => review::run(command, &mut store, &context),
         Command::Tranche(command) => budget::run(command, &mut store, &context),
         Command::Lift { kpi, json } => budget::measure(&store, kpi, json, &context),

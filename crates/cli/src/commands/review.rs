@@ -51,6 +51,8 @@ pub enum ReviewCommand {
         #[arg(long)]
         reason: String,
     },
+    #[command(flatten)]
+    Remote(super::ballots::RemoteCommand),
     /// The decisions taken, newest first, or one pilot's in order.
     Decisions {
         #[arg(long)]
@@ -104,6 +106,7 @@ pub fn run(command: ReviewCommand, store: &mut Store, context: &Context) -> Resu
             let item = review::propose_criteria_change(store, pilot, &kpi.input(), &reason, today)?;
             outln!("Put to the steering group as item {item}.");
         }
+        ReviewCommand::Remote(command) => super::ballots::run(command, store, context)?,
         ReviewCommand::Decisions { pilot, json } => {
             let decisions = review::decisions(store, pilot)?;
             if json {

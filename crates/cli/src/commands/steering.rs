@@ -21,6 +21,17 @@ pub enum SteeringCommand {
         #[arg(long)]
         function: String,
     },
+    /// Register a member's signing key from the public identity they sent, once the
+    /// fingerprint they read to you matches it.
+    AddKey {
+        person_id: String,
+        /// The file from `pilotdesk identity export` on the member's machine.
+        #[arg(long, value_name = "FILE")]
+        file: std::path::PathBuf,
+        /// The fingerprint the member read aloud or sent separately.
+        #[arg(long)]
+        fingerprint: String,
+    },
     /// Take a person off the steering group; their past votes stay on record.
     Remove { person_id: String },
     /// Show the quorum rule, or change it when any option is given.
@@ -71,6 +82,25 @@ pub fn run(command: SteeringCommand, store: &mut Store) -> Result<()> {
                 "{} is on the steering group for {}.",
                 member.name,
                 member.function.label()
+            );
+        }
+        SteeringCommand::AddKey {
+            person_id,
+            file,
+            fingerprint,
+        } => {
+            let key = pilotdesk_core::workflows::review::remote::add_member_key(
+                store,
+                &pilotdesk_core::model::MemberKeyInput {
+                    person_id,
+                    path: file.display().to_string(),
+                    confirmed_fingerprint: fingerprint,
+                },
+            )?;
+            outln!(
+                "Registered {}'s key {}; their signed ballots now count.",
+                key.name,
+                key.fingerprint
             );
         }
         SteeringCommand::Remove { person_id } => {

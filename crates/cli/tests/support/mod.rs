@@ -102,3 +102,43 @@ pub fn set_baseline_and_target(db: &Path, pilot: &str, kpi: &serde_json::Value, 
         ],
     );
 }
+
+/// The demo, and a pilot from two templates with Step 1 complete. Returns the pilot's id
+/// and its first KPI.
+pub fn ready_pilot(db: &Path) -> (String, serde_json::Value) {
+    let pilot = demo_with_template_pilot(db);
+    let pid = pilot["id"].to_string();
+    let design = json(db, &["pilot", "show", &pid, "--json"]);
+    let kpis = design["kpis"].as_array().unwrap().clone();
+    for (kpi, target) in kpis.iter().take(2).zip(["10", "5"]) {
+        set_baseline_and_target(db, &pid, kpi, target);
+    }
+    ok(db, &["pilot", "kpi-remove", &kpis[2]["id"].to_string()]);
+    ok(
+        db,
+        &[
+            "pilot",
+            "cohort",
+            &pid,
+            "--design",
+            "randomised_waitlist",
+            "--manager",
+            "E1007",
+            "--manager",
+            "E1008",
+            "--manager",
+            "E1024",
+            "--manager",
+            "E1025",
+            "--seed",
+            "99",
+        ],
+    );
+    ok(
+        db,
+        &["pilot", "basics", &pid, "--ai-agenda", "new sellers' 1:1s"],
+    );
+    let first = json(db, &["pilot", "show", &pid, "--json"])["kpis"][0].clone();
+    (pid, first)
+}
+

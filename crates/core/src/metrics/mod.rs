@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod analytics;
 pub mod assignment;
+pub mod ballots;
 pub mod budget;
 pub mod chain;
 pub mod coaches;

@@ -27,6 +27,7 @@ mod pilot;
 mod playbook;
 pub mod portfolio;
 mod readiness;
+mod remote_review;
 mod review;
 mod settings;
 pub mod skills;
@@ -72,6 +73,10 @@ pub use lift::{
 pub use money::Money;
 pub use observation::{KpiDataSummary, Observation, ObservationPage, WeeklyMean};
 pub use pack::{PackKind, PackRecord};
+pub use remote_review::{
+    BallotReceipt, BallotStatus, BundleView, CastBallot, IdentityView, MemberKey, MemberKeyInput,
+    PublicIdentity, RosterEntry, SentBundle,
+};
 pub use person::{Person, Team};
 pub use person_history::{PersonChange, PersonHistory, PersonHistoryEntry};
 pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};

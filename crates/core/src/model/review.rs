@@ -214,6 +214,11 @@ pub struct Vote {
     /// The member recused after voting, so it does not count.
     pub recused: bool,
     pub log_id: i64,
+    /// The fingerprint of the key that signed the ballot it arrived in; none for a vote
+    /// cast in the app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fingerprint: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -223,6 +228,10 @@ pub struct Recusal {
     pub name: String,
     pub reason: String,
     pub at: String,
+    /// As for a vote: the key that signed the ballot it arrived in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fingerprint: Option<String>,
 }
 
 /// How many votes an option has.

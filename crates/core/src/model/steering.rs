@@ -69,6 +69,10 @@ pub struct SteeringMember {
     pub team: String,
     pub function: MemberFunction,
     pub joined_at: String,
+    /// The fingerprint of their registered key, when they vote by signed ballot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub key_fingerprint: Option<String>,
 }
 
 /// How many votes one option needs.

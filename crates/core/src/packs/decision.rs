@@ -29,6 +29,14 @@ fn date_of(timestamp: &str) -> String {
     long_date_of(timestamp).unwrap_or_else(|| timestamp.to_string())
 }
 
+/// How a vote reached the record: in the app, or by a ballot signed with a member's key.
+fn how_cast(fingerprint: Option<&str>) -> String {
+    match fingerprint {
+        Some(key) => format!("Signed ballot, key {key}"),
+        None => "In the app".into(),
+    }
+}
+
 fn voted_figures(decision: &Decision, evidence: &Value, votes: &[Vote]) -> Vec<KeyFigure> {
     let eligible = evidence["eligible"].as_u64().unwrap_or(0);
     let needed = evidence["needed"].as_u64().unwrap_or(0);
@@ -154,11 +162,12 @@ pub fn build(data: &DecisionData) -> PackDocument {
         blocks.push(Block::Heading("Votes".into()));
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::left("Member", 1.7),
-                Column::left("Function", 1.2),
-                Column::left("Vote", 1.2),
-                Column::left("Comment", 3.2),
-                Column::left("When", 1.4),
+                Column::left("Member", 1.5),
+                Column::left("Function", 1.1),
+                Column::left("Vote", 1.1),
+                Column::left("Comment", 2.6),
+                Column::left("When", 1.2),
+                Column::left("Cast", 1.8),
             ],
             rows: data
                 .votes
@@ -170,6 +179,7 @@ pub fn build(data: &DecisionData) -> PackDocument {
                         v.choice.label().into(),
                         v.comment.clone(),
                         date_of(&v.at),
+                        how_cast(v.fingerprint.as_deref()),
                     ]
                 })
                 .collect(),
@@ -178,7 +188,10 @@ pub fn build(data: &DecisionData) -> PackDocument {
                     "Recused, not counted: {}.",
                     data.recusals
                         .iter()
-                        .map(|r| format!("{} ({})", r.name, r.reason))
+                        .map(|r| match &r.fingerprint {
+                            Some(key) => format!("{} ({}; signed ballot, key {key})", r.name, r.reason),
+                            None => format!("{} ({})", r.name, r.reason),
+                        })
                         .collect::<Vec<_>>()
                         .join("; ")
                 )
@@ -186,6 +199,14 @@ pub fn build(data: &DecisionData) -> PackDocument {
         }));
         if let Some(rule) = evidence["rule"].as_str() {
             blocks.push(Block::Note(format!("Quorum rule at the time: {rule}")));
+        }
+        if data.votes.iter().any(|v| v.fingerprint.is_some()) {
+            blocks.push(Block::Note(
+                "A signed ballot was cast on the member's own machine and checked against the \
+                 key registered for them (its fingerprint above); its signature is kept in the \
+                 decision log, and `pilotdesk audit verify` checks it again."
+                    .into(),
+            ));
         }
     }
     blocks.push(Block::Heading("Record".into()));

@@ -85,6 +85,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("schema/0011_coaching_networks.sql"),
         rebuilds_tables: false,
     },
+    Migration {
+        version: 12,
+        name: "the steering group on its own machines: member keys, review bundles, ballots",
+        sql: include_str!("schema/0012_remote_review.sql"),
+        rebuilds_tables: false,
+    },
 ];
 
 /// The schema version this build writes.

@@ -30,6 +30,7 @@ pub mod person_history;
 pub mod pilots;
 pub mod playbooks;
 pub mod portfolio;
+pub mod remote_review;
 pub mod risks;
 pub mod settings;
 pub mod skills;

@@ -14,8 +14,9 @@ fn unknown(what: &str, value: &str) -> rusqlite::Error {
 /// The current members, by function then name.
 pub fn members(conn: &Connection) -> Result<Vec<SteeringMember>> {
     let mut statement = conn.prepare(
-        "SELECT s.person_id, p.name, p.role, p.team, s.function, s.joined_at
+        "SELECT s.person_id, p.name, p.role, p.team, s.function, s.joined_at, k.fingerprint
          FROM steering_members s JOIN people p ON p.id = s.person_id
+         LEFT JOIN steering_keys k ON k.person_id = s.person_id AND k.retired_at IS NULL
          WHERE s.left_at IS NULL
          ORDER BY CASE s.function WHEN 'hr' THEN 0 WHEN 'analytics' THEN 1 WHEN 'finance' THEN 2
                   WHEN 'frontline' THEN 3 ELSE 4 END, p.name",
@@ -30,6 +31,7 @@ pub fn members(conn: &Connection) -> Result<Vec<SteeringMember>> {
             function: MemberFunction::parse(&function)
                 .ok_or_else(|| unknown("function", &function))?,
             joined_at: row.get(5)?,
+            key_fingerprint: row.get(6)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -5,6 +5,8 @@ use crate::model::{MemberFunction, Recusal, Vote, VoteChoice};
 
 pub struct NewVote<'a> {
     pub item_id: i64,
+    /// The signed ballot the vote arrived in, if it did.
+    pub ballot_id: Option<i64>,
     pub person_id: &'a str,
     pub function: MemberFunction,
     pub choice: VoteChoice,
@@ -15,8 +17,8 @@ pub struct NewVote<'a> {
 
 pub fn insert(tx: &Transaction, vote: &NewVote) -> Result<i64> {
     tx.execute(
-        "INSERT INTO votes (item_id, person_id, function, choice, comment, at, log_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO votes (item_id, person_id, function, choice, comment, at, log_id, ballot_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             vote.item_id,
             vote.person_id,
@@ -24,7 +26,8 @@ pub fn insert(tx: &Transaction, vote: &NewVote) -> Result<i64> {
             vote.choice.as_str(),
             vote.comment,
             vote.at,
-            vote.log_id
+            vote.log_id,
+            vote.ballot_id
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -39,8 +42,9 @@ pub fn for_item(conn: &Connection, item_id: i64) -> Result<Vec<Vote>> {
                         AND later.person_id = v.person_id AND later.id > v.id),
                 EXISTS (SELECT 1 FROM recusals r WHERE r.item_id = v.item_id
                         AND r.person_id = v.person_id),
-                v.log_id
+                v.log_id, b.fingerprint
          FROM votes v JOIN people p ON p.id = v.person_id
+         LEFT JOIN ballots b ON b.id = v.ballot_id
          WHERE v.item_id = ?1 ORDER BY v.id",
     )?;
     let rows = statement.query_map([item_id], |row| {
@@ -58,30 +62,41 @@ pub fn for_item(conn: &Connection, item_id: i64) -> Result<Vec<Vote>> {
             superseded: row.get(8)?,
             recused: row.get(9)?,
             log_id: row.get(10)?,
+            fingerprint: row.get(11)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn recuse(
-    tx: &Transaction,
-    item_id: i64,
-    person_id: &str,
-    reason: &str,
-    at: &str,
-    log_id: i64,
-) -> Result<()> {
+pub struct NewRecusal<'a> {
+    pub item_id: i64,
+    pub person_id: &'a str,
+    pub reason: &'a str,
+    pub at: &'a str,
+    pub log_id: i64,
+    pub ballot_id: Option<i64>,
+}
+
+pub fn recuse(tx: &Transaction, recusal: &NewRecusal) -> Result<()> {
     tx.execute(
-        "INSERT INTO recusals (item_id, person_id, reason, at, log_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![item_id, person_id, reason, at, log_id],
+        "INSERT INTO recusals (item_id, person_id, reason, at, log_id, ballot_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            recusal.item_id,
+            recusal.person_id,
+            recusal.reason,
+            recusal.at,
+            recusal.log_id,
+            recusal.ballot_id
+        ],
     )?;
     Ok(())
 }
 
 pub fn recusals(conn: &Connection, item_id: i64) -> Result<Vec<Recusal>> {
     let mut statement = conn.prepare(
-        "SELECT r.person_id, p.name, r.reason, r.at FROM recusals r
-         JOIN people p ON p.id = r.person_id WHERE r.item_id = ?1 ORDER BY r.at",
+        "SELECT r.person_id, p.name, r.reason, r.at, b.fingerprint FROM recusals r
+         JOIN people p ON p.id = r.person_id LEFT JOIN ballots b ON b.id = r.ballot_id WHERE r.item_id = ?1 ORDER BY r.at",
     )?;
     let rows = statement.query_map([item_id], |row| {
         Ok(Recusal {
@@ -89,6 +104,7 @@ pub fn recusals(conn: &Connection, item_id: i64) -> Result<Vec<Recusal>> {
             name: row.get(1)?,
             reason: row.get(2)?,
             at: row.get(3)?,
+            fingerprint: row.get(4)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

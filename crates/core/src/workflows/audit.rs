@@ -6,6 +6,7 @@ use rusqlite::{Connection, Transaction};
 use serde_json::Value;
 
 use crate::error::Result;
+use crate::metrics::ballots::{self, LoggedEntry};
 use crate::metrics::chain;
 use crate::model::{ChainVerdict, DecisionLog};
 use crate::store::decision_log::{self, NewEntry};
@@ -52,7 +53,8 @@ pub(crate) fn record(
 }
 
 /// Checks the chain, then that every vote, recusal and decision still finds the log entry
-/// it was recorded with, so a log cut short at its end is noticed too.
+/// it was recorded with, so a log cut short at its end is noticed too, then every signed
+/// ballot's signature and key.
 pub fn verify(store: &Store) -> Result<ChainVerdict> {
     verify_conn(store.conn())
 }
@@ -75,6 +77,17 @@ pub(crate) fn verify_conn(conn: &Connection) -> Result<ChainVerdict> {
                 "it is missing, though {what} {id} was recorded with it (entries were removed)"
             ),
         ));
+    }
+    let contents: Vec<(i64, Value)> = entries
+        .iter()
+        .map(|e| (e.id, serde_json::from_str(&e.content).unwrap_or(Value::Null)))
+        .collect();
+    let logged: Vec<LoggedEntry> = contents
+        .iter()
+        .map(|(id, content)| LoggedEntry { id: *id, content })
+        .collect();
+    if let Some((id, reason)) = ballots::first_unproven(&logged) {
+        return Ok(chain::broken(entries.len(), id, reason));
     }
     Ok(verdict)
 }

@@ -258,7 +258,7 @@ pub fn list_packs(store: &Store) -> Result<Vec<PackRecord>> {
     crate::store::packs::list(store.conn())
 }
 
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
     let file_name = out
         .file_name()
         .ok_or_else(|| Error::invalid_field("out", "name a file to write, e.g. proposal.pdf"))?;

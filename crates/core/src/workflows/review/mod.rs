@@ -21,6 +21,7 @@ mod criteria;
 mod deciding;
 mod reading;
 mod voting;
+pub mod remote;
 
 pub use criteria::propose_criteria_change;
 pub use reading::{decision, decisions, queue, review};

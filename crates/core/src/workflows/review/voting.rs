@@ -5,11 +5,12 @@ use rusqlite::Transaction;
 use serde_json::json;
 
 use crate::error::{Error, Result};
-use crate::model::{ItemState, Person, VoteChoice, VoteInput};
+use crate::model::{ItemKind, ItemState, Person, VoteChoice, VoteInput};
 use crate::packs::dates::long_date_of;
 use crate::store::decisions;
 use crate::store::items::{self, ItemRecord};
-use crate::store::votes::{self, NewVote};
+use crate::store::remote_review::{self, NewBallot};
+use crate::store::votes::{self, NewRecusal, NewVote};
 use crate::store::{pilots, steering, Store};
 
 use super::deciding::decide;
@@ -20,7 +21,7 @@ use crate::workflows::timestamp_now;
 use crate::workflows::users::acting_person;
 
 /// Loads an item for a member's vote or recusal, refusing what the state forbids.
-fn open_for(
+pub(crate) fn open_for(
     tx: &Transaction,
     item_id: i64,
     person: &Person,
@@ -89,11 +90,8 @@ fn actor_of(person: &Person) -> Actor {
     }
 }
 
-/// Casts the current user's vote. A member may change their vote until the decision; the
-/// latest counts. When the vote meets the quorum rule, the decision is taken at once.
-pub fn vote(store: &mut Store, item_id: i64, input: &VoteInput, today: NaiveDate) -> Result<Cast> {
-    let person = acting_person(store.conn())?;
-    let kind = items::get(store.conn(), item_id)?.kind;
+/// The choice a member may make on an item of `kind`, read from what they typed.
+pub(crate) fn checked_choice(kind: ItemKind, input: &VoteInput) -> Result<(VoteChoice, String)> {
     let options = kind.options();
     let choice = VoteChoice::parse(&input.choice)
         .filter(|c| options.contains(c))
@@ -131,68 +129,11 @@ pub fn vote(store: &mut Store, item_id: i64, input: &VoteInput, today: NaiveDate
             ),
         ));
     }
-
-    let tx = store.write()?;
-    let (record, member) = open_for(&tx, item_id, &person, today)?;
-    let actor = actor_of(&person);
-    let replaced = votes::for_item(&tx, item_id)?
-        .iter()
-        .rev()
-        .find(|v| v.person_id == person.id)
-        .map(|v| v.choice);
-    let summary = format!(
-        "{} ({}) voted {} on the {} of \"{}\"{}{}",
-        person.name,
-        member.function.label(),
-        choice.label().to_lowercase(),
-        record.kind.label().to_lowercase(),
-        record.pilot_name,
-        replaced
-            .map(|r| format!(", replacing their vote to {}", r.label().to_lowercase()))
-            .unwrap_or_default(),
-        if comment.is_empty() {
-            String::new()
-        } else {
-            format!(": {comment}")
-        }
-    );
-    let at = timestamp_now();
-    let log_id = audit::record(
-        &tx,
-        &actor,
-        "vote",
-        Some(record.pilot_id),
-        &summary,
-        json!({
-            "itemId": item_id,
-            "itemKind": record.kind.as_str(),
-            "function": member.function.as_str(),
-            "choice": choice.as_str(),
-            "comment": comment,
-        }),
-    )?;
-    votes::insert(
-        &tx,
-        &NewVote {
-            item_id,
-            person_id: &person.id,
-            function: member.function,
-            choice,
-            comment,
-            at: &at,
-            log_id,
-        },
-    )?;
-    change(&tx, &person.name, record.pilot_id, "vote", &summary)?;
-    let cast = decide_if_met(&tx, &record, &actor, today)?;
-    tx.commit()?;
-    Ok(cast)
+    Ok((choice, comment.to_string()))
 }
 
-/// The current user steps back from an item for a conflict of interest. A vote they cast
-/// before no longer counts; the recusal may complete the quorum for the others.
-pub fn recuse(store: &mut Store, item_id: i64, reason: &str, today: NaiveDate) -> Result<Cast> {
-    let person = acting_person(store.conn())?;
+/// A recusal's reason, checked.
+pub(crate) fn checked_reason(reason: &str) -> Result<String> {
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::invalid_field(
@@ -206,29 +147,166 @@ pub fn recuse(store: &mut Store, item_id: i64, reason: &str, today: NaiveDate) -
             format!("keep the reason under {COMMENT_MAX} characters"),
         ));
     }
+    Ok(reason.to_string())
+}
+
+/// A signed ballot a vote or recusal arrives in: recorded with its log entry, which carries
+/// the proof (`details` joins the entry's own).
+pub(crate) struct BallotProof<'a> {
+    pub details: serde_json::Value,
+    pub ballot: NewBallot<'a>,
+}
+
+/// Casts the current user's vote. A member may change their vote until the decision; the
+/// latest counts. When the vote meets the quorum rule, the decision is taken at once.
+pub fn vote(store: &mut Store, item_id: i64, input: &VoteInput, today: NaiveDate) -> Result<Cast> {
+    let person = acting_person(store.conn())?;
+    let kind = items::get(store.conn(), item_id)?.kind;
+    let (choice, comment) = checked_choice(kind, input)?;
     let tx = store.write()?;
-    let (record, member) = open_for(&tx, item_id, &person, today)?;
-    let actor = actor_of(&person);
+    let cast = vote_in(&tx, &person, item_id, choice, &comment, today, None)?;
+    tx.commit()?;
+    Ok(cast.0)
+}
+
+/// Records a member's vote inside the caller's transaction, as cast in the app or by a
+/// signed ballot; the quorum counts both alike. Returns the ballot's id when there was one.
+pub(crate) fn vote_in(
+    tx: &Transaction,
+    person: &Person,
+    item_id: i64,
+    choice: VoteChoice,
+    comment: &str,
+    today: NaiveDate,
+    proof: Option<BallotProof>,
+) -> Result<(Cast, Option<i64>)> {
+    let (record, member) = open_for(tx, item_id, person, today)?;
+    let actor = actor_of(person);
+    let replaced = votes::for_item(tx, item_id)?
+        .iter()
+        .rev()
+        .find(|v| v.person_id == person.id)
+        .map(|v| v.choice);
     let summary = format!(
-        "{} ({}) recused from the {} of \"{}\": {reason}",
+        "{} ({}) voted {} on the {} of \"{}\"{}{}{}",
+        person.name,
+        member.function.label(),
+        choice.label().to_lowercase(),
+        record.kind.label().to_lowercase(),
+        record.pilot_name,
+        proof
+            .as_ref()
+            .map(|p| format!(" by signed ballot (key {})", p.ballot.fingerprint))
+            .unwrap_or_default(),
+        replaced
+            .map(|r| format!(", replacing their vote to {}", r.label().to_lowercase()))
+            .unwrap_or_default(),
+        if comment.is_empty() {
+            String::new()
+        } else {
+            format!(": {comment}")
+        }
+    );
+    let at = timestamp_now();
+    let mut details = json!({
+        "itemId": item_id,
+        "itemKind": record.kind.as_str(),
+        "function": member.function.as_str(),
+        "choice": choice.as_str(),
+        "comment": comment,
+    });
+    if let Some(proof) = &proof {
+        details["ballot"] = proof.details.clone();
+    }
+    let log_id = audit::record(tx, &actor, "vote", Some(record.pilot_id), &summary, details)?;
+    let ballot_id = match proof {
+        Some(proof) => Some(remote_review::insert_ballot(
+            tx,
+            &NewBallot {
+                log_id,
+                ..proof.ballot
+            },
+        )?),
+        None => None,
+    };
+    votes::insert(
+        tx,
+        &NewVote {
+            item_id,
+            ballot_id,
+            person_id: &person.id,
+            function: member.function,
+            choice,
+            comment,
+            at: &at,
+            log_id,
+        },
+    )?;
+    change(tx, &person.name, record.pilot_id, "vote", &summary)?;
+    Ok((decide_if_met(tx, &record, &actor, today)?, ballot_id))
+}
+
+/// The current user steps back from an item for a conflict of interest. A vote they cast
+/// before no longer counts; the recusal may complete the quorum for the others.
+pub fn recuse(store: &mut Store, item_id: i64, reason: &str, today: NaiveDate) -> Result<Cast> {
+    let person = acting_person(store.conn())?;
+    let reason = checked_reason(reason)?;
+    let tx = store.write()?;
+    let cast = recuse_in(&tx, &person, item_id, &reason, today, None)?;
+    tx.commit()?;
+    Ok(cast.0)
+}
+
+pub(crate) fn recuse_in(
+    tx: &Transaction,
+    person: &Person,
+    item_id: i64,
+    reason: &str,
+    today: NaiveDate,
+    proof: Option<BallotProof>,
+) -> Result<(Cast, Option<i64>)> {
+    let (record, member) = open_for(tx, item_id, person, today)?;
+    let actor = actor_of(person);
+    let summary = format!(
+        "{} ({}) recused from the {} of \"{}\"{}: {reason}",
         person.name,
         member.function.label(),
         record.kind.label().to_lowercase(),
-        record.pilot_name
+        record.pilot_name,
+        proof
+            .as_ref()
+            .map(|p| format!(" by signed ballot (key {})", p.ballot.fingerprint))
+            .unwrap_or_default(),
     );
-    let log_id = audit::record(
-        &tx,
-        &actor,
-        "recusal",
-        Some(record.pilot_id),
-        &summary,
-        json!({"itemId": item_id, "function": member.function.as_str(), "reason": reason}),
+    let mut details =
+        json!({"itemId": item_id, "function": member.function.as_str(), "reason": reason});
+    if let Some(proof) = &proof {
+        details["ballot"] = proof.details.clone();
+    }
+    let log_id = audit::record(tx, &actor, "recusal", Some(record.pilot_id), &summary, details)?;
+    let ballot_id = match proof {
+        Some(proof) => Some(remote_review::insert_ballot(
+            tx,
+            &NewBallot {
+                log_id,
+                ..proof.ballot
+            },
+        )?),
+        None => None,
+    };
+    votes::recuse(
+        tx,
+        &NewRecusal {
+            item_id,
+            person_id: &person.id,
+            reason,
+            at: &timestamp_now(),
+            log_id,
+            ballot_id,
+        },
     )?;
-    votes::recuse(&tx, item_id, &person.id, reason, &timestamp_now(), log_id)?;
-    change(&tx, &person.name, record.pilot_id, "recusal", &summary)?;
-    let cast = decide_if_met(&tx, &record, &actor, today)?;
-    tx.commit()?;
-    Ok(cast)
+    change(tx, &person.name, record.pilot_id, "recusal", &summary)?;
+    Ok((decide_if_met(tx, &record, &actor, today)?, ballot_id))
 }
 
 fn decide_if_met(
