@@ -78,12 +78,25 @@ fn member(dir: &Path, lead: &Machine, name: &str, person: &str) -> Machine {
         .to_string();
     // A fingerprint misheard over the phone registers nothing.
     let misheard = lead.refused(&[
-        "steering", "add-key", person, "--file", path_str(&public), "--fingerprint",
+        "steering",
+        "add-key",
+        person,
+        "--file",
+        path_str(&public),
+        "--fingerprint",
         "0000-0000-0000-0000-0000",
     ]);
-    assert!(misheard.contains("is not the fingerprint of the key"), "{misheard}");
+    assert!(
+        misheard.contains("is not the fingerprint of the key"),
+        "{misheard}"
+    );
     let added = lead.ok(&[
-        "steering", "add-key", person, "--file", path_str(&public), "--fingerprint",
+        "steering",
+        "add-key",
+        person,
+        "--file",
+        path_str(&public),
+        "--fingerprint",
         &fingerprint.to_lowercase(),
     ]);
     assert!(added.contains(&fingerprint), "{added}");
@@ -108,8 +121,15 @@ fn receive(lead: &Machine, ballot: &Path) -> serde_json::Value {
 
 fn vote_file(machine: &Machine, bundle: &Path, choice: &str, comment: &str, out: &Path) {
     machine.ok(&[
-        "review", "vote-file", path_str(bundle), "--choice", choice, "--comment", comment,
-        "--out", path_str(out),
+        "review",
+        "vote-file",
+        path_str(bundle),
+        "--choice",
+        choice,
+        "--comment",
+        comment,
+        "--out",
+        path_str(out),
     ]);
 }
 
@@ -143,7 +163,10 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
     let bundle_v1 = d.join("approval-v1.pdreview");
     let sent = lead.ok(&["review", "send", &item, "--out", path_str(&bundle_v1)]);
     assert!(sent.contains("version 1"), "{sent}");
-    assert!(sent.contains("Tomasz Nowak") && sent.contains("Marcus Oyelaran"), "{sent}");
+    assert!(
+        sent.contains("Tomasz Nowak") && sent.contains("Marcus Oyelaran"),
+        "{sent}"
+    );
 
     // Each member opens the bundle in their own, otherwise empty, workspace.
     let opened = tomasz.json(&["review", "open", path_str(&bundle_v1), "--json"]);
@@ -151,11 +174,23 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
     assert_eq!(opened["itemKind"], "approval");
     assert_eq!(opened["review"]["design"]["pilot"]["id"].to_string(), pid);
     let pack = d.join("proposal-from-bundle.pdf");
-    tomasz.ok(&["review", "open", path_str(&bundle_v1), "--pack", path_str(&pack)]);
+    tomasz.ok(&[
+        "review",
+        "open",
+        path_str(&bundle_v1),
+        "--pack",
+        path_str(&pack),
+    ]);
     assert!(std::fs::read(&pack).unwrap().starts_with(b"%PDF"));
 
     let tomasz_ballot = d.join("tomasz.ballot");
-    vote_file(&tomasz, &bundle_v1, "approve", "Costs are within the envelope", &tomasz_ballot);
+    vote_file(
+        &tomasz,
+        &bundle_v1,
+        "approve",
+        "Costs are within the envelope",
+        &tomasz_ballot,
+    );
     // The member's own workspace keeps their vote, so it reads back.
     let reread = tomasz.json(&["review", "open", path_str(&bundle_v1), "--json"]);
     assert_eq!(reread["cast"][0]["choice"], "approve");
@@ -172,7 +207,10 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
     let refused = receive(&lead, &tampered);
     assert_eq!(refused["status"], "refused");
     assert!(
-        refused["reason"].as_str().unwrap().contains("signature does not match"),
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("signature does not match"),
         "{refused}"
     );
     assert_eq!(standing(&lead, &pid, &item), before);
@@ -189,7 +227,10 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
     .unwrap();
     let refused = receive(&lead, &forged);
     assert!(
-        refused["reason"].as_str().unwrap().contains("not on the steering group's roster"),
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not on the steering group's roster"),
         "{refused}"
     );
     assert_eq!(standing(&lead, &pid, &item), before);
@@ -202,7 +243,10 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
     assert_eq!(after_tomasz.0, 3);
     let replay = receive(&lead, &tomasz_ballot);
     assert!(
-        replay["reason"].as_str().unwrap().contains("already received"),
+        replay["reason"]
+            .as_str()
+            .unwrap()
+            .contains("already received"),
         "{replay}"
     );
     assert_eq!(standing(&lead, &pid, &item), after_tomasz);
@@ -212,14 +256,23 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
     lead.ok(&["review", "send", &item, "--out", path_str(&bundle_v2)]);
     let stale = receive(&lead, &marcus_v1);
     assert!(
-        stale["reason"].as_str().unwrap().contains("answers version 1 of the bundle, but version 2"),
+        stale["reason"]
+            .as_str()
+            .unwrap()
+            .contains("answers version 1 of the bundle, but version 2"),
         "{stale}"
     );
     assert_eq!(standing(&lead, &pid, &item), after_tomasz);
 
     // Marcus votes on the latest version, which completes the quorum.
     let marcus_v2 = d.join("marcus-v2.ballot");
-    vote_file(&marcus, &bundle_v2, "approve", "Ready for the sellers", &marcus_v2);
+    vote_file(
+        &marcus,
+        &bundle_v2,
+        "approve",
+        "Ready for the sellers",
+        &marcus_v2,
+    );
     let deciding = receive(&lead, &marcus_v2);
     assert_eq!(deciding["status"], "counted", "{deciding}");
     assert!(deciding["decisionId"].is_number(), "{deciding}");
@@ -230,10 +283,19 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
 
     // A ballot after the decision is refused.
     let late = d.join("tomasz-late.ballot");
-    vote_file(&tomasz, &bundle_v2, "request_changes", "Second thoughts", &late);
+    vote_file(
+        &tomasz,
+        &bundle_v2,
+        "request_changes",
+        "Second thoughts",
+        &late,
+    );
     let refused = receive(&lead, &late);
     assert!(
-        refused["reason"].as_str().unwrap().contains("already decided"),
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("already decided"),
         "{refused}"
     );
     assert_eq!(standing(&lead, &pid, &item), decided);
@@ -252,11 +314,14 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
     // The log verifies, signatures included, and the decision record names the keys.
     let verified = lead.ok(&["audit", "verify"]);
     assert!(verified.contains("The decision log verifies"), "{verified}");
-    let decision = json(&lead.db, &["review", "decisions", "--pilot", &pid, "--json"])
-        .as_array()
-        .unwrap()
-        .last()
-        .unwrap()["id"]
+    let decision = json(
+        &lead.db,
+        &["review", "decisions", "--pilot", &pid, "--json"],
+    )
+    .as_array()
+    .unwrap()
+    .last()
+    .unwrap()["id"]
         .to_string();
     let record = d.join("decision.pdf");
     lead.ok(&["pack", "decision", &decision, "--out", path_str(&record)]);

@@ -141,4 +141,3 @@ pub fn ready_pilot(db: &Path) -> (String, serde_json::Value) {
     let first = json(db, &["pilot", "show", &pid, "--json"])["kpis"][0].clone();
     (pid, first)
 }
-

@@ -67,12 +67,16 @@ pub fn open(kind: &str, what: &str, text: &str) -> std::result::Result<Opened, S
         .ok_or_else(|| format!("the {what} names no signer (signer.publicKey is missing)"))?;
     let public_key = decode_key(public_text).map_err(|why| format!("signer.publicKey: {why}"))?;
     // The stated fingerprint is what a person compares; it must be the key's own.
-    if let Some(stated) = file.pointer("/signer/fingerprint").and_then(Value::as_str) {
-        if stated != fingerprint(&public_key) {
-            return Err(format!(
-                "the {what} states the fingerprint {stated}, which is not its signer's key's"
-            ));
-        }
+    let stated = file
+        .pointer("/signer/fingerprint")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            format!("the {what} states no fingerprint (signer.fingerprint is missing)")
+        })?;
+    if stated != fingerprint(&public_key) {
+        return Err(format!(
+            "the {what} states the fingerprint {stated}, which is not its signer's key's"
+        ));
     }
     let body = file
         .get("body")
@@ -147,15 +151,24 @@ mod tests {
         let opened = open("pilotdesk-ballot", "ballot", &text).unwrap();
         assert_eq!(opened.public_key, identity.public_key());
         assert_eq!(opened.body["choice"], "approve");
-        let compact = serde_json::to_string(&serde_json::from_str::<Value>(&text).unwrap()).unwrap();
-        assert_eq!(open("pilotdesk-ballot", "ballot", &compact).unwrap().hash, opened.hash);
+        let compact =
+            serde_json::to_string(&serde_json::from_str::<Value>(&text).unwrap()).unwrap();
+        assert_eq!(
+            open("pilotdesk-ballot", "ballot", &compact).unwrap().hash,
+            opened.hash
+        );
         assert!(verify_recorded(
             &encode_key(&opened.public_key),
             &opened.message,
             &opened.signature
         ));
         assert_eq!(
-            body_of(&opened.message, "pilotdesk-ballot", &encode_key(&opened.public_key)).unwrap(),
+            body_of(
+                &opened.message,
+                "pilotdesk-ballot",
+                &encode_key(&opened.public_key)
+            )
+            .unwrap(),
             opened.body
         );
     }
@@ -168,12 +181,18 @@ mod tests {
         for index in 0..bytes.len() {
             let mut changed = bytes.to_vec();
             changed[index] ^= 0x01;
-            let Ok(changed) = String::from_utf8(changed) else { continue };
+            let Ok(changed) = String::from_utf8(changed) else {
+                continue;
+            };
             if open("pilotdesk-ballot", "ballot", &changed).is_ok() {
                 accepted_changes.push(index);
             }
         }
-        assert_eq!(accepted_changes, Vec::<usize>::new(), "changed bytes that passed");
+        assert_eq!(
+            accepted_changes,
+            Vec::<usize>::new(),
+            "changed bytes that passed"
+        );
     }
 
     #[test]
@@ -183,10 +202,10 @@ mod tests {
             .unwrap_err()
             .contains("pilotdesk-ballot file"));
         let other = Identity::from_seed([8; 32], "Mallory");
-        let swapped = text.replace(
-            &Identity::from_seed([9; 32], "").public_key_text(),
-            &other.public_key_text(),
-        );
+        let signer = Identity::from_seed([9; 32], "");
+        let swapped = text
+            .replace(&signer.public_key_text(), &other.public_key_text())
+            .replace(&signer.fingerprint(), &other.fingerprint());
         assert!(open("pilotdesk-ballot", "ballot", &swapped)
             .unwrap_err()
             .contains("signature does not match"));

@@ -214,10 +214,14 @@ mod tests {
         let path = dir.path().join("identity.json");
         std::fs::write(&path, "{\"format\": \"pilotdesk-identity\",").unwrap();
         let error = load_or_create(&path, "x", "now").unwrap_err().to_string();
-        assert!(error.contains("damaged") && error.contains("line 1"), "{error}");
+        assert!(
+            error.contains("damaged") && error.contains("line 1"),
+            "{error}"
+        );
         let error = read_public("{}", "k.json").unwrap_err().to_string();
         assert!(error.contains("k.json"), "{error}");
-        let forged = export(&Identity::from_seed([3; 32], "T"), "T").replace("publicKey\": \"", "publicKey\": \"x");
+        let forged = export(&Identity::from_seed([3; 32], "T"), "T")
+            .replace("publicKey\": \"", "publicKey\": \"x");
         let error = read_public(&forged, "k.json").unwrap_err().to_string();
         assert!(error.contains("k.json"), "{error}");
     }

@@ -88,3 +88,88 @@ fn check(
         None => Some("its ballot is signed with a key no earlier entry registered".into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::identity::envelope::{open, seal};
+    use crate::identity::{encode_key, Identity};
+
+    fn vote_entry(identity: &Identity, actor: &str, choice_logged: &str) -> Value {
+        let text = seal(
+            BALLOT_KIND,
+            json!({"itemId": 3, "choice": "approve", "comment": "Sound plan"}),
+            identity,
+        );
+        let opened = open(BALLOT_KIND, "ballot", &text).unwrap();
+        json!({"kind": "vote", "actor_id": actor, "details": {
+            "itemId": 3, "choice": choice_logged, "comment": "Sound plan",
+            "ballot": {"message": opened.message, "signature": opened.signature,
+                       "publicKey": encode_key(&opened.public_key), "fingerprint": opened.fingerprint}}})
+    }
+
+    fn registered(identity: &Identity, person: &str) -> Value {
+        json!({"kind": "key_registered", "details": {"personId": person,
+               "publicKey": identity.public_key_text()}})
+    }
+
+    fn check_all(contents: &[Value]) -> Option<(i64, String)> {
+        let entries: Vec<LoggedEntry> = contents
+            .iter()
+            .enumerate()
+            .map(|(i, content)| LoggedEntry {
+                id: i as i64 + 1,
+                content,
+            })
+            .collect();
+        first_unproven(&entries)
+    }
+
+    #[test]
+    fn a_registered_members_ballot_is_proven_and_each_forgery_is_named() {
+        let tomasz = Identity::from_seed([5; 32], "Tomasz");
+        let good = [
+            registered(&tomasz, "E1005"),
+            vote_entry(&tomasz, "E1005", "approve"),
+        ];
+        assert_eq!(check_all(&good), None);
+
+        // The vote recorded is not the vote signed.
+        let changed = [
+            registered(&tomasz, "E1005"),
+            vote_entry(&tomasz, "E1005", "reject"),
+        ];
+        let (id, why) = check_all(&changed).unwrap();
+        assert_eq!(id, 2);
+        assert!(why.contains("not what the signed ballot says"), "{why}");
+
+        // Counted for someone the key does not belong to.
+        let other = [
+            registered(&tomasz, "E1005"),
+            vote_entry(&tomasz, "E1002", "approve"),
+        ];
+        assert!(check_all(&other)
+            .unwrap()
+            .1
+            .contains("registered for E1005"));
+
+        // No entry registered the key, or it was registered only afterwards.
+        let late = [
+            vote_entry(&tomasz, "E1005", "approve"),
+            registered(&tomasz, "E1005"),
+        ];
+        assert!(check_all(&late)
+            .unwrap()
+            .1
+            .contains("no earlier entry registered"));
+
+        // A signature changed in the log.
+        let mut broken = vote_entry(&tomasz, "E1005", "approve");
+        broken["details"]["ballot"]["signature"] = json!("AAAA");
+        let (id, why) = check_all(&[registered(&tomasz, "E1005"), broken]).unwrap();
+        assert_eq!(id, 2);
+        assert!(why.contains("does not verify"), "{why}");
+    }
+}

@@ -73,10 +73,6 @@ pub use lift::{
 pub use money::Money;
 pub use observation::{KpiDataSummary, Observation, ObservationPage, WeeklyMean};
 pub use pack::{PackKind, PackRecord};
-pub use remote_review::{
-    BallotReceipt, BallotStatus, BundleView, CastBallot, IdentityView, MemberKey, MemberKeyInput,
-    PublicIdentity, RosterEntry, SentBundle,
-};
 pub use person::{Person, Team};
 pub use person_history::{PersonChange, PersonHistory, PersonHistoryEntry};
 pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};
@@ -84,6 +80,10 @@ pub use playbook::{
     CoachingMoment, MomentInput, PlaybookTask, TaskInput, TemplateSummary, Workflow,
 };
 pub use readiness::{ChecklistItem, ChecklistMark, ChecklistStep, ItemStatus, Readiness};
+pub use remote_review::{
+    BallotReceipt, BallotStatus, BundleView, CastBallot, IdentityView, MemberKey, MemberKeyInput,
+    PublicIdentity, RosterEntry, SentBundle,
+};
 pub use review::{
     Decision, DecisionKind, GovernanceItem, GovernanceQueue, ItemKind, ItemState, QueueEntry,
     QuorumStatus, Recusal, ReviewFeedback, ReviewView, Tally, Vote, VoteChoice, VoteInput,

@@ -189,7 +189,8 @@ pub fn build(data: &DecisionData) -> PackDocument {
                     data.recusals
                         .iter()
                         .map(|r| match &r.fingerprint {
-                            Some(key) => format!("{} ({}; signed ballot, key {key})", r.name, r.reason),
+                            Some(key) =>
+                                format!("{} ({}; signed ballot, key {key})", r.name, r.reason),
                             None => format!("{} ({})", r.name, r.reason),
                         })
                         .collect::<Vec<_>>()

@@ -80,7 +80,12 @@ pub(crate) fn verify_conn(conn: &Connection) -> Result<ChainVerdict> {
     }
     let contents: Vec<(i64, Value)> = entries
         .iter()
-        .map(|e| (e.id, serde_json::from_str(&e.content).unwrap_or(Value::Null)))
+        .map(|e| {
+            (
+                e.id,
+                serde_json::from_str(&e.content).unwrap_or(Value::Null),
+            )
+        })
         .collect();
     let logged: Vec<LoggedEntry> = contents
         .iter()

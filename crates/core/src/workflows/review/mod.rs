@@ -20,8 +20,8 @@ use super::timestamp_now;
 mod criteria;
 mod deciding;
 mod reading;
-mod voting;
 pub mod remote;
+mod voting;
 
 pub use criteria::propose_criteria_change;
 pub use reading::{decision, decisions, queue, review};

@@ -283,7 +283,14 @@ pub(crate) fn recuse_in(
     if let Some(proof) = &proof {
         details["ballot"] = proof.details.clone();
     }
-    let log_id = audit::record(tx, &actor, "recusal", Some(record.pilot_id), &summary, details)?;
+    let log_id = audit::record(
+        tx,
+        &actor,
+        "recusal",
+        Some(record.pilot_id),
+        &summary,
+        details,
+    )?;
     let ballot_id = match proof {
         Some(proof) => Some(remote_review::insert_ballot(
             tx,

@@ -18,7 +18,12 @@ use crate::workflows::{audit, packs, timestamp_now};
 
 /// The pack the members read for an item: the proposal for an approval or a criteria
 /// change, the day-45 or day-90 pack at the gates.
-fn pack_for(store: &Store, kind: ItemKind, pilot_id: i64, today: NaiveDate) -> Result<(String, Vec<u8>, String)> {
+fn pack_for(
+    store: &Store,
+    kind: ItemKind,
+    pilot_id: i64,
+    today: NaiveDate,
+) -> Result<(String, Vec<u8>, String)> {
     let (name, rendered) = match kind {
         ItemKind::Approval | ItemKind::CriteriaChange => (
             "proposal.pdf",

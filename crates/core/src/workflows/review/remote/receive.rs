@@ -105,9 +105,9 @@ fn stop(error: Error) -> Stop {
     match error {
         Error::Conflict(reason) => Stop::Refused(reason),
         Error::Invalid { summary, .. } => Stop::Refused(summary),
-        Error::NotFound { entity, id } => {
-            Stop::Refused(format!("it names {entity} {id}, which is not in this workspace"))
-        }
+        Error::NotFound { entity, id } => Stop::Refused(format!(
+            "it names {entity} {id}, which is not in this workspace"
+        )),
         other => Stop::Failed(other),
     }
 }
@@ -229,7 +229,16 @@ fn check_and_count(
             comment: body.comment.clone(),
         };
         let (choice, comment) = checked_choice(item.kind, &input).map_err(fail)?;
-        vote_in(tx, &person, body.item_id, choice, &comment, today, Some(proof)).map_err(fail)?
+        vote_in(
+            tx,
+            &person,
+            body.item_id,
+            choice,
+            &comment,
+            today,
+            Some(proof),
+        )
+        .map_err(fail)?
     };
     Ok(BallotReceipt {
         id: ballot_id.unwrap_or_default(),
