@@ -134,6 +134,17 @@ const COMMANDS: &[&str] = &[
     "get_calibration",
     "save_agenda_card",
     "save_agenda_calendar",
+    "get_identity",
+    "export_identity",
+    "list_member_keys",
+    "add_member_key",
+    "send_review_bundle",
+    "open_review_bundle",
+    "save_bundle_pack",
+    "vote_by_ballot",
+    "receive_ballots",
+    "list_received_ballots",
+    "get_launch_file",
 ];
 
 fn main() {

@@ -150,12 +150,39 @@ fn main() {
             commands::agenda::get_calibration,
             commands::agenda::save_agenda_card,
             commands::agenda::save_agenda_calendar,
+            commands::ballots::get_identity,
+            commands::ballots::export_identity,
+            commands::ballots::list_member_keys,
+            commands::ballots::add_member_key,
+            commands::ballots::send_review_bundle,
+            commands::ballots::open_review_bundle,
+            commands::ballots::save_bundle_pack,
+            commands::ballots::vote_by_ballot,
+            commands::ballots::receive_ballots,
+            commands::ballots::list_received_ballots,
+            commands::ballots::get_launch_file,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {
             eprintln!("pilotdesk: the window could not start: {error}");
             std::process::exit(1);
         });
+}
+
+/// The review bundle named on the command line: what a double-click in the file manager
+/// passes (the desktop entry opens `.pdreview` files with the app).
+pub fn launch_file() -> Option<String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            args.next();
+            continue;
+        }
+        if !arg.starts_with("--") && arg.ends_with(".pdreview") {
+            return Some(arg);
+        }
+    }
+    None
 }
 
 /// `--db FILE` (or `--db=FILE`) points the app at another workspace, e.g. in tests.

@@ -18,16 +18,19 @@ export const OUT = process.env.PILOTDESK_E2E_OUT ?? join(process.cwd(), "test-ou
  *   function given the database path, for a setup that reads what it wrote.
  * - `actAs`: who answers the first-start "who is using Pilotdesk" chooser: a person id, or
  *   (the default) the person it suggests; `false` leaves the chooser open for the test.
+ * - `db`: an existing workspace to open instead of a fresh one (then `setup` is not needed).
+ * - `env`: more environment for the app, e.g. `PILOTDESK_IDENTITY` for whose signing key it
+ *   uses; by default the key is made in the test's own folder, never the home folder.
  */
-export async function launch({ port = 4444, setup = [], actAs } = {}) {
+export async function launch({ port = 4444, setup = [], actAs, env = {}, db: existing } = {}) {
   if (!APP) throw new Error("PILOTDESK_E2E_APP must name the app binary (tests/e2e/run sets it)");
   const workdir = mkdtempSync(join(tmpdir(), "pilotdesk-e2e-"));
-  const db = join(workdir, "workspace.sqlite3");
+  const db = existing ?? join(workdir, "workspace.sqlite3");
   if (typeof setup === "function") setup(db);
   else for (const args of setup) cli(db, args);
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NO_AT_BRIDGE: "1" },
+    env: { ...process.env, NO_AT_BRIDGE: "1", PILOTDESK_IDENTITY: join(workdir, "identity.json"), ...env },
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForDriver(base);
@@ -91,10 +94,10 @@ async function stopLeftovers(db) {
 }
 
 /** Runs the `pilotdesk` command line on a workspace and returns what it printed. */
-export function cli(db, args) {
+export function cli(db, args, env = {}) {
   if (!CLI) throw new Error("PILOTDESK_E2E_CLI must name the pilotdesk binary (tests/e2e/run sets it)");
   try {
-    return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
+    return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
   } catch (error) {
     throw new Error(`pilotdesk ${args.join(" ")} failed: ${error.stderr ?? error.message}`);
   }

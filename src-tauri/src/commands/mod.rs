@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod analytics;
 pub mod badges;
+pub mod ballots;
 pub mod coaches;
 pub mod data;
 pub mod design;

@@ -18,6 +18,8 @@ import type {
   Assignment,
   AssignmentBoard,
   BadgeVerification,
+  BallotReceipt,
+  BundleView,
   BasicsInput,
   BudgetInput,
   CalendarExport,
@@ -50,6 +52,7 @@ import type {
   GovernanceQueue,
   HourlyCost,
   HourlyCostInput,
+  IdentityView,
   ImportKind,
   ImportPreview,
   ImportProgress,
@@ -66,6 +69,8 @@ import type {
   LiftReport,
   ManagerCandidate,
   MatchReport,
+  MemberKey,
+  MemberKeyInput,
   ModuleInput,
   NetworkView,
   NewPilotInput,
@@ -106,6 +111,7 @@ import type {
   SampleAdded,
   SampleContent,
   SampleInput,
+  SentBundle,
   SettingsInput,
   SkillModule,
   SkillProfile,
@@ -360,7 +366,44 @@ export const api = {
   saveAgendaCard: (id: number, path: string) => call<null>("save_agenda_card", { id, path }),
   /** `at` is the start in local time, "YYYY-MM-DD HH:MM". */
   saveAgendaCalendar: (id: number, at: string, path: string) => call<null>("save_agenda_calendar", { id, at, path }),
+
+  // The steering group on its own machines: identities, keys, bundles and ballots.
+  /** This machine's signing identity, made on first use. */
+  getIdentity: () => call<IdentityView>("get_identity"),
+  /** Writes the public half for the lead to register. */
+  exportIdentity: (path: string) => call<IdentityView>("export_identity", { path }),
+  listMemberKeys: () => call<MemberKey[]>("list_member_keys"),
+  /** Registered only when the confirmed fingerprint matches the file's key. */
+  addMemberKey: (input: MemberKeyInput) => call<MemberKey>("add_member_key", { input }),
+  sendReviewBundle: (itemId: number, path: string) => call<SentBundle>("send_review_bundle", { itemId, path }),
+  openReviewBundle: (path: string) => call<BundleView>("open_review_bundle", { path }),
+  saveBundlePack: (bundlePath: string, path: string) => call<null>("save_bundle_pack", { bundlePath, path }),
+  /** Writes the signed ballot and returns the bundle again, with the ballot read back. */
+  voteByBallot: (bundlePath: string, input: VoteInput, path: string) =>
+    call<BundleView>("vote_by_ballot", { bundlePath, input, path }),
+  /** Each file is counted or refused with its reason; one refusal does not stop the rest. */
+  receiveBallots: (paths: string[]) => call<BallotReceipt[]>("receive_ballots", { paths }),
+  listReceivedBallots: (itemId: number | null) => call<BallotReceipt[]>("list_received_ballots", { itemId }),
+  /** The review bundle the app was started with (a double-click in the file manager). */
+  getLaunchFile: () => call<string | null>("get_launch_file"),
 };
+
+/** Asks which files to open, for the steering group's bundles, ballots and keys; an empty
+ * list when cancelled. */
+export async function chooseFiles(
+  title: string,
+  filter: { name: string; extensions: string[] },
+  multiple = false,
+): Promise<string[]> {
+  const folder = await documentDir().catch(() => null);
+  const picked = await open({ title, multiple, directory: false, defaultPath: folder ?? undefined, filters: [filter] });
+  if (picked === null) return [];
+  return Array.isArray(picked) ? picked : [picked];
+}
+
+export const BUNDLE_FILES = { name: "Pilotdesk review bundle", extensions: ["pdreview"] };
+export const BALLOT_FILES = { name: "Pilotdesk ballot", extensions: ["ballot"] };
+export const IDENTITY_FILES = { name: "Pilotdesk public identity", extensions: ["json"] };
 
 /** Asks where to save a PDF with the system's save dialog, starting in the person's
  * Documents folder; null when cancelled. */

@@ -412,7 +412,11 @@ id: string, name: string, email: string, team: string, role: string, };
 
 export type MemberFunction = "hr" | "analytics" | "finance" | "frontline" | "other";
 
-export type SteeringMember = { personId: string, name: string, role: string, team: string, function: MemberFunction, joinedAt: string, };
+export type SteeringMember = { personId: string, name: string, role: string, team: string, function: MemberFunction, joinedAt: string, 
+/**
+ * The fingerprint of their registered key, when they vote by signed ballot.
+ */
+keyFingerprint?: string, };
 
 export type Threshold = "majority" | "two_thirds" | "unanimous";
 
@@ -470,9 +474,18 @@ superseded: boolean,
 /**
  * The member recused after voting, so it does not count.
  */
-recused: boolean, logId: number, };
+recused: boolean, logId: number, 
+/**
+ * The fingerprint of the key that signed the ballot it arrived in; none for a vote
+ * cast in the app.
+ */
+fingerprint?: string, };
 
-export type Recusal = { personId: string, name: string, reason: string, at: string, };
+export type Recusal = { personId: string, name: string, reason: string, at: string, 
+/**
+ * As for a vote: the key that signed the ballot it arrived in.
+ */
+fingerprint?: string, };
 
 export type Tally = { choice: VoteChoice, count: number, };
 
@@ -528,6 +541,74 @@ summary: string, decidedAt: string, recordedBy: string,
 evidence: string, logId: number, };
 
 export type VoteInput = { choice: string, comment: string, };
+
+export type PublicIdentity = { name: string, 
+/**
+ * Base64url, 32 bytes.
+ */
+publicKey: string, fingerprint: string, };
+
+export type IdentityView = { name: string, publicKey: string, fingerprint: string, path: string, 
+/**
+ * Made on this start.
+ */
+createdNow: boolean, };
+
+export type MemberKey = { personId: string, name: string, publicKey: string, fingerprint: string, addedAt: string, addedBy: string, };
+
+export type MemberKeyInput = { personId: string, path: string, confirmedFingerprint: string, };
+
+export type RosterEntry = { personId: string, name: string, function: MemberFunction, 
+/**
+ * None for a member without a registered key: they vote in the meeting, not by ballot.
+ */
+fingerprint: string | null, publicKey: string | null, };
+
+export type SentBundle = { id: number, itemId: number, version: number, hash: string, packHash: string, sentAt: string, sentBy: string, 
+/**
+ * Where it was written.
+ */
+path: string, 
+/**
+ * Members who can vote by ballot (a registered key), and those who cannot.
+ */
+withKeys: Array<string>, withoutKeys: Array<string>, };
+
+export type BundleView = { hash: string, bundleId: string, version: number, sentAt: string, senderName: string, senderFingerprint: string, itemId: number, itemKind: ItemKind, subject: string, dueOn: string, options: Array<VoteChoice>, 
+/**
+ * The lead's review of the pilot when the bundle was sent.
+ */
+review: ReviewView, roster: Array<RosterEntry>, 
+/**
+ * This machine's identity on the roster; none when its key is not registered.
+ */
+me: RosterEntry | null, myFingerprint: string, 
+/**
+ * Why this machine cannot vote on the bundle, when it cannot.
+ */
+cannotVote: string | null, packFileName: string, packHash: string, packBytes: number, 
+/**
+ * Ballots this machine cast from this bundle, newest last.
+ */
+cast: Array<CastBallot>, };
+
+export type CastBallot = { id: number, bundleHash: string, pilotName: string, subject: string, 
+/**
+ * A vote choice, or "recuse".
+ */
+choice: string, comment: string, castAt: string, fileHash: string, };
+
+export type BallotStatus = "counted" | "refused";
+
+export type BallotReceipt = { id: number, fileName: string, receivedAt: string, status: BallotStatus, 
+/**
+ * Why it was refused; empty when counted.
+ */
+reason: string, itemId: number | null, pilotId: number | null, memberName: string | null, fingerprint: string, choice: string, castAt: string, 
+/**
+ * Where the item stands after this ballot, for a counted one.
+ */
+quorum: QuorumStatus | null, decisionId: number | null, };
 
 export type QueueEntry = { item: GovernanceItem, status: QuorumStatus, 
 /**

@@ -99,6 +99,8 @@ export type Route =
   /** `personId` only on the People and Portfolios tabs: whose profile or portfolio is open. */
   | { name: "skills"; tab: SkillsTab; personId: string | null }
   | { name: "review"; pilotId: number; itemId: number | null }
+  /** A review bundle opened from a file, on a member's own machine. */
+  | { name: "bundle" }
   | { name: "network"; tab: NetworkTab }
   | { name: "packs" }
   | { name: "settings" }
@@ -178,6 +180,7 @@ export function agendasPath(agendaId: number | null = null): string {
 function parseGovernance(parts: string[], path: string): Route {
   const [first, second, third, fourth, ...rest] = parts;
   if (first === undefined) return { name: "governance", tab: "queue" };
+  if (first === "bundle" && second === undefined) return { name: "bundle" };
   if (second === undefined) {
     return isGovernanceTab(first) && first !== "queue" ? { name: "governance", tab: first } : { name: "not-found", path };
   }
@@ -223,6 +226,9 @@ export function governancePath(tab: GovernanceTab = "queue"): string {
   return tab === "queue" ? "/governance" : `/governance/${tab}`;
 }
 
+/** Where an opened review bundle is read and answered. */
+export const BUNDLE_PATH = "/governance/bundle";
+
 /** The path of a pilot's review, optionally focused on one item. */
 export function reviewPath(pilotId: number, itemId: number | null = null): string {
   return itemId === null ? `/governance/pilots/${pilotId}` : `/governance/pilots/${pilotId}/items/${itemId}`;
@@ -237,6 +243,7 @@ export function sectionOf(route: Route): Section | null {
       return "pilots";
     case "governance":
     case "review":
+    case "bundle":
       return "governance";
     case "import":
       switch (route.kind) {
