@@ -329,11 +329,139 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
         .as_str()
         .unwrap()
         .to_string();
-    if let Ok(text) = Command::new("pdftotext").arg(&record).arg("-").output() {
-        let text = String::from_utf8_lossy(&text.stdout).replace(['\n', ' '], "");
-        assert!(
-            text.contains(&fingerprint.replace(' ', "")),
-            "the record lists Tomasz's key"
-        );
-    }
+    // pdftotext comes with poppler-utils, which scripts/setup installs.
+    let text = Command::new("pdftotext")
+        .arg(&record)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains(&format!("Signed ballot, key\n{fingerprint}"))
+            || text.contains(&format!("Signed ballot, key {fingerprint}")),
+        "the record lists Tomasz's key unbroken: {text}"
+    );
+    assert!(
+        text.contains("In the app"),
+        "and the votes cast in the meeting"
+    );
+}
+
+#[test]
+fn ballots_from_a_former_member_a_replaced_key_or_another_workspace_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let lead = Machine::new(d, "lead");
+    let (pid, _) = ready_pilot(&lead.db);
+    lead.ok(&["pilot", "submit", &pid]);
+    let item = json(&lead.db, &["review", "show", &pid, "--json"])["item"]["id"].to_string();
+    let tomasz = member(d, &lead, "tomasz", FINANCE);
+    let marcus = member(d, &lead, "marcus", SALES);
+    let bundle = d.join("approval.pdreview");
+    lead.ok(&["review", "send", &item, "--out", path_str(&bundle)]);
+    let tomasz_ballot = d.join("tomasz.ballot");
+    vote_file(&tomasz, &bundle, "approve", "", &tomasz_ballot);
+    let marcus_ballot = d.join("marcus.ballot");
+    vote_file(
+        &marcus,
+        &bundle,
+        "recuse",
+        "I sponsor this pilot",
+        &marcus_ballot,
+    );
+    let before = standing(&lead, &pid, &item);
+
+    // Tomasz leaves the steering group before his ballot arrives.
+    lead.ok(&["steering", "remove", FINANCE]);
+    let refused = receive(&lead, &tomasz_ballot);
+    assert!(
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("is not a member of the steering group"),
+        "{refused}"
+    );
+
+    // Marcus makes a new key and the lead registers it: his ballot signed with the old one
+    // no longer counts.
+    let renewed = Machine {
+        db: marcus.db.clone(),
+        identity: d.join("marcus-new-identity.json"),
+    };
+    let public = d.join("marcus-new.pub.json");
+    renewed.ok(&["identity", "export", "--out", path_str(&public)]);
+    let fingerprint = renewed.json(&["identity", "show", "--json"])["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    lead.ok(&[
+        "steering",
+        "add-key",
+        SALES,
+        "--file",
+        path_str(&public),
+        "--fingerprint",
+        &fingerprint,
+    ]);
+    let refused = receive(&lead, &marcus_ballot);
+    assert!(
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("key that was replaced"),
+        "{refused}"
+    );
+    assert_eq!(standing(&lead, &pid, &item), before);
+
+    // A bundle from another workspace: its ballots answer a bundle this one never sent.
+    let other = Machine {
+        db: d.join("other.sqlite3"),
+        identity: lead.identity.clone(),
+    };
+    let (other_pid, _) = ready_pilot(&other.db);
+    other.ok(&["pilot", "submit", &other_pid]);
+    let other_item =
+        json(&other.db, &["review", "show", &other_pid, "--json"])["item"]["id"].to_string();
+    let public = d.join("marcus-new-again.pub.json");
+    renewed.ok(&["identity", "export", "--out", path_str(&public)]);
+    other.ok(&[
+        "steering",
+        "add-key",
+        SALES,
+        "--file",
+        path_str(&public),
+        "--fingerprint",
+        &fingerprint,
+    ]);
+    let foreign_bundle = d.join("other.pdreview");
+    other.ok(&[
+        "review",
+        "send",
+        &other_item,
+        "--out",
+        path_str(&foreign_bundle),
+    ]);
+    let foreign = d.join("foreign.ballot");
+    vote_file(&renewed, &foreign_bundle, "approve", "", &foreign);
+    let refused = receive(&lead, &foreign);
+    assert!(
+        refused["reason"].as_str().unwrap().contains("never sent"),
+        "{refused}"
+    );
+    assert_eq!(standing(&lead, &pid, &item), before);
+
+    // A file that is not a ballot at all is refused with where it stops making sense.
+    let junk = d.join("junk.ballot");
+    std::fs::write(&junk, "{\n  \"format\": \"pilotdesk-ballot\",\n  oops\n}").unwrap();
+    let refused = receive(&lead, &junk);
+    assert!(
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 3, column"),
+        "{refused}"
+    );
+    assert_eq!(standing(&lead, &pid, &item), before);
+    let verified = lead.ok(&["audit", "verify"]);
+    assert!(verified.contains("verifies"), "{verified}");
 }

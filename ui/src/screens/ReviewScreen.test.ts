@@ -33,7 +33,10 @@ const decision: Decision = {
   logId: 31,
 };
 
-beforeEach(() => workspace.set(overview));
+beforeEach(() => {
+  workspace.set(overview);
+  vi.mocked(api.listReceivedBallots).mockResolvedValue([]);
+});
 
 afterEach(() => {
   cleanup();

@@ -162,12 +162,13 @@ pub fn build(data: &DecisionData) -> PackDocument {
         blocks.push(Block::Heading("Votes".into()));
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::left("Member", 1.5),
-                Column::left("Function", 1.1),
-                Column::left("Vote", 1.1),
-                Column::left("Comment", 2.6),
-                Column::left("When", 1.2),
-                Column::left("Cast", 1.8),
+                Column::left("Member", 1.4),
+                Column::left("Function", 1.0),
+                Column::left("Vote", 0.9),
+                Column::left("Comment", 2.0),
+                Column::left("When", 1.0),
+                // Wide enough that a key's fingerprint breaks only after "key", never inside.
+                Column::left("Cast", 2.9),
             ],
             rows: data
                 .votes
