@@ -19,10 +19,11 @@ export const OUT = process.env.PILOTDESK_E2E_OUT ?? join(process.cwd(), "test-ou
  * - `actAs`: who answers the first-start "who is using Pilotdesk" chooser: a person id, or
  *   (the default) the person it suggests; `false` leaves the chooser open for the test.
  * - `db`: an existing workspace to open instead of a fresh one (then `setup` is not needed).
+ * - `args`: more arguments for the app, e.g. a file it is asked to open.
  * - `env`: more environment for the app, e.g. `PILOTDESK_IDENTITY` for whose signing key it
  *   uses; by default the key is made in the test's own folder, never the home folder.
  */
-export async function launch({ port = 4444, setup = [], actAs, env = {}, db: existing } = {}) {
+export async function launch({ port = 4444, setup = [], actAs, env = {}, db: existing, args = [] } = {}) {
   if (!APP) throw new Error("PILOTDESK_E2E_APP must name the app binary (tests/e2e/run sets it)");
   const workdir = mkdtempSync(join(tmpdir(), "pilotdesk-e2e-"));
   const db = existing ?? join(workdir, "workspace.sqlite3");
@@ -35,7 +36,7 @@ export async function launch({ port = 4444, setup = [], actAs, env = {}, db: exi
   const base = `http://127.0.0.1:${port}`;
   await waitForDriver(base);
   const session = await Session.create(base, {
-    "tauri:options": { application: APP, args: ["--db", db] },
+    "tauri:options": { application: APP, args: ["--db", db, ...args] },
   });
   const app = {
     session,

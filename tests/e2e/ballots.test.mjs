@@ -166,3 +166,16 @@ test("the lead receives the ballot, sees it counted with its key, and a replay r
   const votes = JSON.parse(cli(leadDb, ["review", "show", "1", "--item", String(item), "--json"])).votes;
   assert.equal(votes.filter((v) => v.fingerprint === fingerprint).length, 1);
 });
+
+test("a bundle double-clicked in the file manager opens straight on its screen", async () => {
+  // The desktop entry starts the app with the file's path, as this launch does.
+  const app = await launch({ port: 4460, setup: (db) => cli(db, ["demo"]), actAs: TOMASZ, env: tomaszKey, args: [bundle] });
+  s = app.session;
+  try {
+    await s.waitFor(byTestId("ballot-panel"), 30000);
+    assert.match(await text("bundle-title"), /Sales onboarding coaching pilot/);
+    assert.match(await text("bundle-sender"), /Helen Castillo/);
+  } finally {
+    await app.close();
+  }
+});
