@@ -775,3 +775,44 @@ fn a_long_import_reports_how_far_it_has_read() {
         );
     }
 }
+
+#[test]
+fn a_tiny_workbook_spanning_the_whole_sheet_is_refused_without_reserving_its_span() {
+    // Two cells, A1 and XFD1048576: the sheet's dimension spans 17 billion cells, which
+    // calamine's ranges reserve up front (the process aborted asking for 549 GB).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corner.xlsx");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Employee ID").unwrap();
+    sheet.write_string(1_048_575, 16_383, "far away").unwrap();
+    workbook.save(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+    let error = preview(&path, ImportKind::People, None).unwrap_err().to_string();
+    assert!(
+        error.contains("cell XFD1048576") && error.contains("up to 1000 columns"),
+        "{error}"
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    let before = snapshot(&store);
+    assert!(import(&mut store, &import_request(ImportKind::People, &path), today()).is_err());
+    assert_eq!(snapshot(&store), before, "nothing is written");
+}
+
+#[test]
+fn rows_far_down_a_sheet_are_read_where_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sparse.xlsx");
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, title) in ["Employee ID", "Name", "Team"].iter().enumerate() {
+        sheet.write_string(0, column as u16, *title).unwrap();
+    }
+    for (column, value) in ["F1", "Fay Far", "Ops"].iter().enumerate() {
+        sheet.write_string(999_999, column as u16, *value).unwrap();
+    }
+    workbook.save(&path).unwrap();
+    let shown = preview(&path, ImportKind::People, None).unwrap();
+    assert_eq!(shown.row_count, 1);
+    assert_eq!(shown.rows[0].line, 1_000_000);
+}

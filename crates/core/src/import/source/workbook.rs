@@ -2,7 +2,9 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use std::collections::BTreeMap;
+
+use calamine::{Data, Reader, Sheets};
 
 use super::super::problems::Place;
 use super::{is_blank, refuse, Body, Format, Record, Table};
@@ -47,29 +49,28 @@ pub(super) fn open_workbook(
             .cloned()
             .ok_or_else(|| refuse(&name, 1, "the workbook has no sheets"))?,
     };
-    let range = workbook.worksheet_range(&chosen).map_err(|e| {
-        refuse(
-            &name,
-            1,
-            format!("sheet \"{chosen}\" could not be read ({e})"),
-        )
-    })?;
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let cells = sheet_cells(&mut workbook, &chosen).map_err(|why| refuse(&name, 1, why))?;
+    let first_column = cells.iter().map(|c| c.1).min().unwrap_or(0);
+    let width = cells.iter().map(|c| c.1 + 1 - first_column).max().unwrap_or(0) as usize;
+    let mut by_row: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
+    for (row, column, value) in cells {
+        by_row.entry(row).or_default().push((column, value));
+    }
     let mut rows = Vec::new();
     let mut cell_problems = Vec::new();
-    for (index, row) in range.rows().enumerate() {
-        let line = first_row + index as u32 + 1;
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(column, cell)| {
-                cell_text(cell).unwrap_or_else(|message| {
-                    cell_problems.push((line, first_column + column as u32 + 1, message));
-                    String::new()
-                })
-            })
-            .collect();
-        if !is_blank(&cells) || cell_problems.last().is_some_and(|p| p.0 == line) {
+    // Only rows that hold something are read, so a cell far down a sheet costs one row.
+    for (row, row_cells) in by_row {
+        let line = row + 1;
+        let mut cells = vec![String::new(); width];
+        let mut problem = false;
+        for (column, value) in row_cells {
+            cells[(column - first_column) as usize] = cell_text(&value).unwrap_or_else(|message| {
+                problem = true;
+                cell_problems.push((line, column + 1, message));
+                String::new()
+            });
+        }
+        if !is_blank(&cells) || problem {
             rows.push(Record { line, cells });
         }
     }
@@ -113,6 +114,90 @@ pub(super) fn open_workbook(
         table.headers.pop();
     }
     Ok(table)
+}
+
+/// The most cells and columns a sheet may hold. Far beyond any people, events or
+/// observations export, and small enough that reading one never exhausts memory.
+pub const MAX_CELLS: usize = 20_000_000;
+pub const MAX_COLUMNS: u32 = 1_000;
+
+/// Excel's name of a column: 0 is A, 26 is AA.
+fn column_name(mut column: u32) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// The sheet's non-empty cells as (row, column, value), read one by one where the format
+/// allows. A sheet's size is what its cells span, and calamine's ranges reserve memory for
+/// all of it: one cell at the far corner of an XLSX asked for 549 GB. So the XLSX and XLSB
+/// readers stream cells, and any cell beyond the column limit, or too many cells, refuse the
+/// sheet with a clear message.
+fn sheet_cells<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    sheet: &str,
+) -> std::result::Result<Vec<(u32, u32, Data)>, String> {
+    let unreadable = |e: &dyn std::fmt::Display| format!("sheet \"{sheet}\" could not be read ({e})");
+    let mut cells = Vec::new();
+    let mut keep = |row: u32, column: u32, value: Data| -> std::result::Result<(), String> {
+        if matches!(value, Data::Empty) {
+            return Ok(());
+        }
+        if column >= MAX_COLUMNS {
+            return Err(format!(
+                "sheet \"{sheet}\" has a value in cell {}{}, beyond column {} (Pilotdesk reads \
+                 up to {MAX_COLUMNS} columns); delete what sits far to the right and save again",
+                column_name(column),
+                row + 1,
+                column_name(MAX_COLUMNS - 1)
+            ));
+        }
+        if cells.len() >= MAX_CELLS {
+            return Err(format!(
+                "sheet \"{sheet}\" holds more than {MAX_CELLS} filled cells; split the file or \
+                 export it as CSV"
+            ));
+        }
+        cells.push((row, column, value));
+        Ok(())
+    };
+    match workbook {
+        Sheets::Xlsx(xlsx) => {
+            let mut reader = xlsx.worksheet_cells_reader(sheet).map_err(|e| unreadable(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                let (row, column) = cell.get_position();
+                keep(row, column, Data::from(cell.get_value().clone()))?;
+            }
+        }
+        Sheets::Xlsb(xlsb) => {
+            let mut reader = xlsb.worksheet_cells_reader(sheet).map_err(|e| unreadable(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                let (row, column) = cell.get_position();
+                keep(row, column, Data::from(cell.get_value().clone()))?;
+            }
+        }
+        // XLS is bounded by its format (65,536 rows by 256 columns); ODS repeats are
+        // expanded by calamine within its own limits.
+        other => {
+            let range = other.worksheet_range(sheet).map_err(|e| unreadable(&e))?;
+            let (start_row, start_column) = range.start().unwrap_or((0, 0));
+            for (row, column, value) in range.used_cells() {
+                keep(
+                    start_row + row as u32,
+                    start_column + column as u32,
+                    value.clone(),
+                )?;
+            }
+        }
+    }
+    Ok(cells)
 }
 
 /// A cell as the text a CSV export of it would hold. Dates become ISO dates (with the time
