@@ -442,3 +442,114 @@ fn the_current_user_is_chosen_shown_and_added() {
         "{bad}"
     );
 }
+
+fn sqlite(db: &Path, sql: &str) -> std::process::Output {
+    Command::new("sqlite3")
+        .arg(db)
+        .arg(sql)
+        .output()
+        .expect("sqlite3 runs (scripts/setup installs it)")
+}
+
+/// A pilot approved by the demo's members, with a reject vote (a dissent) among them.
+fn decided_with_a_dissent(db: &Path) -> String {
+    let (pid, _) = ready_pilot(db);
+    ok(db, &["pilot", "submit", &pid]);
+    let item = approval_item(db, &pid);
+    vote(db, CX, &item, "reject", "Too early for the sellers");
+    for who in [HR, FINANCE, SALES, COO] {
+        vote(db, who, &item, "approve", "");
+    }
+    vote(db, &analyst(db), &item, "approve", "");
+    let verified = pilotdesk(db, &["audit", "verify"]);
+    assert_eq!(verified.status.code(), Some(0));
+    item
+}
+
+#[test]
+fn votes_recusals_and_decisions_cannot_be_deleted_and_a_deletion_behind_the_triggers_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    decided_with_a_dissent(&db);
+    for table in ["votes", "recusals", "decisions"] {
+        let refused = sqlite(&db, &format!("DELETE FROM {table};"));
+        assert!(!refused.status.success(), "DELETE FROM {table} is refused");
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("append-only"));
+    }
+    // Someone with the file drops the guards first and deletes every vote and decision.
+    let deleted = sqlite(
+        &db,
+        "DROP TRIGGER votes_are_append_only_delete; DROP TRIGGER decisions_are_append_only_delete;
+         DROP TRIGGER recusals_are_append_only_delete;
+         DELETE FROM votes; DELETE FROM recusals; DELETE FROM decisions;",
+    );
+    assert!(
+        deleted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&deleted.stderr)
+    );
+    let broken = pilotdesk(&db, &["audit", "verify"]);
+    assert_eq!(broken.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(
+        stderr.contains("refers to it (the") && stderr.contains("was deleted)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_reject_vote_replaced_by_an_approve_under_the_same_log_id_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    let item = decided_with_a_dissent(&db);
+    let replaced = sqlite(
+        &db,
+        &format!(
+            "DROP TRIGGER votes_are_append_only_delete;
+             INSERT INTO votes (item_id, person_id, function, choice, comment, at, log_id)
+               SELECT item_id, person_id, function, 'approve', comment, at, log_id FROM votes
+               WHERE item_id = {item} AND choice = 'reject';
+             DELETE FROM votes WHERE item_id = {item} AND choice = 'reject';"
+        ),
+    );
+    assert!(
+        replaced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&replaced.stderr)
+    );
+    let broken = pilotdesk(&db, &["audit", "verify"]);
+    assert_eq!(broken.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(
+        stderr.contains("has choice \"approve\" but the entry recorded \"reject\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_hash_changed_to_other_characters_fails_verification_instead_of_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    decided_with_a_dissent(&db);
+    // An odd byte first, so the twelfth byte falls inside a two-byte character.
+    let changed = sqlite(
+        &db,
+        "DROP TRIGGER decision_log_is_append_only_update;
+         UPDATE decision_log SET prev_hash = 'aééééééééééééééééééééééééééééééé' WHERE id = 3;",
+    );
+    assert!(
+        changed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&changed.stderr)
+    );
+    let broken = pilotdesk(&db, &["audit", "verify"]);
+    assert_eq!(
+        broken.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&broken.stderr)
+    );
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("entry 3 is broken"));
+    let log = pilotdesk(&db, &["audit", "log"]);
+    assert!(log.status.success(), "the log still prints");
+}

@@ -788,14 +788,21 @@ fn a_tiny_workbook_spanning_the_whole_sheet_is_refused_without_reserving_its_spa
     sheet.write_string(1_048_575, 16_383, "far away").unwrap();
     workbook.save(&path).unwrap();
     assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
-    let error = preview(&path, ImportKind::People, None).unwrap_err().to_string();
+    let error = preview(&path, ImportKind::People, None)
+        .unwrap_err()
+        .to_string();
     assert!(
         error.contains("cell XFD1048576") && error.contains("up to 1000 columns"),
         "{error}"
     );
     let mut store = Store::open_in_memory().unwrap();
     let before = snapshot(&store);
-    assert!(import(&mut store, &import_request(ImportKind::People, &path), today()).is_err());
+    assert!(import(
+        &mut store,
+        &import_request(ImportKind::People, &path),
+        today()
+    )
+    .is_err());
     assert_eq!(snapshot(&store), before, "nothing is written");
 }
 

@@ -57,7 +57,7 @@ pub fn run(command: AuditCommand, store: &Store) -> Result<ExitCode> {
                         entry.id,
                         entry.at,
                         entry.actor,
-                        &entry.hash[..12]
+                        pilotdesk_core::hashing::short(&entry.hash, 12)
                     );
                     outln!("      {}", entry.summary);
                 }

@@ -219,7 +219,7 @@ pub fn sample(command: SampleCommand, store: &mut Store, context: &Context) -> R
                     s.title,
                     s.media_type,
                     s.size,
-                    &s.sha256[..16],
+                    pilotdesk_core::hashing::short(&s.sha256, 16),
                     if added.content_shared {
                         "; the same file was already kept, so it is stored once"
                     } else {
@@ -242,7 +242,7 @@ pub fn sample(command: SampleCommand, store: &mut Store, context: &Context) -> R
                             s.media_type.clone(),
                             s.added_on.clone(),
                             s.annotations.len().to_string(),
-                            s.sha256[..16].to_string(),
+                            pilotdesk_core::hashing::short(&s.sha256, 16).to_string(),
                         ]
                     })
                     .collect();

@@ -220,7 +220,7 @@ pub fn imports(store: &Store, json: bool) -> Result<()> {
                         "{} new, {} changed, {} unchanged",
                         r.inserted, r.updated, r.unchanged
                     ),
-                    r.content_hash[..12.min(r.content_hash.len())].to_string(),
+                    pilotdesk_core::hashing::short(&r.content_hash, 12).to_string(),
                     r.actor.clone(),
                 ]
             })

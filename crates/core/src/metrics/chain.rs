@@ -30,7 +30,7 @@ pub struct ChainLink {
 }
 
 fn short(hash: &str) -> &str {
-    &hash[..hash.len().min(12)]
+    crate::hashing::short(hash, 12)
 }
 
 fn check_link(link: &ChainLink, expected_prev: &str, previous_id: Option<i64>) -> Option<String> {

@@ -8,6 +8,7 @@ pub mod budget;
 pub mod chain;
 pub mod coaches;
 pub mod ledger;
+pub mod log_rows;
 pub mod network;
 pub mod portfolio;
 pub mod quorum;

@@ -223,14 +223,18 @@ pub fn build(data: &DecisionData) -> PackDocument {
         record.push(format!(
             "Decision log entry {}, hash {}; previous entry's hash {}.",
             entry.id,
-            &entry.hash[..entry.hash.len().min(16)],
-            &entry.prev_hash[..entry.prev_hash.len().min(16)]
+            crate::hashing::short(&entry.hash, 16),
+            crate::hashing::short(&entry.prev_hash, 16)
         ));
     }
+    // The full head hash and the count anchor the chain on paper: a log rewritten after this
+    // copy was printed can no longer end in the same hash after the same number of entries.
     record.push(if data.verdict.verified {
         format!(
-            "The decision log verified when this record was produced ({} entries).",
-            data.verdict.entries
+            "The decision log verified when this record was produced: {} entries, the last \
+             with hash {}.",
+            data.verdict.entries,
+            data.verdict.head_hash.as_deref().unwrap_or("(none)")
         )
     } else {
         format!(

@@ -91,6 +91,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("schema/0012_remote_review.sql"),
         rebuilds_tables: false,
     },
+    Migration {
+        version: 13,
+        name: "votes, recusals and decisions cannot be deleted",
+        sql: include_str!("schema/0013_delete_guards.sql"),
+        rebuilds_tables: false,
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,9 @@
 use rusqlite::{params, Connection, Transaction};
 
+use serde_json::json;
+
 use crate::error::Result;
+use crate::metrics::log_rows::RecordedRow;
 use crate::model::{MemberFunction, Recusal, Vote, VoteChoice};
 
 pub struct NewVote<'a> {
@@ -110,15 +113,59 @@ pub fn recusals(conn: &Connection, item_id: i64) -> Result<Vec<Recusal>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// The log entries that votes, recusals, decisions and releases refer to, so a log cut
-/// short can be noticed: (what refers, its id, the log entry).
-pub fn log_references(conn: &Connection) -> Result<Vec<(String, i64, i64)>> {
-    let mut statement = conn.prepare(
-        "SELECT 'vote', id, log_id FROM votes
-         UNION ALL SELECT 'recusal', rowid, log_id FROM recusals
-         UNION ALL SELECT 'decision', id, log_id FROM decisions
-         ORDER BY 3",
-    )?;
-    let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// Every vote, recusal and decision with the fields its log entry repeats, for `audit verify`
+/// to match one to one.
+pub fn recorded_rows(conn: &Connection) -> Result<Vec<RecordedRow>> {
+    let mut rows = Vec::new();
+    let mut votes =
+        conn.prepare("SELECT id, item_id, person_id, choice, comment, log_id FROM votes")?;
+    for row in votes.query_map([], |r| {
+        Ok(RecordedRow {
+            what: "vote",
+            id: r.get(0)?,
+            log_id: r.get(5)?,
+            fields: vec![
+                ("itemId", json!(r.get::<_, i64>(1)?)),
+                ("personId", json!(r.get::<_, String>(2)?)),
+                ("choice", json!(r.get::<_, String>(3)?)),
+                ("comment", json!(r.get::<_, String>(4)?)),
+            ],
+        })
+    })? {
+        rows.push(row?);
+    }
+    let mut recusals =
+        conn.prepare("SELECT rowid, item_id, person_id, reason, log_id FROM recusals")?;
+    for row in recusals.query_map([], |r| {
+        Ok(RecordedRow {
+            what: "recusal",
+            id: r.get(0)?,
+            log_id: r.get(4)?,
+            fields: vec![
+                ("itemId", json!(r.get::<_, i64>(1)?)),
+                ("personId", json!(r.get::<_, String>(2)?)),
+                ("reason", json!(r.get::<_, String>(3)?)),
+            ],
+        })
+    })? {
+        rows.push(row?);
+    }
+    let mut decisions =
+        conn.prepare("SELECT id, pilot_id, item_id, outcome, summary, log_id FROM decisions")?;
+    for row in decisions.query_map([], |r| {
+        Ok(RecordedRow {
+            what: "decision",
+            id: r.get(0)?,
+            log_id: r.get(5)?,
+            fields: vec![
+                ("pilotId", json!(r.get::<_, i64>(1)?)),
+                ("itemId", json!(r.get::<_, Option<i64>>(2)?)),
+                ("outcome", json!(r.get::<_, String>(3)?)),
+                ("summary", json!(r.get::<_, String>(4)?)),
+            ],
+        })
+    })? {
+        rows.push(row?);
+    }
+    Ok(rows)
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use crate::error::Result;
 use crate::metrics::ballots::{self, LoggedEntry};
 use crate::metrics::chain;
+use crate::metrics::log_rows;
 use crate::model::{ChainVerdict, DecisionLog};
 use crate::store::decision_log::{self, NewEntry};
 use crate::store::{settings, votes, Store};
@@ -52,9 +53,9 @@ pub(crate) fn record(
     )
 }
 
-/// Checks the chain, then that every vote, recusal and decision still finds the log entry
-/// it was recorded with, so a log cut short at its end is noticed too, then every signed
-/// ballot's signature and key.
+/// Checks the chain; then that every vote, recusal and decision matches its log entry one to
+/// one and field by field (so a deleted or replaced row is noticed, and a log cut short at
+/// its end too); then every signed ballot's signature and key.
 pub fn verify(store: &Store) -> Result<ChainVerdict> {
     verify_conn(store.conn())
 }
@@ -64,19 +65,6 @@ pub(crate) fn verify_conn(conn: &Connection) -> Result<ChainVerdict> {
     let verdict = chain::verify(&decision_log::links(&entries));
     if !verdict.verified {
         return Ok(verdict);
-    }
-    let last = entries.last().map_or(0, |e| e.id);
-    if let Some((what, id, log_id)) = votes::log_references(conn)?
-        .into_iter()
-        .find(|(_, _, log_id)| *log_id > last || !entries.iter().any(|e| e.id == *log_id))
-    {
-        return Ok(chain::broken(
-            entries.len(),
-            log_id,
-            format!(
-                "it is missing, though {what} {id} was recorded with it (entries were removed)"
-            ),
-        ));
     }
     let contents: Vec<(i64, Value)> = entries
         .iter()
@@ -91,6 +79,9 @@ pub(crate) fn verify_conn(conn: &Connection) -> Result<ChainVerdict> {
         .iter()
         .map(|(id, content)| LoggedEntry { id: *id, content })
         .collect();
+    if let Some((id, reason)) = log_rows::first_mismatch(&logged, &votes::recorded_rows(conn)?) {
+        return Ok(chain::broken(entries.len(), id, reason));
+    }
     if let Some((id, reason)) = ballots::first_unproven(&logged) {
         return Ok(chain::broken(entries.len(), id, reason));
     }

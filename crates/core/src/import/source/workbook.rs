@@ -51,7 +51,11 @@ pub(super) fn open_workbook(
     };
     let cells = sheet_cells(&mut workbook, &chosen).map_err(|why| refuse(&name, 1, why))?;
     let first_column = cells.iter().map(|c| c.1).min().unwrap_or(0);
-    let width = cells.iter().map(|c| c.1 + 1 - first_column).max().unwrap_or(0) as usize;
+    let width = cells
+        .iter()
+        .map(|c| c.1 + 1 - first_column)
+        .max()
+        .unwrap_or(0) as usize;
     let mut by_row: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
     for (row, column, value) in cells {
         by_row.entry(row).or_default().push((column, value));
@@ -144,7 +148,8 @@ fn sheet_cells<RS: std::io::Read + std::io::Seek>(
     workbook: &mut Sheets<RS>,
     sheet: &str,
 ) -> std::result::Result<Vec<(u32, u32, Data)>, String> {
-    let unreadable = |e: &dyn std::fmt::Display| format!("sheet \"{sheet}\" could not be read ({e})");
+    let unreadable =
+        |e: &dyn std::fmt::Display| format!("sheet \"{sheet}\" could not be read ({e})");
     let mut cells = Vec::new();
     let mut keep = |row: u32, column: u32, value: Data| -> std::result::Result<(), String> {
         if matches!(value, Data::Empty) {
@@ -170,14 +175,18 @@ fn sheet_cells<RS: std::io::Read + std::io::Seek>(
     };
     match workbook {
         Sheets::Xlsx(xlsx) => {
-            let mut reader = xlsx.worksheet_cells_reader(sheet).map_err(|e| unreadable(&e))?;
+            let mut reader = xlsx
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| unreadable(&e))?;
             while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
                 let (row, column) = cell.get_position();
                 keep(row, column, Data::from(cell.get_value().clone()))?;
             }
         }
         Sheets::Xlsb(xlsb) => {
-            let mut reader = xlsb.worksheet_cells_reader(sheet).map_err(|e| unreadable(&e))?;
+            let mut reader = xlsb
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| unreadable(&e))?;
             while let Some(cell) = reader.next_cell().map_err(|e| unreadable(&e))? {
                 let (row, column) = cell.get_position();
                 keep(row, column, Data::from(cell.get_value().clone()))?;

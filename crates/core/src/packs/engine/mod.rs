@@ -29,7 +29,7 @@ pub struct RenderedPack {
 
 /// The first 16 hex digits: enough to find a printed copy's record, short enough to read out.
 pub fn short_hash(content_hash: &str) -> &str {
-    &content_hash[..content_hash.len().min(16)]
+    crate::hashing::short(content_hash, 16)
 }
 
 /// Page sizes in millimetres, as the standards define them; the layout works in points.
