@@ -54,7 +54,7 @@ pub enum Command {
     /// running with two months of data and one finished with its day-90 outcome pack.
     Demo {
         /// Load it as it stood on this day (YYYY-MM-DD; today when left out).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
         as_of: Option<chrono::NaiveDate>,
     },
     /// Create, design, submit and move pilots through their lifecycle.
@@ -247,4 +247,10 @@ pub enum Command {
     /// The coaching network of a quarter: density, reach and cross-team transfer with their
     /// denominators, and each coach's load, reach and impact (weaker evidence).
     Network(NetworkArgs),
+}
+
+/// A date argument: YYYY-MM-DD within the years Pilotdesk works with, so no later date
+/// arithmetic can overflow.
+pub fn date_arg(text: &str) -> Result<chrono::NaiveDate, String> {
+    pilotdesk_core::workflows::pilots::parse_date(text)
 }

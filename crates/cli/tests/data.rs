@@ -30,7 +30,7 @@ fn a_bad_file_prints_every_problem_as_file_line_column_and_exits_2() {
         "Employee ID,Name,Team,Manager ID,Hire date\n\
          X1,Xena,Ops,E1001,2020-01-01\n\
          X1,Xena again,Ops,E1001,2020-01-01\n\
-         X2,Xu,Ops,GHOST,2999-01-01\n",
+         X2,Xu,Ops,GHOST,2199-01-01\n",
     );
     let output = pilotdesk(&db, &["import", "people", arg(&bad)]);
     assert_eq!(output.status.code(), Some(2));
@@ -41,7 +41,7 @@ fn a_bad_file_prints_every_problem_as_file_line_column_and_exits_2() {
         vec![
             "people.csv:3:1: duplicate employee id X1: it is already on line 2",
             "people.csv:4:4: unknown manager GHOST: no one with that employee id is in the file or the workspace",
-            "people.csv:4:5: the hire date 2999-01-01 is in the future",
+            "people.csv:4:5: the hire date 2199-01-01 is in the future",
             "pilotdesk: people.csv: 3 problems; nothing was imported",
         ],
         "{stderr}"

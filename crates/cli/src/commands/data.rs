@@ -193,7 +193,7 @@ pub struct GenerateArgs {
     seed: u64,
     /// The last day of data (YYYY-MM-DD); yesterday when left out, so no event is later
     /// than now.
-    #[arg(long)]
+    #[arg(long, value_parser = crate::cli::date_arg)]
     end: Option<NaiveDate>,
     /// Multiplies the built-in effect on every KPI (0 for none, to check that nothing is
     /// found where there is nothing).

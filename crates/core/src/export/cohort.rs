@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::model::{Arm, Cohort};
 
 pub fn write_cohort_csv(cohort: &Cohort, path: &Path) -> Result<u64> {
-    let partial = partial_path(path);
+    let partial = partial_path(path)?;
     let written = (|| {
         let mut sink = CsvSink::create(
             &partial,

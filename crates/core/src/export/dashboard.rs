@@ -16,7 +16,7 @@ pub fn write_teams_csv(dashboard: &Dashboard, path: &Path) -> Result<u64> {
         .collect();
     headers.extend(units.kpis.iter().map(|k| format!("change: {k}")));
     let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let partial = partial_path(path);
+    let partial = partial_path(path)?;
     let written = (|| {
         let mut sink = CsvSink::create(&partial, &headers)?;
         for row in &units.rows {

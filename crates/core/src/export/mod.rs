@@ -7,6 +7,7 @@ pub mod case;
 pub mod cohort;
 pub mod csv;
 pub mod dashboard;
+pub mod destination;
 pub mod ics;
 pub mod portfolio_xapi;
 pub mod rows;
@@ -92,14 +93,14 @@ impl FileFormat {
     }
 }
 
-/// The file written while an export runs, beside its target.
-pub fn partial_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".partial");
-    path.with_file_name(name)
+/// A new temporary file beside `path` for an export to be written into, refused when
+/// `path` is the workspace itself (see `destination`).
+pub fn partial_path(path: &Path) -> Result<PathBuf> {
+    let (partial, _) = destination::create_partial(path)?;
+    Ok(partial)
 }
 
 /// Moves a finished export into place.
 pub fn finish(partial: &Path, path: &Path) -> Result<()> {
-    std::fs::rename(partial, path).map_err(|e| Error::io(path, e))
+    destination::finish(partial, path)
 }

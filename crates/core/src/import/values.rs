@@ -29,10 +29,41 @@ fn not_a_date(text: &str) -> String {
     format!("\"{text}\" is not a date; write dates as YYYY-MM-DD, e.g. 2026-03-04")
 }
 
+/// The years a date given to Pilotdesk may fall in. Pilots, coaching and KPIs live in
+/// working lifetimes; the bounds keep date arithmetic (a pilot's end, a week's start) far
+/// from the limits of the calendar type, where it would panic.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2200;
+
+/// Refuses a date outside `FIRST_YEAR..=LAST_YEAR`, naming it.
+pub fn check_year(date: NaiveDate) -> Result<NaiveDate, String> {
+    use chrono::Datelike;
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{date} is outside the years Pilotdesk works with ({FIRST_YEAR} to {LAST_YEAR})"
+        ))
+    }
+}
+
+/// The largest magnitude a measured value may have: far beyond any KPI, and far enough
+/// from f64's limits that sums and means over many values stay finite.
+pub const NUMBER_MAX: f64 = 1e12;
+
+/// A date, or a date and time, within `FIRST_YEAR..=LAST_YEAR`.
+pub fn date_time(
+    text: &str,
+    numeric_dates: bool,
+) -> Result<(NaiveDate, Option<NaiveTime>), String> {
+    let (date, time) = date_time_any(text, numeric_dates)?;
+    Ok((check_year(date)?, time))
+}
+
 /// A date, or a date and time. Times with a zone ("Z", "+02:00") are converted to UTC;
 /// times without one are kept as the wall-clock time they state. In workbooks a bare
 /// number is an Excel serial date.
-pub fn date_time(
+fn date_time_any(
     text: &str,
     numeric_dates: bool,
 ) -> Result<(NaiveDate, Option<NaiveTime>), String> {
@@ -186,7 +217,13 @@ pub fn minutes(text: &str) -> Result<u32, String> {
     if let Some((hours, mins)) = lower.split_once(':') {
         if let (Ok(hours), Ok(mins)) = (hours.trim().parse::<i64>(), mins.trim().parse::<i64>()) {
             if hours >= 0 && (0..60).contains(&mins) {
-                return minutes_from_seconds(((hours * 60 + mins) * 60) as f64, original);
+                // Checked: a huge hour count wrapped around to a small, plausible duration.
+                return match hours.checked_mul(3600).and_then(|s| s.checked_add(mins * 60)) {
+                    Some(seconds) => minutes_from_seconds(seconds as f64, original),
+                    None => Err(format!(
+                        "{original} is longer than a working day ({MINUTES_MAX} minutes); check the unit"
+                    )),
+                };
             }
         }
         return Err(format!(
@@ -227,7 +264,11 @@ pub fn number(text: &str, decimal_comma: bool) -> Result<f64, String> {
         cleaned = cleaned.replace(',', ".");
     }
     match cleaned.parse::<f64>() {
-        Ok(n) if n.is_finite() => Ok(n),
+        Ok(n) if n.is_finite() && n.abs() <= NUMBER_MAX => Ok(n),
+        Ok(n) if n.is_finite() => Err(format!(
+            "\"{original}\" is too large to be a measurement (Pilotdesk reads values up to \
+             ±1,000,000,000,000)"
+        )),
         _ => Err(format!("\"{original}\" is not a number")),
     }
 }
@@ -343,5 +384,23 @@ mod tests {
             NaiveTime::from_hms_opt(14, 5, 0).ok_or(String::new())
         );
         assert!(time("25:00", false).is_err());
+    }
+
+    #[test]
+    fn values_and_years_beyond_any_measurement_are_refused() {
+        assert!(number("1e308", false).unwrap_err().contains("too large"));
+        assert!(number("-1e308", false).unwrap_err().contains("too large"));
+        assert_eq!(number("74.5", false), Ok(74.5));
+        assert!(date_time("0000-01-01", false)
+            .unwrap_err()
+            .contains("outside the years"));
+        assert!(date_time("2026-01-01", false).is_ok());
+    }
+
+    #[test]
+    fn an_hour_count_too_large_to_hold_is_refused_not_wrapped() {
+        let said = minutes("153722867280912931:00").unwrap_err();
+        assert!(said.contains("longer than a working day"), "{said}");
+        assert_eq!(minutes("0:15"), Ok(15));
     }
 }

@@ -28,7 +28,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::events::{namespace, NOTES_MAX};
-use super::json_position::{locate, Seg};
+use super::json_position::{locate, Locator, Seg};
 use super::module_progress::{AssignmentKey, Modules, ProgressUpdate, Step, MODULE_IRI_BASE};
 use super::problems::{Place, Problems};
 use super::values;
@@ -72,7 +72,7 @@ struct ModuleStatement<'a> {
 }
 
 struct Checker<'a> {
-    text: &'a str,
+    locator: &'a Locator<'a>,
     base: Vec<Seg<'a>>,
     label: String,
     lookup: &'a Lookup,
@@ -86,7 +86,7 @@ impl<'a> Checker<'a> {
             .copied()
             .chain(path.iter().copied())
             .collect();
-        let (line, column) = locate(self.text, &full);
+        let (line, column) = self.locator.locate(&full);
         let mut field = self.label.clone();
         for seg in path {
             match seg {
@@ -230,6 +230,7 @@ pub fn check(
         }
     };
     let single = matches!(document, Value::Object(ref m) if m.contains_key("actor"));
+    let locator = Locator::new(text, &base);
     let mut first_of: HashMap<String, usize> = HashMap::new();
     let mut module_statements: Vec<ModuleStatement> = Vec::new();
     for (index, statement) in statements.iter().enumerate() {
@@ -239,7 +240,7 @@ pub fn check(
             path.push(Seg::Index(index));
         }
         let checker = Checker {
-            text,
+            locator: &locator,
             base: path,
             label: if single {
                 "statement".into()
@@ -289,14 +290,21 @@ pub fn check(
             out.events.push(event);
         }
     }
-    apply_module_statements(text, lookup, modules, module_statements, &mut out, problems);
+    apply_module_statements(
+        &locator,
+        lookup,
+        modules,
+        module_statements,
+        &mut out,
+        problems,
+    );
     out
 }
 
 /// Applies the module statements to their assignments in timestamp order (file order
 /// among equals), reporting any that would take progress backwards.
 fn apply_module_statements<'a>(
-    text: &'a str,
+    locator: &'a Locator<'a>,
     lookup: &'a Lookup,
     modules: &mut Modules,
     mut statements: Vec<ModuleStatement<'a>>,
@@ -310,7 +318,7 @@ fn apply_module_statements<'a>(
             Step::Known { moved_on } => out.module_known_moved_on += u32::from(moved_on),
             Step::Behind { recorded } => {
                 let checker = Checker {
-                    text,
+                    locator,
                     base: statement.base.clone(),
                     label: statement.label.clone(),
                     lookup,

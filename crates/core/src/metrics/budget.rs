@@ -50,9 +50,9 @@ pub fn estimate(
         let amount = line_total(line);
         match line.category {
             BudgetCategory::Tooling | BudgetCategory::Analytics => {
-                tooling_and_analytics += amount.cents()
+                tooling_and_analytics = tooling_and_analytics.saturating_add(amount.cents())
             }
-            BudgetCategory::Vendor => vendor += amount.cents(),
+            BudgetCategory::Vendor => vendor = vendor.saturating_add(amount.cents()),
         }
         let basis = match line.pricing {
             Pricing::Fixed => "fixed".to_string(),
@@ -99,7 +99,7 @@ pub fn estimate(
             continue;
         }
         let amount = time_cost(people, per_week, hourly);
-        people_time += amount.cents();
+        people_time = people_time.saturating_add(amount.cents());
         rows.push(CostRow {
             label: label.into(),
             basis: format!(
@@ -116,7 +116,11 @@ pub fn estimate(
         tooling_and_analytics: Money(tooling_and_analytics),
         vendor: Money(vendor),
         people_time: Money(people_time),
-        total: Money(tooling_and_analytics + vendor + people_time),
+        total: Money(
+            tooling_and_analytics
+                .saturating_add(vendor)
+                .saturating_add(people_time),
+        ),
         managers: headcount.managers,
         coachees: headcount.coachees,
         weeks: PILOT_WEEKS,

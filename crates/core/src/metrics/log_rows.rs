@@ -63,25 +63,26 @@ pub fn first_mismatch(entries: &[LoggedEntry], rows: &[RecordedRow]) -> Option<(
             }
             continue;
         };
-        let row =
-            match referring.as_slice() {
-                [] => return Some((
+        let row = match referring.as_slice() {
+            [] => {
+                return Some((
                     entry.id,
                     format!(
                         "it records a {what}, but no {what} refers to it (the {what} was deleted)"
                     ),
-                )),
-                [row] => row,
-                [first, second, ..] => {
-                    return Some((
-                        entry.id,
-                        format!(
-                            "{} {} and {} {} both refer to it; one entry stands for one {what}",
-                            first.what, first.id, second.what, second.id
-                        ),
-                    ))
-                }
-            };
+                ))
+            }
+            [row] => row,
+            [first, second, ..] => {
+                return Some((
+                    entry.id,
+                    format!(
+                        "{} {} and {} {} both refer to it; one entry stands for one {what}",
+                        first.what, first.id, second.what, second.id
+                    ),
+                ))
+            }
+        };
         if row.what != what {
             return Some((
                 entry.id,

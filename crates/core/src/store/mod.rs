@@ -57,6 +57,7 @@ pub struct Store {
 impl Store {
     /// Opens or creates the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
+        crate::export::destination::protect_workspace(path);
         let mut conn = connection::open_file(path)?;
         let opened_at_version = migrations::migrate(&mut conn)?;
         Ok(Store {

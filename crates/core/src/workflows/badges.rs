@@ -2,7 +2,7 @@
 //! OpenBadgeCredential (made with the workspace's own key, kept exactly as issued), saved
 //! for its holder, and any credential file can be verified offline.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -14,7 +14,6 @@ use super::{record_change, timestamp_now};
 use crate::badges::credential::{self, Achievement, BadgeFacts};
 use crate::badges::{verify, IssuerKey};
 use crate::error::{Error, Result};
-use crate::export::{finish, partial_path};
 use crate::model::badges::{BadgeVerification, IssuedBadge};
 use crate::model::coaches::{CoachLevel, StandardCriteria};
 use crate::store::badges::{self as badge_store, CertificationRecord, NewBadge};
@@ -108,18 +107,9 @@ pub fn write(badge: &IssuedBadge, path: &Path) -> Result<()> {
             ));
         }
     }
-    let partial = partial_path(path);
-    let written = (|| {
-        let mut file = std::fs::File::create(&partial)?;
-        file.write_all(badge.credential.as_bytes())?;
-        file.write_all(b"\n")?;
-        file.sync_all()
-    })();
-    if let Err(error) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(Error::io(path, error));
-    }
-    finish(&partial, path)
+    let mut bytes = badge.credential.clone().into_bytes();
+    bytes.push(b'\n');
+    crate::export::destination::write_whole(path, &bytes)
 }
 
 /// Verifies the credential in a file as of `now`. Only reading the file can fail; what is

@@ -11,6 +11,8 @@ use super::design::edit;
 use super::pilots::Problems;
 
 const LINES_MAX: usize = 30;
+/// A billion in the workspace currency, in cents: thirty such lines still sum far inside i64.
+const LINE_TOTAL_MAX_CENTS: i64 = 100_000_000_000;
 
 fn hours(problems: &mut Problems, field: &str, text: &str) -> f64 {
     if text.trim().is_empty() {
@@ -87,6 +89,20 @@ pub fn set_budget(
                 }
             },
         };
+        // A line's total must stay an amount a budget can hold, or every sum over it would
+        // overflow (two large lines once added up to a negative estimate).
+        if let Some(cost) = unit_cost {
+            if cost
+                .cents()
+                .checked_mul(i64::from(quantity))
+                .is_none_or(|total| total > LINE_TOTAL_MAX_CENTS)
+            {
+                problems.add(
+                    &field("unitCost"),
+                    "this line comes to more than 1,000,000,000 in all; check the unit cost and the quantity",
+                );
+            }
+        }
         if let (Some(category), Some(pricing), Some(unit_cost)) = (category, pricing, unit_cost) {
             lines.push(BudgetLine {
                 category,

@@ -43,7 +43,7 @@ pub fn export_table(
             ))
         }
     };
-    let partial = export::partial_path(path);
+    let partial = export::partial_path(path)?;
     let conn = store.conn();
     let written = match format {
         FileFormat::Csv => {
@@ -94,7 +94,7 @@ fn fill_rows(
 /// Writes the events that match `filter` as a JSON array of xAPI 1.0.3 statements.
 pub fn export_xapi(store: &Store, path: &Path, filter: &EventFilter) -> Result<ExportSummary> {
     let filter = check_filter(filter)?;
-    let partial = export::partial_path(path);
+    let partial = export::partial_path(path)?;
     let result = (|| {
         let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
         let mut out = BufWriter::with_capacity(1 << 16, file);
@@ -156,7 +156,7 @@ pub fn export_portfolio_xapi(store: &Store, path: &Path, person: Option<&str>) -
             competencies: &competencies,
         },
     );
-    let partial = export::partial_path(path);
+    let partial = export::partial_path(path)?;
     let written = (|| {
         let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
         let mut out = BufWriter::new(file);

@@ -51,7 +51,7 @@ impl CheckedKpi {
 
 fn number(problems: &mut Problems, field: &str, text: &str, what: &str) -> Option<f64> {
     match text.trim().replace(',', "").parse::<f64>() {
-        Ok(n) if n.is_finite() => Some(n),
+        Ok(n) if n.is_finite() && n.abs() <= crate::import::values::NUMBER_MAX => Some(n),
         _ => {
             problems.add(
                 field,

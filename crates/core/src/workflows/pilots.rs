@@ -242,14 +242,17 @@ pub(crate) fn check_workflow_names(problems: &mut Problems, names: &[String]) {
     }
 }
 
+pub use crate::import::values::{check_year, FIRST_YEAR, LAST_YEAR};
+
 /// Parses an ISO date and says what is wrong in words when it cannot.
 pub fn parse_date(text: &str) -> std::result::Result<NaiveDate, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("choose a date".into());
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("\"{text}\" is not a date; use YYYY-MM-DD, e.g. 2026-01-12"))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("\"{text}\" is not a date; use YYYY-MM-DD, e.g. 2026-01-12"))?;
+    check_year(date)
 }
 
 /// Creates a draft pilot, cloning any chosen templates, and records who created it.

@@ -1,13 +1,12 @@
 //! An agenda taken out of the app: a one-page PDF to print, and a calendar entry for the
 //! coaching pair that a re-export updates rather than duplicates.
 
-use std::io::Write;
 use std::path::Path;
 
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use crate::error::{Error, Result};
-use crate::export::{finish, ics, partial_path};
+use crate::export::ics;
 use crate::store::{settings, Store};
 
 const WORKSPACE_KEY: &str = "workspace_key";
@@ -28,17 +27,7 @@ pub fn workspace_key(store: &mut Store) -> Result<String> {
 /// Writes the whole file beside its destination, syncs it, then moves it into place: a
 /// half-written card or calendar never sits where the person will open it.
 pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let partial = partial_path(path);
-    let written = (|| {
-        let mut file = std::fs::File::create(&partial)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    })();
-    if let Err(error) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(Error::io(&partial, error));
-    }
-    finish(&partial, path)
+    crate::export::destination::write_whole(path, bytes)
 }
 
 pub fn card_bytes(store: &Store, id: i64, today: NaiveDate) -> Result<Vec<u8>> {

@@ -1,9 +1,8 @@
-use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{ItemKind, PackKind, PackRecord, PaperSize};
 use crate::packs::approval::ApprovalPage;
 use crate::packs::{self, decision, proposal, PackDocument, RenderedPack};
@@ -259,36 +258,5 @@ pub fn list_packs(store: &Store) -> Result<Vec<PackRecord>> {
 }
 
 pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
-    let file_name = out
-        .file_name()
-        .ok_or_else(|| Error::invalid_field("out", "name a file to write, e.g. proposal.pdf"))?;
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty());
-    if let Some(parent) = parent {
-        if !parent.is_dir() {
-            return Err(Error::invalid_field(
-                "out",
-                format!("the folder {} does not exist", parent.display()),
-            ));
-        }
-    }
-    let partial_name = format!(
-        ".{}.partial-{}",
-        file_name.to_string_lossy(),
-        std::process::id()
-    );
-    let partial = match parent {
-        Some(parent) => parent.join(partial_name),
-        None => partial_name.into(),
-    };
-    let written = (|| {
-        let mut file = std::fs::File::create(&partial)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&partial, out)
-    })();
-    if let Err(error) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(Error::io(out, error));
-    }
-    Ok(())
+    crate::export::destination::write_whole(out, bytes)
 }
