@@ -133,14 +133,20 @@ fn vote_file(machine: &Machine, bundle: &Path, choice: &str, comment: &str, out:
     ]);
 }
 
+/// A lead's machine with a pilot submitted: the machine, the pilot and its approval item.
+fn submitted(dir: &Path, name: &str) -> (Machine, String, String) {
+    let lead = Machine::new(dir, name);
+    let (pid, _) = ready_pilot(&lead.db);
+    lead.ok(&["pilot", "submit", &pid]);
+    let item = json(&lead.db, &["review", "show", &pid, "--json"])["item"]["id"].to_string();
+    (lead, pid, item)
+}
+
 #[test]
 fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let lead = Machine::new(d, "lead");
-    let (pid, _) = ready_pilot(&lead.db);
-    lead.ok(&["pilot", "submit", &pid]);
-    let item = json(&lead.db, &["review", "show", &pid, "--json"])["item"]["id"].to_string();
+    let (lead, pid, item) = submitted(d, "lead");
 
     let tomasz = member(d, &lead, "tomasz", FINANCE);
     let marcus = member(d, &lead, "marcus", SALES);
@@ -351,10 +357,7 @@ fn members_vote_from_their_own_workspaces_and_the_lead_counts_the_ballots() {
 fn ballots_from_a_former_member_a_replaced_key_or_another_workspace_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let lead = Machine::new(d, "lead");
-    let (pid, _) = ready_pilot(&lead.db);
-    lead.ok(&["pilot", "submit", &pid]);
-    let item = json(&lead.db, &["review", "show", &pid, "--json"])["item"]["id"].to_string();
+    let (lead, pid, item) = submitted(d, "lead");
     let tomasz = member(d, &lead, "tomasz", FINANCE);
     let marcus = member(d, &lead, "marcus", SALES);
     let bundle = d.join("approval.pdreview");
@@ -414,14 +417,8 @@ fn ballots_from_a_former_member_a_replaced_key_or_another_workspace_are_refused(
     assert_eq!(standing(&lead, &pid, &item), before);
 
     // A bundle from another workspace: its ballots answer a bundle this one never sent.
-    let other = Machine {
-        db: d.join("other.sqlite3"),
-        identity: lead.identity.clone(),
-    };
-    let (other_pid, _) = ready_pilot(&other.db);
-    other.ok(&["pilot", "submit", &other_pid]);
-    let other_item =
-        json(&other.db, &["review", "show", &other_pid, "--json"])["item"]["id"].to_string();
+    let (mut other, _, other_item) = submitted(d, "other");
+    other.identity = lead.identity.clone();
     let public = d.join("marcus-new-again.pub.json");
     renewed.ok(&["identity", "export", "--out", path_str(&public)]);
     other.ok(&[

@@ -108,18 +108,20 @@ pub struct BundleRecord {
     pub sent_at: String,
 }
 
+fn bundle_row(row: &rusqlite::Row) -> rusqlite::Result<BundleRecord> {
+    Ok(BundleRecord {
+        item_id: row.get(0)?,
+        version: row.get(1)?,
+        sent_at: row.get(2)?,
+    })
+}
+
 pub fn bundle_by_hash(conn: &Connection, hash: &str) -> Result<Option<BundleRecord>> {
     Ok(conn
         .query_row(
             "SELECT item_id, version, sent_at FROM review_bundles WHERE hash = ?1",
             [hash],
-            |row| {
-                Ok(BundleRecord {
-                    item_id: row.get(0)?,
-                    version: row.get(1)?,
-                    sent_at: row.get(2)?,
-                })
-            },
+            bundle_row,
         )
         .optional()?)
 }
@@ -131,13 +133,7 @@ pub fn latest_bundle(conn: &Connection, item_id: i64) -> Result<Option<BundleRec
             "SELECT item_id, version, sent_at FROM review_bundles WHERE item_id = ?1
              ORDER BY version DESC LIMIT 1",
             [item_id],
-            |row| {
-                Ok(BundleRecord {
-                    item_id: row.get(0)?,
-                    version: row.get(1)?,
-                    sent_at: row.get(2)?,
-                })
-            },
+            bundle_row,
         )
         .optional()?)
 }

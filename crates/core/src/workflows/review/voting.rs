@@ -157,6 +157,20 @@ pub(crate) struct BallotProof<'a> {
     pub ballot: NewBallot<'a>,
 }
 
+/// Keeps the ballot a vote or recusal arrived in, pointing at the log entry that records it.
+fn record_ballot(tx: &Transaction, log_id: i64, proof: Option<BallotProof>) -> Result<Option<i64>> {
+    match proof {
+        Some(proof) => Ok(Some(remote_review::insert_ballot(
+            tx,
+            &NewBallot {
+                log_id,
+                ..proof.ballot
+            },
+        )?)),
+        None => Ok(None),
+    }
+}
+
 /// Casts the current user's vote. A member may change their vote until the decision; the
 /// latest counts. When the vote meets the quorum rule, the decision is taken at once.
 pub fn vote(store: &mut Store, item_id: i64, input: &VoteInput, today: NaiveDate) -> Result<Cast> {
@@ -219,16 +233,7 @@ pub(crate) fn vote_in(
         details["ballot"] = proof.details.clone();
     }
     let log_id = audit::record(tx, &actor, "vote", Some(record.pilot_id), &summary, details)?;
-    let ballot_id = match proof {
-        Some(proof) => Some(remote_review::insert_ballot(
-            tx,
-            &NewBallot {
-                log_id,
-                ..proof.ballot
-            },
-        )?),
-        None => None,
-    };
+    let ballot_id = record_ballot(tx, log_id, proof)?;
     votes::insert(
         tx,
         &NewVote {
@@ -291,16 +296,7 @@ pub(crate) fn recuse_in(
         &summary,
         details,
     )?;
-    let ballot_id = match proof {
-        Some(proof) => Some(remote_review::insert_ballot(
-            tx,
-            &NewBallot {
-                log_id,
-                ..proof.ballot
-            },
-        )?),
-        None => None,
-    };
+    let ballot_id = record_ballot(tx, log_id, proof)?;
     votes::recuse(
         tx,
         &NewRecusal {
