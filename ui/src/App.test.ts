@@ -42,6 +42,18 @@ describe("App", () => {
     expect(document.querySelector("[data-screen='pilots']")).not.toBeNull();
   });
 
+  it("makes the signing key on start, and opens a bundle the app was started with", async () => {
+    vi.mocked(api.getOverview).mockResolvedValue(overview);
+    vi.mocked(api.listPilots).mockResolvedValue([pilotSummary]);
+    vi.mocked(api.getLaunchFile).mockResolvedValueOnce("/home/ana/approval.pdreview");
+    vi.mocked(api.openReviewBundle).mockRejectedValueOnce({ code: "invalid_input", message: "not a bundle", details: [] });
+    render(App);
+    await screen.findByTestId("bundle-title");
+    expect(api.getIdentity).toHaveBeenCalled();
+    expect(window.location.hash).toBe("#/governance/bundle");
+    expect(api.openReviewBundle).toHaveBeenCalledWith("/home/ana/approval.pdreview");
+  });
+
   it("asks who is using Pilotdesk on first start, suggesting the demo's L&D lead", async () => {
     vi.mocked(api.getOverview).mockResolvedValue(overview);
     vi.mocked(api.listPilots).mockResolvedValue([pilotSummary]);
