@@ -80,7 +80,7 @@ pub fn open_bundle(store: &Store, identity: &Identity, path: &Path) -> Result<Bu
         Some(_) => None,
         None => Some(format!(
             "Your key {} is not on this bundle's roster, so a ballot from this machine would \
-             be refused. Send your public identity to {} (Settings › Identity, or `pilotdesk \
+             be refused. Send your public identity to {} (Settings › Your signing key, or `pilotdesk \
              identity export`), read them the fingerprint, and ask for the bundle again once \
              they have registered it.",
             identity.fingerprint(),
