@@ -447,6 +447,18 @@ fn ballots_from_a_former_member_a_replaced_key_or_another_workspace_are_refused(
     );
     assert_eq!(standing(&lead, &pid, &item), before);
 
+    // A file far too large to be a ballot is refused without being read.
+    let huge = d.join("huge.ballot");
+    std::fs::write(&huge, vec![b' '; 2 * 1024 * 1024]).unwrap();
+    let refused = receive(&lead, &huge);
+    assert!(
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("a ballot is a few kilobytes"),
+        "{refused}"
+    );
+
     // A file that is not a ballot at all is refused with where it stops making sense.
     let junk = d.join("junk.ballot");
     std::fs::write(&junk, "{\n  \"format\": \"pilotdesk-ballot\",\n  oops\n}").unwrap();

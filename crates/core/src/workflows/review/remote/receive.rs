@@ -22,6 +22,9 @@ use crate::workflows::review::voting::{
 };
 use crate::workflows::timestamp_now;
 
+/// Far above any ballot (under a kilobyte plus a 2,000-character comment).
+const BALLOT_BYTES_MAX: u64 = 64 * 1024;
+
 /// Receives each file in turn; one refused ballot does not stop the others.
 pub fn receive_ballots(
     store: &mut Store,
@@ -59,7 +62,15 @@ fn receive_one(store: &mut Store, path: &Path, today: NaiveDate) -> Result<Ballo
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    // A ballot is a few kilobytes; a file far larger is refused unread rather than loaded.
+    let bytes = if size > BALLOT_BYTES_MAX {
+        Vec::new()
+    } else {
+        std::fs::read(path).map_err(|e| Error::io(path, e))?
+    };
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let receiver = audit::actor(store.conn())?;
     let mut reading = Reading {
@@ -70,7 +81,13 @@ fn receive_one(store: &mut Store, path: &Path, today: NaiveDate) -> Result<Ballo
     // A refusal found after counting began (the decision it completed could not be
     // applied) undoes the count, so only the refusal is recorded.
     tx.execute_batch("SAVEPOINT ballot")?;
-    let outcome = check_and_count(&tx, &text, &mut reading, &receiver, &file_name, today);
+    let outcome = if size > BALLOT_BYTES_MAX {
+        Err(Stop::Refused(format!(
+            "the file is {size} bytes; a ballot is a few kilobytes, so this is not one"
+        )))
+    } else {
+        check_and_count(&tx, &text, &mut reading, &receiver, &file_name, today)
+    };
     let receipt = match outcome {
         Ok(receipt) => {
             tx.execute_batch("RELEASE ballot")?;
