@@ -32,15 +32,26 @@ fn message(kind: &str, public_key: &str, body: &Value) -> String {
 
 /// The file text for `body`, signed by `identity`.
 pub fn seal(kind: &str, body: Value, identity: &Identity) -> String {
+    seal_with_hash(kind, body, identity).0
+}
+
+/// The file text and the hash that names it (as `open` would report it), without reading
+/// the text back.
+pub fn seal_with_hash(kind: &str, body: Value, identity: &Identity) -> (String, String) {
     let public_key = identity.public_key_text();
-    let signature = identity.sign(message(kind, &public_key, &body).as_bytes());
+    let signed = message(kind, &public_key, &body);
+    let hash = crate::hashing::sha256_hex(signed.as_bytes());
+    let signature = identity.sign(signed.as_bytes());
     let file = json!({
         "format": kind,
         "signer": {"publicKey": public_key, "fingerprint": identity.fingerprint()},
         "body": body,
         "signature": URL_SAFE_NO_PAD.encode(signature),
     });
-    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+    (
+        serde_json::to_string_pretty(&file).unwrap_or_default() + "\n",
+        hash,
+    )
 }
 
 /// Opens a signed file of `kind`, or says what is wrong with it, naming the line and column
@@ -150,6 +161,12 @@ mod tests {
         let (identity, text) = sealed();
         let opened = open("pilotdesk-ballot", "ballot", &text).unwrap();
         assert_eq!(opened.public_key, identity.public_key());
+        let (_, hash) = seal_with_hash(
+            "pilotdesk-ballot",
+            json!({"choice": "approve", "comment": "Good design", "itemId": 4}),
+            &identity,
+        );
+        assert_eq!(hash, opened.hash, "the hash sealed is the hash opened");
         assert_eq!(opened.body["choice"], "approve");
         let compact =
             serde_json::to_string(&serde_json::from_str::<Value>(&text).unwrap()).unwrap();

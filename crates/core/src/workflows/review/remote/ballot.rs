@@ -168,8 +168,7 @@ pub fn vote_file(
         },
     };
     let body = serde_json::to_value(&body).map_err(|e| Error::Pack(e.to_string()))?;
-    let text = envelope::seal(BALLOT_KIND, body, identity);
-    let opened = envelope::open(BALLOT_KIND, "ballot", &text).map_err(Error::Pack)?;
+    let (text, file_hash) = envelope::seal_with_hash(BALLOT_KIND, body, identity);
     // Recorded and written together: when the file cannot be written nothing is recorded,
     // so the member's record never shows a ballot they do not have.
     let tx = store.write()?;
@@ -182,7 +181,7 @@ pub fn vote_file(
             choice: &choice,
             comment: &comment,
             cast_at: &cast_at,
-            file_hash: &opened.hash,
+            file_hash: &file_hash,
             content: &text,
         },
     )?;
@@ -196,6 +195,6 @@ pub fn vote_file(
         choice,
         comment,
         cast_at,
-        file_hash: opened.hash,
+        file_hash,
     })
 }

@@ -125,10 +125,7 @@ pub fn send_bundle(
         },
     };
     let body = serde_json::to_value(&body).map_err(|e| Error::Pack(e.to_string()))?;
-    let text = envelope::seal(BUNDLE_KIND, body, identity);
-    let hash = envelope::open(BUNDLE_KIND, "review bundle", &text)
-        .map_err(Error::Pack)?
-        .hash;
+    let (text, hash) = envelope::seal_with_hash(BUNDLE_KIND, body, identity);
     packs::write_atomically(out, text.as_bytes())?;
 
     let (with_keys, without_keys): (Vec<_>, Vec<_>) =

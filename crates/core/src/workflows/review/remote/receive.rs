@@ -47,10 +47,7 @@ pub fn received_ballots(store: &Store, item_id: Option<i64>) -> Result<Vec<Ballo
 struct Reading {
     hash: String,
     fingerprint: String,
-    public_key: String,
     body: Option<BallotBody>,
-    message: String,
-    signature: String,
 }
 
 fn when(at: &str) -> String {
@@ -140,9 +137,7 @@ fn check_and_count(
     let opened = envelope::open(BALLOT_KIND, "ballot", text)?;
     reading.hash = opened.hash.clone();
     reading.fingerprint = opened.fingerprint.clone();
-    reading.public_key = encode_key(&opened.public_key);
-    reading.message = opened.message.clone();
-    reading.signature = opened.signature.clone();
+    let public_key = encode_key(&opened.public_key);
     let body: BallotBody = body_as(&opened.body, "ballot")?;
     reading.body = Some(body.clone());
     let fail = stop;
@@ -177,7 +172,7 @@ fn check_and_count(
             )));
         }
     }
-    let owner = remote_review::key_owner(tx, &reading.public_key).map_err(fail)?;
+    let owner = remote_review::key_owner(tx, &public_key).map_err(fail)?;
     let person_id = match owner {
         None => {
             return Err(Stop::Refused(format!(
@@ -209,7 +204,7 @@ fn check_and_count(
     let details = json!({
         "message": opened.message,
         "signature": opened.signature,
-        "publicKey": reading.public_key,
+        "publicKey": public_key,
         "fingerprint": opened.fingerprint,
         "ballotHash": opened.hash,
         "bundleHash": body.bundle_hash,
