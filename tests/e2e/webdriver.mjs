@@ -108,6 +108,11 @@ export class Session {
     return this.command("POST", "/execute/async", { script, args });
   }
 
+  /** Resizes the window, e.g. to a laptop's 1280 px, for a layout check. */
+  setWindowRect(rect) {
+    return this.command("POST", "/window/rect", rect);
+  }
+
   async screenshot() {
     return Buffer.from(await this.command("GET", "/screenshot"), "base64");
   }

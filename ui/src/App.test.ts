@@ -4,6 +4,7 @@ import { api } from "./api";
 import App from "./App.svelte";
 import { currentUser, firstStartUser, overview, people, pilotSummary, steeringMembers } from "./test/fixtures";
 import { sentence } from "./lib/format";
+import { home } from "./test/home";
 
 vi.mock("./api", async (importOriginal) =>
   (await import("./test/fixtures")).mockApiModule(await importOriginal<object>()),
@@ -12,6 +13,7 @@ vi.mock("./api", async (importOriginal) =>
 beforeEach(() => {
   window.location.hash = "";
   vi.mocked(api.getCurrentUser).mockResolvedValue(currentUser);
+  vi.mocked(api.getHome).mockResolvedValue(home({ firstName: "Ana", roles: ["lead"], inbox: [], sponsored: [] }));
 });
 
 afterEach(() => {
@@ -30,15 +32,27 @@ describe("App", () => {
     expect(screen.queryByTestId("nav-pilots")).toBeNull();
   });
 
-  it("opens on the pilots list, with the workspace and the acting user in the sidebar", async () => {
+  it("opens on the home, with the workspace and the acting user in the sidebar", async () => {
+    vi.mocked(api.getOverview).mockResolvedValue(overview);
+    vi.mocked(api.listPilots).mockResolvedValue([pilotSummary]);
+    render(App);
+    await screen.findByTestId("home-section-lead");
+    expect(screen.getByTestId("home-greeting").textContent).toBe("Good to see you, Ana");
+    expect(screen.getByTestId("nav-home").getAttribute("aria-current")).toBe("page");
+    expect(screen.getByTestId("acting-as-name").textContent).toBe("Ana Lima");
+    expect(screen.queryByTestId("user-chooser")).toBeNull();
+    expect(document.querySelector("[data-screen='home']")).not.toBeNull();
+    expect(document.title).toBe("Home · Pilotdesk");
+  });
+
+  it("still lists every pilot under Pilots", async () => {
+    window.location.hash = "#/pilots";
     vi.mocked(api.getOverview).mockResolvedValue(overview);
     vi.mocked(api.listPilots).mockResolvedValue([pilotSummary]);
     render(App);
     const row = await screen.findByTestId("pilot-row");
     expect(row.textContent).toContain("Sales onboarding pilot");
     expect(screen.getByTestId("nav-pilots").getAttribute("aria-current")).toBe("page");
-    expect(screen.getByTestId("acting-as-name").textContent).toBe("Ana Lima");
-    expect(screen.queryByTestId("user-chooser")).toBeNull();
     expect(document.querySelector("[data-screen='pilots']")).not.toBeNull();
   });
 
@@ -94,6 +108,7 @@ describe("App", () => {
   });
 
   it("offers to create the first pilot when there are none", async () => {
+    window.location.hash = "#/pilots";
     vi.mocked(api.getOverview).mockResolvedValue(overview);
     vi.mocked(api.listPilots).mockResolvedValue([]);
     render(App);

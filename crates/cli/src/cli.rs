@@ -177,6 +177,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What needs you today: the votes you owe, the verdicts and packs for pilots you
+    /// sponsor, and every pilot's day and next gate, your own part first.
+    Home {
+        #[arg(long)]
+        json: bool,
+    },
     /// Every pilot at a glance: day, next gate, first KPI.
     Overview {
         #[arg(long)]

@@ -87,6 +87,13 @@ pub enum Error {
     },
     #[error("could not produce the pack: {0}")]
     Pack(String),
+    /// Plausible input the person is asked to confirm first; sending it again confirmed
+    /// records it. Every reason is listed, at its field.
+    #[error("{summary}")]
+    NeedsConfirmation {
+        summary: String,
+        details: Vec<ErrorDetail>,
+    },
 }
 
 impl Error {
@@ -96,6 +103,14 @@ impl Error {
             many => format!("{} problems need fixing", many.len()),
         };
         Error::Invalid { summary, details }
+    }
+
+    pub fn needs_confirmation(details: Vec<ErrorDetail>) -> Self {
+        let summary = match details.as_slice() {
+            [one] => format!("please confirm: {}", one.describe()),
+            many => format!("please confirm {} things first", many.len()),
+        };
+        Error::NeedsConfirmation { summary, details }
     }
 
     pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
@@ -119,6 +134,7 @@ impl Error {
             Error::Storage(_) => "storage",
             Error::Io { .. } => "io",
             Error::Pack(_) => "pack",
+            Error::NeedsConfirmation { .. } => "needs_confirmation",
         }
     }
 
@@ -127,7 +143,10 @@ impl Error {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self,
-            Error::Invalid { .. } | Error::NotFound { .. } | Error::Conflict(_)
+            Error::Invalid { .. }
+                | Error::NotFound { .. }
+                | Error::Conflict(_)
+                | Error::NeedsConfirmation { .. }
         )
     }
 }
@@ -145,7 +164,9 @@ pub struct ApiError {
 impl From<&Error> for ApiError {
     fn from(error: &Error) -> Self {
         let details = match error {
-            Error::Invalid { details, .. } => details.clone(),
+            Error::Invalid { details, .. } | Error::NeedsConfirmation { details, .. } => {
+                details.clone()
+            }
             _ => Vec::new(),
         };
         ApiError {

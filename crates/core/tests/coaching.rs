@@ -29,6 +29,8 @@ fn moment() -> QuickLogInput {
         task_id: Some(2),
         notes: "  Qualified the deal together  ".into(),
         occurred_at: String::new(),
+        // The demo's pilot starts after `now()`: the manager confirmed a moment before it.
+        confirmed: true,
     }
 }
 
@@ -68,6 +70,28 @@ fn a_quick_log_moment_is_recorded_and_shows_in_the_events_log() {
 }
 
 #[test]
+fn a_moment_the_playbook_would_not_expect_is_asked_about_and_recorded_once_confirmed() {
+    let mut store = demo_store();
+    let before = snapshot(&store);
+    let mut input = moment();
+    input.confirmed = false;
+    input.minutes = "60".into();
+    let Error::NeedsConfirmation { details, .. } = log_event(&mut store, &input, now()).unwrap_err()
+    else {
+        panic!("an hour of micro-coaching before the pilot starts is asked about");
+    };
+    let fields: Vec<_> = details.iter().filter_map(|d| d.field.as_deref()).collect();
+    assert_eq!(fields, ["minutes", "occurredAt"]);
+    assert!(details[0].message.contains("60 minutes is long for micro-coaching"));
+    assert!(details[1].message.contains("comes before it"));
+    assert_eq!(snapshot(&store), before, "nothing is written until it is confirmed");
+
+    input.confirmed = true;
+    let event = log_event(&mut store, &input, now()).unwrap();
+    assert_eq!(event.minutes, 60);
+}
+
+#[test]
 fn a_refused_moment_names_every_field_and_writes_nothing() {
     let mut store = demo_store();
     let before = snapshot(&store);
@@ -80,6 +104,7 @@ fn a_refused_moment_names_every_field_and_writes_nothing() {
         task_id: None,
         notes: String::new(),
         occurred_at: "2026-12-01".into(),
+        confirmed: false,
     };
     let Error::Invalid { details, .. } = log_event(&mut store, &input, now()).unwrap_err() else {
         panic!("expected invalid input");
@@ -138,6 +163,7 @@ fn log_at(store: &mut Store, manager: &str, coachee: &str, when: &str, minutes: 
             task_id: None,
             notes: String::new(),
             occurred_at: when.into(),
+            confirmed: false,
         },
         now(),
     )

@@ -34,12 +34,15 @@ fn the_proposal_has_an_approval_page_with_members_votes_and_signature_lines() {
         text.contains("Helen Castillo Head of People HR Not yet voted"),
         "{text}"
     );
-    for signature in [
-        "Signature: Helen Castillo (HR)",
-        "Signature: Tomasz Nowak (Finance)",
-        "Signature: Marcus Oyelaran (Frontline leader)",
-    ] {
-        assert!(text.contains(signature), "{signature}");
+    // Printed before the decision it asks for: a draft on every page, with no signature lines
+    // to sign, saying what still stands between it and the decision.
+    assert!(!text.contains("Signature"), "{text}");
+    assert!(text.contains("Draft: not yet decided by the steering group"));
+    assert!(text.contains("Every Step 1 item of the readiness checklist is met or waived"));
+    let pages = pdf_pages(&before);
+    assert!(pages.len() > 3);
+    for (number, page) in pages.iter().enumerate() {
+        assert!(page.contains("DRAFT"), "page {} says DRAFT", number + 1);
     }
 
     lifecycle::submit(&mut store, id, "", today).unwrap();
@@ -75,6 +78,47 @@ fn the_proposal_has_an_approval_page_with_members_votes_and_signature_lines() {
         .unwrap();
     assert!(pages[approval].trim_start().starts_with("Pilot proposal"));
     assert!(pages[approval + 1].contains("Appendix: methods, assumptions and data lineage"));
+
+    // Once approved it is final: the signature lines are back and no page says DRAFT.
+    for role in ["Head of People", "Finance Director", "VP Sales", "VP Customer Experience"] {
+        act_as_role(&store, role);
+        review::vote(
+            &mut store,
+            item,
+            &VoteInput {
+                choice: "approve".into(),
+                comment: String::new(),
+            },
+            today,
+        )
+        .unwrap();
+    }
+    let approved = dir.path().join("approved.pdf");
+    save_proposal(&mut store, id, &approved, None, today).unwrap();
+    let text = flat(&approved);
+    assert!(text.contains("Signature: Helen Castillo (HR)"), "{text}");
+    assert!(!text.contains("DRAFT"), "{text}");
+}
+
+#[test]
+fn a_draft_proposal_says_what_is_still_missing() {
+    let mut store = demo_store();
+    let today = date("2026-11-23");
+    let dir = tempfile::tempdir().unwrap();
+    // The demo's pilot in design: baselines, the cohort and the budget lines still to do.
+    let path = dir.path().join("draft.pdf");
+    save_proposal(&mut store, 1, &path, None, today).unwrap();
+    let text = flat(&path);
+    assert!(text.contains("Draft: not yet decided by the steering group"));
+    assert!(text.contains("still open, so the pilot cannot be submitted yet"), "{text}");
+    assert!(
+        text.contains("no budget lines say what it buys"),
+        "the missing budget lines are named: {text}"
+    );
+    assert!(!text.contains("Signature:"));
+    for page in pdf_pages(&path) {
+        assert!(page.contains("DRAFT"));
+    }
 }
 
 #[test]

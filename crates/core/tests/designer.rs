@@ -183,7 +183,7 @@ fn success_criteria_and_baselines_lock_at_approval() {
     let kpi = design::load_design(&store, id, today()).unwrap().kpis[0].clone();
     assert_eq!(
         kpi.criterion.as_ref().unwrap().rule,
-        "Scale if days to first closed deal falls by at least 10 days and the 95% interval of the effect lies above zero"
+        "Scale if days to first closed deal falls by at least 10 days and its whole 95% interval is a fall"
     );
     lifecycle::submit(&mut store, id, "", today()).unwrap();
     let by_hand = lifecycle::transition(

@@ -284,6 +284,7 @@ fn the_no_live_check_in_flag_appears_with_async_only_coaching_and_clears_with_a_
             task_id: None,
             notes: String::new(),
             occurred_at: "2026-02-10T10:00".into(),
+            confirmed: false,
         },
         date("2026-02-10").and_hms_opt(10, 0, 0).unwrap(),
     )
@@ -313,6 +314,7 @@ fn the_no_live_check_in_flag_appears_with_async_only_coaching_and_clears_with_a_
             task_id: None,
             notes: String::new(),
             occurred_at: "2026-02-15T09:00".into(),
+            confirmed: false,
         },
         date("2026-02-15").and_hms_opt(9, 0, 0).unwrap(),
     )

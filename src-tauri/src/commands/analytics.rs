@@ -5,10 +5,10 @@
 use std::path::PathBuf;
 
 use pilotdesk_core::model::{
-    Dashboard, HourlyCost, HourlyCostInput, KpiMde, PackRecord, PaperSize, PortfolioOverview,
-    RoiInput, RuleVerdict,
+    Dashboard, Home, HourlyCost, HourlyCostInput, KpiMde, PackRecord, PaperSize,
+    PortfolioOverview, RoiInput, RuleVerdict,
 };
-use pilotdesk_core::workflows::{analytics, packs};
+use pilotdesk_core::workflows::{analytics, home, packs};
 use tauri::State;
 
 use super::{today, Reply};
@@ -32,6 +32,12 @@ pub async fn get_dashboard(
 #[tauri::command]
 pub async fn get_portfolio(state: State<'_, AppState>) -> Reply<PortfolioOverview> {
     Ok(analytics::portfolio(&*state.reader()?, today())?)
+}
+
+/// What needs the current user today, their own part first.
+#[tauri::command]
+pub async fn get_home(state: State<'_, AppState>) -> Reply<Home> {
+    Ok(home::home(&*state.reader()?, today())?)
 }
 
 #[tauri::command]

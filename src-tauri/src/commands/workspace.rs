@@ -1,7 +1,7 @@
 use pilotdesk_core::model::{
-    Person, PersonHistory, SettingsInput, WorkspaceOverview, WorkspaceSettings,
+    Person, PersonHistory, PersonPage, SettingsInput, WorkspaceOverview, WorkspaceSettings,
 };
-use pilotdesk_core::workflows::{settings, workspace};
+use pilotdesk_core::workflows::{person_page, settings, workspace};
 use tauri::State;
 
 use super::Reply;
@@ -15,6 +15,16 @@ pub async fn get_overview(state: State<'_, AppState>) -> Reply<WorkspaceOverview
 #[tauri::command]
 pub async fn list_people(state: State<'_, AppState>) -> Reply<Vec<Person>> {
     Ok(workspace::list_people(&*state.reader()?)?)
+}
+
+/// A person in context: pilots and arm, coaching, time credits, skills.
+#[tauri::command]
+pub async fn get_person_page(state: State<'_, AppState>, person_id: String) -> Reply<PersonPage> {
+    Ok(person_page::person_page(
+        &*state.reader()?,
+        &person_id,
+        super::today(),
+    )?)
 }
 
 #[tauri::command]

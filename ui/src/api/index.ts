@@ -50,6 +50,7 @@ import type {
   FrameworkSummary,
   FrameworkView,
   GovernanceQueue,
+  Home,
   HourlyCost,
   HourlyCostInput,
   IdentityView,
@@ -80,6 +81,7 @@ import type {
   PaperSize,
   Person,
   PersonHistory,
+  PersonPage,
   PersonInput,
   Pilot,
   PilotDesign,
@@ -167,7 +169,12 @@ export const api = {
   createPilot: (input: NewPilotInput) => call<Pilot>("create_pilot", { input }),
   listPeople: () => call<Person[]>("list_people"),
   getPersonHistory: (personId: string) => call<PersonHistory>("get_person_history", { personId }),
+  getPersonPage: (personId: string) => call<PersonPage>("get_person_page", { personId }),
   listPacks: () => call<PackRecord[]>("list_packs"),
+  /** Opens a pack the app saved, in the system's PDF viewer. */
+  openPack: (packId: number) => call<void>("open_pack", { packId }),
+  /** Shows a pack the app saved in the file manager, selected. */
+  showPackInFolder: (packId: number) => call<void>("show_pack_in_folder", { packId }),
   saveProposalPack: (pilotId: number, path: string, paper?: PaperSize) =>
     call<PackRecord>("save_proposal_pack", { pilotId, path, paper: paper ?? null }),
   updateSettings: (input: SettingsInput) => call<WorkspaceSettings>("update_settings", { input }),
@@ -265,6 +272,7 @@ export const api = {
   // overview of every pilot, the ROI assumptions, hourly costs per role and the results packs.
   getDashboard: (pilotId: number, month: string | null) => call<Dashboard>("get_dashboard", { pilotId, month }),
   getPortfolio: () => call<PortfolioOverview>("get_portfolio"),
+  getHome: () => call<Home>("get_home"),
   getKpiMdes: (pilotId: number) => call<KpiMde[]>("get_kpi_mdes", { pilotId }),
   getRuleVerdict: (pilotId: number) => call<RuleVerdict>("get_rule_verdict", { pilotId }),
   /** Answers with the dashboard as it stands today. */

@@ -72,6 +72,44 @@ importId: number | null, };
 
 export type PersonHistory = { person: Person, entries: Array<PersonHistoryEntry>, };
 
+export type PilotPart = "manager" | "team_member";
+
+export type PersonPilot = { pilotId: number, pilotName: string, status: PilotStatus, part: PilotPart, 
+/**
+ * "Pilot", "Waitlist" (the comparison arm of a randomised waitlist) or "Comparison".
+ */
+arm: string, 
+/**
+ * The wave they start in, for staggered waves.
+ */
+wave: number | null, 
+/**
+ * The cohort manager they are in the pilot through: themselves, or their manager.
+ */
+through: string, };
+
+export type PersonCoaching = { given: number, givenMinutes: number, received: number, receivedMinutes: number, 
+/**
+ * The latest moments, given or received, latest first.
+ */
+latest: Array<CoachingEvent>, };
+
+export type PersonCredits = { weeks: number, hours: number, credits: number, overloadedWeeks: number, };
+
+export type PersonPage = { person: Person, managerName: string | null, 
+/**
+ * Their direct reports.
+ */
+reports: number, pilots: Array<PersonPilot>, coaching: PersonCoaching, 
+/**
+ * For someone who coached in the weeks the credits cover.
+ */
+credits: PersonCredits | null, 
+/**
+ * Their competencies and modules, once the skills area has records for them.
+ */
+skills: SkillProfile | null, };
+
 export type PilotStatus = "draft" | "ready" | "submitted" | "approved" | "changes_requested" | "rejected" | "running" | "day45_review" | "day90_outcome" | "scaled" | "iterating" | "stopped";
 
 export type Pilot = { id: number, name: string, 
@@ -954,7 +992,13 @@ kind: string, minutes: string, pilotId: number | null, taskId: number | null, no
 /**
  * YYYY-MM-DDTHH:MM; empty means now.
  */
-occurredAt: string, };
+occurredAt: string, 
+/**
+ * The person confirmed a moment the playbook would not expect (too long for
+ * micro-coaching, or before the pilot starts); without it such a moment is refused with
+ * the reasons, code `needs_confirmation`.
+ */
+confirmed: boolean, };
 
 export type PersonChoice = { id: string, name: string, team: string, role: string, };
 
@@ -1463,6 +1507,64 @@ nextGate: string | null, nextGateOverdue: boolean,
 headlineKpi: string | null, budget: Money, spent: Money, packs: number, hasDashboard: boolean, };
 
 export type PortfolioOverview = { asOf: string, pilots: Array<PilotCard>, };
+
+export type HomeRole = "lead" | "member" | "sponsor";
+
+export type InboxEntry = { itemId: number, pilotId: number, pilotName: string, kind: ItemKind, 
+/**
+ * What is asked, in one sentence.
+ */
+subject: string, dueOn: string, daysLeft: number, overdue: boolean, 
+/**
+ * Voting has opened and this member has neither voted nor stepped back.
+ */
+owesVote: boolean, 
+/**
+ * Their vote so far, which they may change until the decision.
+ */
+myVote: VoteChoice | null, 
+/**
+ * How many eligible members have voted, e.g. "2 of 5 eligible members have voted".
+ */
+progress: string, };
+
+export type SponsorPack = { packId: number, kind: PackKind, title: string, producedAt: string, };
+
+export type SponsorEntry = { pilotId: number, pilotName: string, status: PilotStatus, 
+/**
+ * The outcome decided at day 90, in words ("Scale"), once it is.
+ */
+verdict: string | null, verdictOn: string | null, 
+/**
+ * What the sponsor is waiting for, in a sentence, while there is no verdict.
+ */
+waitingFor: string, 
+/**
+ * Packs printed for this pilot, the newest first.
+ */
+packs: Array<SponsorPack>, };
+
+export type Home = { 
+/**
+ * The current user's first name, for the greeting; empty before anyone is chosen.
+ */
+firstName: string, 
+/**
+ * The parts shown, the current user's own first.
+ */
+roles: Array<HomeRole>, 
+/**
+ * Every pilot at a glance, for the lead.
+ */
+overview: PortfolioOverview, 
+/**
+ * Votes owed and gates due or overdue, soonest first, for a steering-group member.
+ */
+inbox: Array<InboxEntry>, 
+/**
+ * The pilots the current user sponsors.
+ */
+sponsored: Array<SponsorEntry>, };
 
 export type SeriesRole = "pilot" | "comparison" | "neutral" | "target";
 

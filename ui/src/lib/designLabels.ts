@@ -68,7 +68,7 @@ export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
 
 /** Which checklist items each design section answers, for the step navigation. */
 export const SECTION_ITEMS: Partial<Record<PilotSection, string[]>> = {
-  basics: ["window", "ai_agenda", "sponsor"],
+  basics: ["objective", "window", "ai_agenda", "sponsor"],
   playbooks: ["workflows", "playbooks", "modular_learning"],
   cohort: ["cohort", "comparison"],
   kpis: ["kpis"],

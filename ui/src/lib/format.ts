@@ -209,3 +209,9 @@ export function timesAWeek(count: number): string {
   if (count === 7) return "Every day";
   return `${count} times a week`;
 }
+
+/** The interval half of a success criterion, told by the KPI's direction: a lower-is-better
+ * KPI must fall, so "lies above zero" would read backwards. */
+export function intervalRule(direction: string): string {
+  return `Its whole 95% interval must also be a ${direction === "lower" ? "fall" : "rise"}`;
+}

@@ -36,6 +36,7 @@ export function blankMoment(options: QuickLogOptions, now: Date = new Date()): Q
     taskId: null,
     notes: "",
     occurredAt: localNow(now),
+    confirmed: false,
   };
 }
 

@@ -2,6 +2,7 @@ import { get } from "svelte/store";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   agendasPath,
+  DEFAULT_PATH,
   governancePath,
   href,
   isPilotSection,
@@ -9,6 +10,7 @@ import {
   parseHash,
   PILOT_SECTIONS,
   pilotPath,
+  personPath,
   reviewPath,
   route,
   sectionOf,
@@ -17,13 +19,16 @@ import {
 } from "./router";
 
 describe("parseHash", () => {
-  it("defaults to the pilots list", () => {
-    expect(parseHash("")).toEqual({ name: "pilots" });
-    expect(parseHash("#")).toEqual({ name: "pilots" });
-    expect(parseHash("#/")).toEqual({ name: "pilots" });
+  it("defaults to the home", () => {
+    expect(parseHash("")).toEqual({ name: "home" });
+    expect(parseHash("#")).toEqual({ name: "home" });
+    expect(parseHash("#/")).toEqual({ name: "home" });
+    expect(parseHash(href(DEFAULT_PATH))).toEqual({ name: "home" });
   });
 
   it("parses every route", () => {
+    expect(parseHash("#/home")).toEqual({ name: "home" });
+    expect(parseHash("#/home/")).toEqual({ name: "home" });
     expect(parseHash("#/pilots")).toEqual({ name: "pilots" });
     expect(parseHash("#/pilots/new")).toEqual({ name: "new-pilot" });
     expect(parseHash("#/pilots/42")).toEqual({ name: "pilot", id: 42, section: "overview" });
@@ -57,12 +62,20 @@ describe("parseHash", () => {
     expect(parseHash("#/pilots/new/kpis")).toEqual({ name: "not-found", path: "/pilots/new/kpis" });
     expect(parseHash("#/pilots/0/kpis")).toEqual({ name: "not-found", path: "/pilots/0/kpis" });
     expect(parseHash("#/people/E1/x")).toEqual({ name: "not-found", path: "/people/E1/x" });
-    expect(parseHash("#/people/E1")).toEqual({ name: "not-found", path: "/people/E1" });
     expect(parseHash("#/nowhere")).toEqual({ name: "not-found", path: "/nowhere" });
     expect(parseHash("#/coaching/log")).toEqual({ name: "not-found", path: "/coaching/log" });
     expect(parseHash("#/import/payroll")).toEqual({ name: "not-found", path: "/import/payroll" });
     expect(parseHash("#/import/people/x")).toEqual({ name: "not-found", path: "/import/people/x" });
     expect(parseHash("#/kpi-data/3")).toEqual({ name: "not-found", path: "/kpi-data/3" });
+    expect(parseHash("#/home/3")).toEqual({ name: "not-found", path: "/home/3" });
+  });
+
+  it("opens a person's page by their id, encoded as typed", () => {
+    expect(parseHash("#/people/E1042")).toEqual({ name: "person", id: "E1042" });
+    expect(parseHash(href(personPath("E 10/42")))).toEqual({ name: "person", id: "E 10/42" });
+    expect(parseHash("#/people/%E0%A4%A")).toEqual({ name: "not-found", path: "/people/%E0%A4%A" });
+    expect(parseHash("#/people/E1042/more")).toEqual({ name: "not-found", path: "/people/E1042/more" });
+    expect(sectionOf({ name: "person", id: "E1042" })).toBe("people");
   });
 
   it("parses the governance tabs and reviews", () => {
@@ -99,6 +112,8 @@ describe("parseHash", () => {
   });
 
   it("maps routes to sidebar sections", () => {
+    expect(sectionOf({ name: "home" })).toBe("home");
+    expect(sectionOf({ name: "pilots" })).toBe("pilots");
     expect(sectionOf({ name: "review", pilotId: 1, itemId: null })).toBe("governance");
     expect(sectionOf({ name: "governance", tab: "risks" })).toBe("governance");
     expect(sectionOf({ name: "pilot", id: 1, section: "budget" })).toBe("pilots");

@@ -87,10 +87,14 @@ export function networkPath(tab: NetworkTab = "map"): string {
 }
 
 export type Route =
+  /** What needs the current user today, their own part first (issue 16). */
+  | { name: "home" }
   | { name: "pilots" }
   | { name: "new-pilot" }
   | { name: "pilot"; id: number; section: PilotSection }
   | { name: "people" }
+  /** One person in context: their pilots, coaching, time credits and skills. */
+  | { name: "person"; id: string }
   /** `agendaId` only on the Agendas tab, when one agenda is open (#/coaching/agendas/12). */
   | { name: "coaching"; tab: CoachingTab; agendaId?: number }
   | { name: "kpi-data" }
@@ -107,9 +111,9 @@ export type Route =
   | { name: "not-found"; path: string };
 
 /** The sidebar section a route belongs to. */
-export type Section = "pilots" | "people" | "coaching" | "skills" | "network" | "kpi-data" | "governance" | "packs" | "settings";
+export type Section = "home" | "pilots" | "people" | "coaching" | "skills" | "network" | "kpi-data" | "governance" | "packs" | "settings";
 
-export const DEFAULT_PATH = "/pilots";
+export const DEFAULT_PATH = "/home";
 
 /** Parses a location hash ("#/pilots/3", "/pilots/3/kpis" or ""). An empty hash is the default route. */
 export function parseHash(hash: string): Route {
@@ -123,6 +127,10 @@ export function parseHash(hash: string): Route {
   if (parts[0] === "network") return parseNetwork(parts.slice(1), path);
   const [first, second, third, ...rest] = parts;
   if (rest.length > 0) return { name: "not-found", path };
+  if (first === "people" && second !== undefined && third === undefined) {
+    const id = decodeSegment(second);
+    return id ? { name: "person", id } : { name: "not-found", path };
+  }
   if (third !== undefined && !(first === "pilots" && second !== undefined && /^[1-9]\d*$/.test(second))) {
     return { name: "not-found", path };
   }
@@ -138,6 +146,7 @@ export function parseHash(hash: string): Route {
     case "import":
       if (second === undefined) return { name: "import", kind: null };
       return isImportKind(second) ? { name: "import", kind: second } : { name: "not-found", path };
+    case "home":
     case "people":
     case "kpi-data":
     case "packs":
@@ -149,6 +158,21 @@ export function parseHash(hash: string): Route {
 }
 
 const ID = /^[1-9]\d*$/;
+
+/** A path segment as typed in an id ("E%201042" -> "E 1042"), or null when it is not valid. */
+function decodeSegment(segment: string): string | null {
+  try {
+    const id = decodeURIComponent(segment).trim();
+    return id === "" ? null : id;
+  } catch {
+    return null;
+  }
+}
+
+/** The path of a person's page. */
+export function personPath(id: string): string {
+  return `/people/${encodeURIComponent(id)}`;
+}
 
 /** "/coaching", "/coaching/credits", "/coaching/agendas", "/coaching/agendas/12" or "/coaching/calibration". */
 function parseCoaching(parts: string[], path: string): Route {
@@ -259,6 +283,8 @@ export function sectionOf(route: Route): Section | null {
         default:
           return null;
       }
+    case "person":
+      return "people";
     case "not-found":
       return null;
     default:

@@ -26,6 +26,19 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
+async function openMore() {
+  await fireEvent.click(await screen.findByTestId("more-actions"));
+}
+
+/** The demo pilot with every Step 1 item met or waived. */
+function readyDesign() {
+  const design = pilotDesign({ nextStatuses: ["draft"] });
+  design.pilot = { ...design.pilot, status: "ready" };
+  for (const item of design.readiness.steps[0]!.items) if (item.status === "not_met") item.status = "met";
+  design.readiness = { ...design.readiness, step1Complete: true };
+  return design;
+}
+
 describe("PilotScreen", () => {
   it("shows the steering group's comments while a returned pilot is redesigned", async () => {
     vi.mocked(api.getPilotDesign).mockResolvedValue(
@@ -75,7 +88,8 @@ describe("PilotScreen", () => {
     choose.mockResolvedValue(pack.path);
     save.mockResolvedValue(pack);
     render(PilotScreen, { props: { id: 1 } });
-    await fireEvent.click(await screen.findByTestId("save-proposal"));
+    await openMore();
+    await fireEvent.click(screen.getByTestId("save-proposal"));
     getDetail.mockResolvedValue(pilotDetail([pack]));
 
     const notice = await screen.findByTestId("pack-saved");
@@ -91,7 +105,8 @@ describe("PilotScreen", () => {
   it("does nothing when the save dialog is cancelled", async () => {
     choose.mockResolvedValue(null);
     render(PilotScreen, { props: { id: 1 } });
-    await fireEvent.click(await screen.findByTestId("save-proposal"));
+    await openMore();
+    await fireEvent.click(screen.getByTestId("save-proposal"));
     await waitFor(() => expect(choose).toHaveBeenCalled());
     expect(save).not.toHaveBeenCalled();
     expect(screen.queryByTestId("pack-saved")).toBeNull();
@@ -102,7 +117,8 @@ describe("PilotScreen", () => {
     choose.mockResolvedValue("/read-only/pack.pdf");
     save.mockRejectedValue({ code: "io", message: "/read-only/pack.pdf: permission denied", details: [] });
     render(PilotScreen, { props: { id: 1 } });
-    await fireEvent.click(await screen.findByTestId("save-proposal"));
+    await openMore();
+    await fireEvent.click(screen.getByTestId("save-proposal"));
     expect((await screen.findByRole("alert")).textContent).toContain("permission denied");
     expect(screen.queryByTestId("pack-saved")).toBeNull();
   });
@@ -214,7 +230,8 @@ describe("PilotScreen sections", () => {
   });
 
   it("lists each blocking item when submitting is refused, keeps the note, then submits", async () => {
-    vi.mocked(api.getPilotDesign).mockResolvedValue(pilotDesign());
+    // The checklist allowed it when the page loaded; the backend has the last word.
+    vi.mocked(api.getPilotDesign).mockResolvedValue(readyDesign());
     vi.mocked(api.submitPilot).mockRejectedValueOnce({
       code: "invalid_input",
       message: "the pilot cannot be submitted until every Step 1 item is met or waived; 2 are not",
@@ -269,3 +286,110 @@ describe("PilotScreen sections", () => {
     expect(screen.getByTestId("transitioned").textContent).toContain("Moved to Approved");
   });
 });
+
+describe("PilotScreen header", () => {
+  it("keeps submitting in view but disabled while Step 1 is open, saying why and linking to the checklist", async () => {
+    render(PilotScreen, { props: { id: 1 } });
+    const submit = (await screen.findByTestId("submit-pilot")) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    const reason = screen.getByTestId("submit-blocked");
+    // playbooks, ai_agenda, kpis and cohort are not met; comparison is waived.
+    expect(reason.textContent).toBe("4 checklist items in Step 1 are still open");
+    expect(reason.getAttribute("href")).toBe("#/pilots/1/checklist");
+    expect(reason.getAttribute("title")).toContain("Pilot managers and their teams chosen");
+    expect(submit.getAttribute("aria-describedby")).toBe(reason.id);
+    await fireEvent.click(submit);
+    expect(screen.queryByTestId("submit-dialog")).toBeNull();
+  });
+
+  it("names a single open item in the singular", async () => {
+    const design = pilotDesign();
+    const items = design.readiness.steps[0]!.items;
+    for (const item of items) if (item.status === "not_met" && item.key !== "cohort") item.status = "met";
+    vi.mocked(api.getPilotDesign).mockResolvedValueOnce(design);
+    render(PilotScreen, { props: { id: 1 } });
+    expect((await screen.findByTestId("submit-blocked")).textContent).toBe("1 checklist item in Step 1 is still open");
+  });
+
+  it("enables submitting once the checklist allows it, with no reason beside it", async () => {
+    vi.mocked(api.getPilotDesign).mockResolvedValueOnce(readyDesign());
+    render(PilotScreen, { props: { id: 1 } });
+    await waitFor(() => expect(screen.getByTestId("pilot-status").textContent).toContain("Ready"));
+    const submit = screen.getByTestId("submit-pilot") as HTMLButtonElement;
+    expect(submit.disabled).toBe(false);
+    expect(submit.hasAttribute("aria-describedby")).toBe(false);
+    expect(screen.queryByTestId("submit-blocked")).toBeNull();
+    await fireEvent.click(submit);
+    expect(screen.getByTestId("submit-dialog")).toBeTruthy();
+  });
+
+  it("puts the secondary actions in a More actions menu worked from the keyboard", async () => {
+    render(PilotScreen, { props: { id: 1 } });
+    const button = await screen.findByTestId("more-actions");
+    expect(screen.queryByTestId("save-proposal")).toBeNull();
+    expect(button.getAttribute("aria-haspopup")).toBe("menu");
+    await fireEvent.click(button);
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    const item = screen.getByTestId("save-proposal");
+    expect(item.getAttribute("role")).toBe("menuitem");
+    expect(document.activeElement).toBe(item);
+    await fireEvent.keyDown(item, { key: "Escape" });
+    expect(screen.queryByTestId("save-proposal")).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it("names the status menu for what it does and the statuses it leads to", async () => {
+    const design = pilotDesign({ editable: false, nextStatuses: ["draft", "submitted", "approved", "rejected"] });
+    design.pilot = { ...design.pilot, status: "submitted" };
+    vi.mocked(api.getPilotDesign).mockResolvedValueOnce(design);
+    render(PilotScreen, { props: { id: 1 } });
+    const menu = await screen.findByTestId("transition-menu");
+    expect(menu.textContent?.trim()).toBe("Change status…");
+    expect(menu.getAttribute("title")).toBe("Move the pilot to Draft, Approved or Rejected");
+    expect(document.getElementById(menu.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Move the pilot to Draft, Approved or Rejected",
+    );
+    // Under review, the review is the one primary action.
+    expect(screen.getByTestId("open-review").classList.contains("btn--primary")).toBe(true);
+    expect(screen.queryByTestId("submit-pilot")).toBeNull();
+  });
+
+  it("cuts a long title short on one line, keeping it whole as its tooltip", async () => {
+    const long = "Sales onboarding and customer escalation coaching pilot for the Northern and Eastern regions, wave two";
+    const detail = pilotDetail();
+    detail.pilot = { ...detail.pilot, name: long };
+    getDetail.mockResolvedValueOnce(detail);
+    const design = pilotDesign();
+    design.pilot = { ...design.pilot, name: long };
+    vi.mocked(api.getPilotDesign).mockResolvedValueOnce(design);
+    render(PilotScreen, { props: { id: 1 } });
+    const title = await screen.findByTestId("pilot-title");
+    await waitFor(() => expect(title.textContent).toBe(long));
+    expect(title.getAttribute("title")).toBe(long);
+    expect(title.closest(".row")?.classList.contains("one-line")).toBe(true);
+  });
+
+  it("lets the confirmation of a move fade by itself", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const design = pilotDesign({ editable: false, nextStatuses: ["approved"] });
+      design.pilot = { ...design.pilot, status: "submitted" };
+      vi.mocked(api.getPilotDesign).mockResolvedValueOnce(design);
+      const approved = pilotDesign({ editable: false, criteriaLocked: true, nextStatuses: [] });
+      approved.pilot = { ...approved.pilot, status: "approved" };
+      vi.mocked(api.transitionPilot).mockResolvedValueOnce(approved);
+      render(PilotScreen, { props: { id: 1 } });
+      await fireEvent.click(await screen.findByTestId("transition-menu"));
+      await fireEvent.click(screen.getByTestId("transition-approved"));
+      await fireEvent.input(screen.getByTestId("transition-reason"), { target: { value: "Approved in January" } });
+      await fireEvent.click(screen.getByTestId("transition-confirm"));
+      const notice = await screen.findByTestId("transitioned");
+      expect(notice.dataset.transient).toBe("true");
+      await vi.advanceTimersByTimeAsync(6000);
+      expect(screen.queryByTestId("transitioned")).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+

@@ -1,6 +1,6 @@
-import { cleanup, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { api, type Decision } from "../api";
+import { api, type Decision, type Vote } from "../api";
 import { workspace } from "../lib/workspace";
 import { ruleVerdict } from "../test/analytics";
 import { overview } from "../test/fixtures";
@@ -60,7 +60,7 @@ describe("ReviewScreen at the day-90 outcome", () => {
     expect(verdict.textContent).toContain("On today's data");
     expect(screen.getByTestId("rule-verdict-choice").textContent).toBe("Scale");
     expect(screen.getByTestId("rule-verdict-rule").textContent).toBe(
-      "Scale when every KPI with a success criterion meets it; Stop when no KPI shows an improvement whose 95% interval lies above zero; otherwise Iterate.",
+      "Scale when every KPI with a success criterion meets it; Stop when no KPI improves across its whole 95% interval (a rise where higher is better, a fall where lower is better); otherwise Iterate.",
     );
     const reasons = [...verdict.querySelectorAll("li")].map((li) => li.textContent);
     expect(reasons).toEqual(ruleVerdict().reasons);
@@ -93,3 +93,47 @@ describe("ReviewScreen at the day-90 outcome", () => {
     expect(screen.queryByTestId("rule-verdict")).toBeNull();
   });
 });
+
+describe("ReviewScreen, changing a vote", () => {
+  const mine: Vote = {
+    id: 3, itemId: 7, personId: "E1005", name: "Tomasz Nowak", function: "finance", choice: "approve",
+    comment: "", at: "2026-12-14T09:30:00Z", superseded: false, recused: false, logId: 11,
+  };
+  const withVote = (vote: Vote) => review({ me: { ...review().me, vote } });
+
+  it("sends the new choice, says it replaced the earlier vote, and reads the new one back", async () => {
+    const changed: Vote = { ...mine, id: 5, choice: "reject", comment: "The tranches are too large", at: "2026-12-15T08:00:00Z", logId: 14 };
+    vi.mocked(api.getReview).mockResolvedValueOnce(withVote(mine));
+    vi.mocked(api.castVote).mockResolvedValueOnce(withVote(changed));
+    render(ReviewScreen, { pilotId: 1, itemId: 7 });
+    expect((await screen.findByTestId("vote-readback")).textContent).toContain("You voted Approve on 14 Dec 2026");
+
+    await fireEvent.click(screen.getByTestId("vote-choice-reject"));
+    await fireEvent.input(screen.getByTestId("vote-comment"), { target: { value: "The tranches are too large" } });
+    await fireEvent.click(screen.getByTestId("vote-submit"));
+
+    const notice = await screen.findByTestId("review-notice");
+    expect(notice.textContent).toContain("Your changed vote is recorded in the decision log; it replaces your earlier one.");
+    expect(notice.dataset.transient).toBe("true");
+    expect(api.castVote).toHaveBeenCalledWith(7, { choice: "reject", comment: "The tranches are too large" });
+    expect(screen.getByTestId("vote-readback").textContent).toContain("You voted Reject on 15 Dec 2026");
+    expect((screen.getByTestId("vote-choice-reject") as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId("vote-submit") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("keeps the news of a decision taken until it is dismissed", async () => {
+    const decidedItem = item({ state: "decided", decisionId: 9 });
+    const taken: Decision = { ...decision, itemId: 7, kind: "approval", outcome: "approve", outcomeLabel: "Approve", summary: "Approved \"Sales onboarding pilot\": 3 approve of 4 eligible members." };
+    vi.mocked(api.getReview).mockResolvedValueOnce(review());
+    vi.mocked(api.castVote).mockResolvedValueOnce(
+      review({ item: decidedItem, items: [decidedItem], decision: taken, status: status({ outcome: "approve" }), me: { ...review().me, vote: mine } }),
+    );
+    render(ReviewScreen, { pilotId: 1, itemId: 7 });
+    await fireEvent.click(await screen.findByTestId("vote-choice-approve"));
+    await fireEvent.click(screen.getByTestId("vote-submit"));
+    const notice = await screen.findByTestId("review-notice");
+    await waitFor(() => expect(notice.textContent).toContain("The quorum is met: Approved"));
+    expect(notice.dataset.transient).toBeUndefined();
+  });
+});
+

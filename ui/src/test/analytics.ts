@@ -18,7 +18,7 @@ const INTERVAL_PANEL: KpiPanel = {
   "name": "Days to first closed deal",
   "unit": "days",
   "direction": "lower",
-  "criterion": "Scale if days to first closed deal falls by at least 3 days and the 95% interval of the effect lies above zero",
+  "criterion": "Scale if days to first closed deal falls by at least 3 days and its whole 95% interval is a fall",
   "lift": {
     "kpiId": 1,
     "kpiName": "Days to first closed deal",
@@ -56,9 +56,9 @@ const INTERVAL_PANEL: KpiPanel = {
     },
     "limits": null,
     "excluded": [],
-    "criterion": "Scale if days to first closed deal falls by at least 3 days and the 95% interval of the effect lies above zero",
+    "criterion": "Scale if days to first closed deal falls by at least 3 days and its whole 95% interval is a fall",
     "criterionMet": true,
-    "summary": "Days to first closed deal: 6.05 days better than the comparison group (95% interval of the improvement 5.51 to 6.58 days), randomisation p = 0.002 (1,000 re-draws of the assignment), by difference-in-differences over 16 pilot teams and 16 comparison; meets the criterion (Scale if days to first closed deal falls by at least 3 days and the 95% interval of the effect lies above zero); strong evidence: a randomised comparison."
+    "summary": "Days to first closed deal: 6.05 days better than the comparison group (95% interval of the improvement 5.51 to 6.58 days), randomisation p = 0.002 (1,000 re-draws of the assignment), by difference-in-differences over 16 pilot teams and 16 comparison; meets the criterion (Scale if days to first closed deal falls by at least 3 days and its whole 95% interval is a fall); strong evidence: a randomised comparison."
   },
   "notMeasured": null,
   "mde": {
@@ -971,7 +971,7 @@ export function placeboPanel(): KpiPanel {
     unit: "%",
     direction: "higher",
     criterion:
-      "Scale if discovery calls converted to qualified opportunities rises by at least 2 percentage points and the 95% interval of the effect lies above zero",
+      "Scale if discovery calls converted to qualified opportunities rises by at least 2 percentage points and its whole 95% interval is a rise",
     lift: {
       kpiId: 2,
       kpiName: "Discovery calls converted to qualified opportunities",
@@ -1004,7 +1004,7 @@ export function placeboPanel(): KpiPanel {
         "With one pilot team, the data cannot separate coaching from anything else that happened to that team during the pilot, so no interval is given; the placebo test only says how unusual its change is among all 8 teams. With so few, even the most extreme change gives p = 1/8, which cannot reach the 5% level.",
       excluded: ["12 observations of people or teams outside the cohort"],
       criterion:
-        "Scale if discovery calls converted to qualified opportunities rises by at least 2 percentage points and the 95% interval of the effect lies above zero",
+        "Scale if discovery calls converted to qualified opportunities rises by at least 2 percentage points and its whole 95% interval is a rise",
       criterionMet: false,
       summary:
         "Discovery calls converted to qualified opportunities: 3.9 percentage points better than the comparison group, placebo p = 0.125 (rank 1 of 8); limited evidence: one pilot team.",
@@ -1127,10 +1127,10 @@ export function portfolio(): PortfolioOverview {
 export function ruleVerdict(overrides: Partial<RuleVerdict> = {}): RuleVerdict {
   return {
     choice: "scale",
-    rule: "Scale when every KPI with a success criterion meets it; Stop when no KPI shows an improvement whose 95% interval lies above zero; otherwise Iterate.",
+    rule: "Scale when every KPI with a success criterion meets it; Stop when no KPI improves across its whole 95% interval (a rise where higher is better, a fall where lower is better); otherwise Iterate.",
     reasons: [
-      "Days to first closed deal: meets its success criterion; it improved by 6.05 with a 95% interval starting at 5.51, above zero.",
-      "First-contact resolution: meets its success criterion; it improved by 4.61 with a 95% interval starting at 4.25, above zero.",
+      "Days to first closed deal: meets its success criterion; it fell by 6.05, and even the cautious end of its 95% interval is a fall of 5.51.",
+      "First-contact resolution: meets its success criterion; it rose by 4.61, and even the cautious end of its 95% interval is a rise of 4.25.",
       "Scale: all 2 KPIs with a success criterion meet it.",
     ],
     ...overrides,

@@ -68,7 +68,7 @@ export const kpis: Kpi[] = [
     criterion: {
       targetLift: 4,
       intervalAboveZero: true,
-      rule: "Scale if days to first closed deal falls by at least 4 days and the 95% interval of the effect lies above zero",
+      rule: "Scale if days to first closed deal falls by at least 4 days and its whole 95% interval is a fall",
     },
   },
   {

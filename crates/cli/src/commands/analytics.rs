@@ -1,12 +1,14 @@
-//! The measure half on the command line: `dashboard`, `roi`, `mde`, `overview` and the
-//! hourly costs per role (`costs`).
+//! The measure half on the command line: `dashboard`, `roi`, `mde`, `overview`, `home` and
+//! the hourly costs per role (`costs`).
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use pilotdesk_core::model::{
-    Dashboard, HourlyCostInput, KpiPanel, RoiAssumptionInput, RoiInput, RoiReport,
+    Dashboard, HomeRole, HourlyCostInput, KpiPanel, PortfolioOverview, RoiAssumptionInput,
+    RoiInput, RoiReport,
 };
+use pilotdesk_core::packs::dates::{long_date, long_date_of};
 use pilotdesk_core::workflows::analytics;
 use pilotdesk_core::{Result, Store};
 
@@ -227,6 +229,71 @@ pub fn overview(store: &Store, json: bool, context: &Context) -> Result<()> {
         output::json(&overview);
         return Ok(());
     }
+    print_overview(&overview);
+    Ok(())
+}
+
+/// The home screen in text: each part the current user plays, their own first.
+pub fn home(store: &Store, json: bool, context: &Context) -> Result<()> {
+    let home = pilotdesk_core::workflows::home::home(store, context.today)?;
+    if json {
+        output::json(&home);
+        return Ok(());
+    }
+    for (index, role) in home.roles.iter().enumerate() {
+        if index > 0 {
+            outln!();
+        }
+        match role {
+            HomeRole::Member => {
+                outln!("Your steering-group inbox");
+                if home.inbox.is_empty() {
+                    outln!("  Nothing open for the steering group.");
+                }
+                for entry in &home.inbox {
+                    let due = if entry.overdue {
+                        format!("overdue since {}", long_date(entry.due_on))
+                    } else {
+                        format!("due {}", long_date(entry.due_on))
+                    };
+                    let yours = match (entry.owes_vote, entry.my_vote) {
+                        (true, _) => "your vote is needed".to_string(),
+                        (false, Some(choice)) => format!("you voted {}", choice.label().to_lowercase()),
+                        (false, None) => "voting not open to you yet".to_string(),
+                    };
+                    outln!(
+                        "  #{} {}: {} · {due} · {yours} · {}",
+                        entry.item_id,
+                        entry.pilot_name,
+                        entry.kind.label(),
+                        entry.progress
+                    );
+                }
+            }
+            HomeRole::Sponsor => {
+                outln!("Pilots you sponsor");
+                for entry in &home.sponsored {
+                    let state = match (&entry.verdict, &entry.verdict_on) {
+                        (Some(verdict), Some(on)) => format!("verdict {verdict} on {on}"),
+                        _ => entry.waiting_for.clone(),
+                    };
+                    outln!("  {} ({}): {state}", entry.pilot_name, entry.status.label());
+                    for pack in &entry.packs {
+                        let on = long_date_of(&pack.produced_at).unwrap_or_default();
+                        outln!("    pack #{}: {}, {on}", pack.pack_id, pack.title);
+                    }
+                }
+            }
+            HomeRole::Lead => {
+                outln!("Every pilot");
+                print_overview(&home.overview);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_overview(overview: &PortfolioOverview) {
     let rows: Vec<Vec<String>> = overview
         .pilots
         .iter()
@@ -249,7 +316,6 @@ pub fn overview(store: &Store, json: bool, context: &Context) -> Result<()> {
         &["ID", "PILOT", "STATUS", "WHEN", "NEXT GATE", "FIRST KPI"],
         &rows,
     );
-    Ok(())
 }
 
 #[derive(Subcommand)]

@@ -177,6 +177,10 @@ pub struct LogArgs {
     /// When it happened (YYYY-MM-DDTHH:MM); now when left out.
     #[arg(long, default_value = "")]
     at: String,
+    /// Record a moment the playbook would not expect (a long micro-coaching moment, a date
+    /// outside the pilot's 90 days) after reading why it was questioned.
+    #[arg(long)]
+    confirm: bool,
     #[arg(long)]
     json: bool,
 }
@@ -364,9 +368,16 @@ pub fn log(args: LogArgs, store: &mut Store) -> Result<()> {
         task_id: args.task,
         notes: args.notes,
         occurred_at: args.at,
+        confirmed: args.confirm,
     };
     let now = Local::now().naive_local();
-    let event = coaching::log_event(store, &input, now)?;
+    let event = coaching::log_event(store, &input, now).map_err(|error| match error {
+        Error::NeedsConfirmation { summary, details } => Error::NeedsConfirmation {
+            summary: format!("{summary} (run it again with --confirm to record it)"),
+            details,
+        },
+        other => other,
+    })?;
     if args.json {
         output::json(&event);
     } else {

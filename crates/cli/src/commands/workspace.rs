@@ -1,7 +1,8 @@
 use chrono::NaiveDate;
 use clap::Subcommand;
 use pilotdesk_core::workflows::demo::{load_full_demo, DemoOutcome};
-use pilotdesk_core::workflows::{cohort, imports, playbook, workspace};
+use pilotdesk_core::model::PilotPart;
+use pilotdesk_core::workflows::{cohort, imports, person_page, playbook, workspace};
 use pilotdesk_core::{Error, Result, Store};
 
 use super::Context;
@@ -11,6 +12,13 @@ use crate::output;
 pub enum PeopleCommand {
     /// Everyone, by team.
     List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// A person in context: their pilots and arm, the coaching they gave and received,
+    /// their time credits and skills.
+    Show {
+        person_id: String,
         #[arg(long)]
         json: bool,
     },
@@ -94,11 +102,72 @@ pub fn managers(store: &Store, json: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn people(command: PeopleCommand, store: &Store) -> Result<()> {
+pub fn people(command: PeopleCommand, store: &Store, context: &Context) -> Result<()> {
     match command {
         PeopleCommand::List { json } => list_people(store, json),
         PeopleCommand::History { person_id, json } => person_history(store, &person_id, json),
+        PeopleCommand::Show { person_id, json } => person_page(store, &person_id, json, context),
     }
+}
+
+fn person_page(store: &Store, person_id: &str, json: bool, context: &Context) -> Result<()> {
+    let page = person_page::person_page(store, person_id, context.today)?;
+    if json {
+        output::json(&page);
+        return Ok(());
+    }
+    let person = &page.person;
+    outln!("{} ({}), {} in {}", person.name, person.id, person.role, person.team);
+    if let Some(manager) = &page.manager_name {
+        outln!("Reports to {manager}; {} direct reports", page.reports);
+    }
+    outln!();
+    if page.pilots.is_empty() {
+        outln!("In no pilot.");
+    }
+    for pilot in &page.pilots {
+        let part = match pilot.part {
+            PilotPart::Manager => "a manager".to_string(),
+            PilotPart::TeamMember => format!("in {}'s team", pilot.through),
+        };
+        let wave = pilot.wave.map(|w| format!(", wave {w}")).unwrap_or_default();
+        outln!(
+            "{} ({}): {part}, {} arm{wave}",
+            pilot.pilot_name,
+            pilot.status.label(),
+            pilot.arm
+        );
+    }
+    let coaching = &page.coaching;
+    outln!();
+    outln!(
+        "Coaching given: {} moments, {} min; received: {} moments, {} min",
+        coaching.given,
+        coaching.given_minutes,
+        coaching.received,
+        coaching.received_minutes
+    );
+    if let Some(credits) = &page.credits {
+        outln!(
+            "Time credits, last {} weeks: {:.1} h coached, {:.1} credits, {} overloaded weeks",
+            credits.weeks,
+            credits.hours,
+            credits.credits,
+            credits.overloaded_weeks
+        );
+    }
+    if let Some(skills) = &page.skills {
+        outln!(
+            "Skills: {} modules assigned, {} ratings{}",
+            skills.assignments.len(),
+            skills.ratings.len(),
+            skills
+                .readiness
+                .map(|r| format!(", {:.0}% ready for their role", r * 100.0))
+                .unwrap_or_default()
+        );
+    }
+    Ok(())
 }
 
 fn person_history(store: &Store, person_id: &str, json: bool) -> Result<()> {

@@ -37,10 +37,14 @@ fn hours(value: f64) -> String {
     }
 }
 
+/// The fully loaded cost. It is never below the `committed` tooling and analytics budget:
+/// what is committed but not yet itemised in budget lines is counted as one line of its own,
+/// so a steering group never reads a cost lower than the money it is asked to commit.
 pub fn estimate(
     lines: &[BudgetLine],
     time: &TimeCosts,
     headcount: Headcount,
+    committed: Money,
     currency: &str,
 ) -> BudgetEstimate {
     let mut rows = Vec::new();
@@ -68,6 +72,19 @@ pub fn estimate(
             basis,
             amount,
         });
+    }
+    let unitemised = committed.cents().saturating_sub(tooling_and_analytics);
+    if unitemised > 0 {
+        rows.push(CostRow {
+            label: "Committed for tooling and analytics, not yet in budget lines".into(),
+            basis: format!(
+                "{} committed less {} itemised",
+                committed.format_with(currency),
+                Money(tooling_and_analytics).format_with(currency)
+            ),
+            amount: Money(unitemised),
+        });
+        tooling_and_analytics = committed.cents();
     }
 
     let time_rows = [
@@ -165,6 +182,7 @@ mod tests {
                 managers: 4,
                 coachees: 30,
             },
+            Money(0),
             "USD",
         );
         assert_eq!(estimate.tooling_and_analytics, Money(650_000));
@@ -189,9 +207,48 @@ mod tests {
                 managers: 3,
                 coachees: 20,
             },
+            Money(0),
             "EUR",
         );
         assert!(estimate.rows.is_empty());
         assert_eq!(estimate.total, Money(0));
+    }
+
+    #[test]
+    fn the_fully_loaded_cost_is_never_below_the_committed_budget() {
+        // Approved for 18,000 with nothing itemised: the estimate reads 18,000, not 0.
+        let none = estimate(
+            &[],
+            &TimeCosts::default(),
+            Headcount::default(),
+            Money(1_800_000),
+            "USD",
+        );
+        assert_eq!(none.total, Money(1_800_000));
+        assert_eq!(none.tooling_and_analytics, Money(1_800_000));
+        assert_eq!(none.rows.len(), 1);
+        assert_eq!(none.rows[0].basis, "USD 18,000 committed less USD 0 itemised");
+
+        // Lines short of the commitment: the rest is counted once, not twice.
+        let part = estimate(
+            &[line(BudgetCategory::Tooling, Pricing::Fixed, 500_000, 1)],
+            &TimeCosts::default(),
+            Headcount::default(),
+            Money(1_800_000),
+            "USD",
+        );
+        assert_eq!(part.total, Money(1_800_000));
+        assert_eq!(part.rows[1].amount, Money(1_300_000));
+
+        // Lines above it: nothing is added.
+        let over = estimate(
+            &[line(BudgetCategory::Analytics, Pricing::Fixed, 2_000_000, 1)],
+            &TimeCosts::default(),
+            Headcount::default(),
+            Money(1_800_000),
+            "USD",
+        );
+        assert_eq!(over.total, Money(2_000_000));
+        assert_eq!(over.rows.len(), 1);
     }
 }

@@ -175,6 +175,11 @@ pub struct QuickLogInput {
     pub notes: String,
     /// YYYY-MM-DDTHH:MM; empty means now.
     pub occurred_at: String,
+    /// The person confirmed a moment the playbook would not expect (too long for
+    /// micro-coaching, or before the pilot starts); without it such a moment is refused with
+    /// the reasons, code `needs_confirmation`.
+    #[serde(default)]
+    pub confirmed: bool,
 }
 
 /// Someone a manager coaches, for the quick log's choices.

@@ -13,6 +13,7 @@ mod coaching;
 mod cohort;
 mod credits;
 mod design;
+mod home;
 mod imports;
 mod kpi;
 mod lifecycle;
@@ -23,6 +24,7 @@ mod observation;
 mod pack;
 mod person;
 mod person_history;
+mod person_page;
 mod pilot;
 mod playbook;
 pub mod portfolio;
@@ -61,6 +63,7 @@ pub use coaching::{
 pub use cohort::{Arm, Cohort, CohortInput, CohortMember, ComparisonDesign, ManagerCandidate};
 pub use credits::{LoadLevel, ManagerCredits, TimeCreditsReport, WeekLoad};
 pub use design::{Evidence, PilotDesign};
+pub use home::{Home, HomeRole, InboxEntry, SponsorEntry, SponsorPack};
 pub use imports::{
     ExportSummary, FieldMapping, FieldSpec, ImportKind, ImportPreview, ImportProgress,
     ImportRecord, ImportRequest, ImportSummary, PreviewRow,
@@ -74,6 +77,9 @@ pub use money::Money;
 pub use observation::{KpiDataSummary, Observation, ObservationPage, WeeklyMean};
 pub use pack::{PackKind, PackRecord};
 pub use person::{Person, Team};
+pub use person_page::{
+    PersonCoaching, PersonCredits, PersonPage, PersonPilot, PilotPart,
+};
 pub use person_history::{PersonChange, PersonHistory, PersonHistoryEntry};
 pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};
 pub use playbook::{

@@ -197,11 +197,20 @@ pub fn build(data: &ProposalData) -> PackDocument {
     let names: Vec<String> = design.workflows.iter().map(|w| w.name.clone()).collect();
 
     let (lead, callout) = lead_and_callout(data, &names, review);
+    let draft = !data
+        .approval
+        .decision
+        .is_some_and(|d| d.outcome == "approve" || d.outcome == "reject");
     let mut blocks = vec![
         Block::Title(pilot.name.clone()),
         lead,
         Block::KeyFigures(key_figures(data)),
         callout,
+    ];
+    if draft {
+        blocks.push(what_is_missing(design));
+    }
+    blocks.extend([
         Block::Heading("Objective".into()),
         Block::Paragraph(if pilot.objective.is_empty() {
             "No objective has been written yet; the pilot designer should state in one \
@@ -232,7 +241,7 @@ pub fn build(data: &ProposalData) -> PackDocument {
                 },
             ],
         }),
-    ];
+    ]);
     blocks.extend(sections::success(design, &data.settings.currency));
     blocks.extend(sections::evidence_design(design, data.balance));
     blocks.extend(sections::playbooks(design));
@@ -249,7 +258,35 @@ pub fn build(data: &ProposalData) -> PackDocument {
         subject: pilot.name.clone(),
         subject_label: None,
         produced_on: data.produced_on,
-        draft: false,
+        draft,
         blocks,
     }
 }
+
+/// A draft says plainly what stands between it and the steering group's decision: the
+/// Step 1 items still open, each with the reason the data gives.
+fn what_is_missing(design: &crate::model::PilotDesign) -> Block {
+    let open: Vec<String> = design.readiness.steps[0]
+        .items
+        .iter()
+        .filter(|i| !matches!(i.status, ItemStatus::Met | ItemStatus::Waived))
+        .map(|i| format!("{}: {}", i.title, i.reason.trim_end_matches('.')))
+        .collect();
+    let text = match open.as_slice() {
+        [] => "Every Step 1 item of the readiness checklist is met or waived. This copy becomes \
+               final when the steering group decides; until then it carries no signatures."
+            .to_string(),
+        items => format!(
+            "{} of the readiness checklist's Step 1 {} still open, so the pilot cannot be \
+             submitted yet. {}.",
+            items.len(),
+            if items.len() == 1 { "item is" } else { "items are" },
+            items.join(". ")
+        ),
+    };
+    Block::Callout {
+        title: "Draft: not yet decided by the steering group".into(),
+        text,
+    }
+}
+

@@ -331,6 +331,34 @@ pub fn page(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// One person's coaching: (moments given as a manager, their minutes, moments received as a
+/// coachee, their minutes).
+pub fn person_totals(conn: &Connection, person_id: &str) -> Result<(u32, u64, u32, u64)> {
+    Ok(conn.query_row(
+        "SELECT coalesce(sum(manager_id = ?1), 0),
+                coalesce(sum(CASE WHEN manager_id = ?1 THEN minutes END), 0),
+                coalesce(sum(coachee_id = ?1), 0),
+                coalesce(sum(CASE WHEN coachee_id = ?1 THEN minutes END), 0)
+         FROM coaching_events WHERE manager_id = ?1 OR coachee_id = ?1",
+        [person_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?)
+}
+
+/// The latest moments a person gave or received, latest first.
+pub fn latest_for_person(
+    conn: &Connection,
+    person_id: &str,
+    limit: u32,
+) -> Result<Vec<CoachingEvent>> {
+    let mut statement = conn.prepare(&format!(
+        "{VIEW} WHERE e.manager_id = ?1 OR e.coachee_id = ?1
+         ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?2"
+    ))?;
+    let rows = statement.query_map(params![person_id, limit], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<CoachingEvent> {
     Ok(conn.query_row(&format!("{VIEW} WHERE e.id = ?1"), [id], from_row)?)
 }

@@ -15,8 +15,8 @@ pub struct KpiRecord<'a> {
     pub interval_above_zero: bool,
 }
 
-/// The decision rule in words, e.g. "Scale if days to first deal falls by at least 5 days
-/// and the 95% interval of the effect lies above zero".
+/// The decision rule in words, by the KPI's direction, e.g. "Scale if days to first deal
+/// falls by at least 5 days and its whole 95% interval is a fall".
 pub fn rule_text(
     name: &str,
     unit: &str,
@@ -44,7 +44,10 @@ pub fn rule_text(
         name.to_lowercase()
     );
     if interval {
-        rule.push_str(" and the 95% interval of the effect lies above zero");
+        rule.push_str(match direction {
+            Direction::Higher => " and its whole 95% interval is a rise",
+            Direction::Lower => " and its whole 95% interval is a fall",
+        });
     }
     rule
 }

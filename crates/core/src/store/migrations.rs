@@ -97,6 +97,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("schema/0013_delete_guards.sql"),
         rebuilds_tables: false,
     },
+    Migration {
+        version: 14,
+        name: "coaching received, found by coachee",
+        sql: include_str!("schema/0014_coachee_index.sql"),
+        rebuilds_tables: false,
+    },
 ];
 
 /// The schema version this build writes.

@@ -15,6 +15,7 @@ use crate::store::events::{self, EventRecord, EventWriter, Filter};
 use crate::store::{cohort, lookup, people, pilots, playbooks, settings, Store};
 
 use super::pilots::Problems;
+use super::quick_log_checks;
 use super::timestamp_now;
 
 const PAGE_DEFAULT: u32 = 100;
@@ -148,6 +149,46 @@ pub fn quick_log_options(store: &Store) -> Result<QuickLogOptions> {
     })
 }
 
+/// What about a moment the playbook would not expect, from its task and pilot.
+fn unexpected(
+    store: &Store,
+    kind: EventKind,
+    minutes: u32,
+    on: NaiveDate,
+    pilot: Option<i64>,
+    task: Option<i64>,
+) -> Result<Vec<crate::error::ErrorDetail>> {
+    let Some(pilot_id) = pilot else {
+        return Ok(quick_log_checks::surprises(
+            kind,
+            minutes,
+            on,
+            &quick_log_checks::Expected {
+                task: None,
+                pilot: None,
+            },
+        ));
+    };
+    let pilot = pilots::get(store.conn(), pilot_id)?;
+    let chosen = playbooks::workflows_for(store.conn(), pilot_id)?
+        .into_iter()
+        .flat_map(|w| w.tasks)
+        .find(|t| Some(t.id) == task);
+    let task_minutes = chosen
+        .as_ref()
+        .and_then(|t| t.moments.iter().map(|m| m.minutes).max())
+        .map(|minutes| (chosen.as_ref().map_or("", |t| t.behaviour.as_str()), minutes));
+    Ok(quick_log_checks::surprises(
+        kind,
+        minutes,
+        on,
+        &quick_log_checks::Expected {
+            task: task_minutes,
+            pilot: Some((&pilot.name, pilot.start_date, pilot.end_date)),
+        },
+    ))
+}
+
 /// Records one coaching moment as typed in the quick log. Every problem is named at its
 /// field, so the dialog keeps what was typed and shows where to look.
 pub fn log_event(
@@ -244,6 +285,13 @@ pub fn log_event(
     else {
         return Err(Error::invalid(problems.0));
     };
+
+    if !input.confirmed {
+        let surprises = unexpected(store, kind, minutes, occurred_at.date(), pilot, task)?;
+        if !surprises.is_empty() {
+            return Err(Error::needs_confirmation(surprises));
+        }
+    }
 
     let record = EventRecord {
         uid: Uuid::new_v4().hyphenated().to_string(),

@@ -128,6 +128,12 @@ pub struct SkillsFacts {
 
 /// Every item, in order: (step, key, title, confirmed by hand).
 pub const ITEMS: &[(u32, &str, &str, bool)] = &[
+    (
+        1,
+        "objective",
+        "An objective: what the pilot should change, and for whom",
+        false,
+    ),
     (1, "workflows", "Two high-impact workflows chosen", false),
     (
         1,
@@ -247,6 +253,17 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
     let pilot = input.pilot;
     let tasks = || input.workflows.iter().flat_map(|w| w.tasks.iter());
     match key {
+        "objective" => {
+            let objective = pilot.objective.trim();
+            if objective.is_empty() {
+                not_met(
+                    "No objective stated: the steering group approves a pilot for what it \
+                     should change, so say it in Basics before submitting",
+                )
+            } else {
+                met(excerpt(objective, 140))
+            }
+        }
         "workflows" => match input.workflows.len() {
             0 => not_met("No workflow chosen yet; choose two high-impact workflows"),
             1 => not_met(format!(
@@ -531,16 +548,24 @@ fn evaluate_item(key: &str, input: &ReadinessInput) -> Verdict {
                         BudgetCategory::Tooling | BudgetCategory::Analytics
                     )
                 })
-                .map(|l| l.unit_cost.cents() * i64::from(l.quantity))
-                .sum();
+                .fold(0i64, |sum, l| {
+                    sum.saturating_add(l.unit_cost.cents().saturating_mul(i64::from(l.quantity)))
+                });
             let committed = pilot.budget.format_with(input.currency);
             let needed = crate::model::Money(lines).format_with(input.currency);
             if pilot.budget.cents() == 0 {
                 not_met("No budget committed for tooling and analytics")
             } else if pilot.budget.cents() < lines {
                 not_met(format!("{committed} committed does not cover the {needed} of tooling and analytics lines"))
+            } else if input.budget_lines.is_empty() {
+                not_met(format!(
+                    "{committed} committed, but no budget lines say what it buys: add the \
+                     tooling, analytics and vendor lines in Budget"
+                ))
             } else if lines == 0 {
-                met(format!("{committed} committed"))
+                met(format!(
+                    "{committed} committed; the budget lines are vendor costs only"
+                ))
             } else {
                 met(format!(
                     "{committed} committed covers {needed} of tooling and analytics lines"
@@ -712,4 +737,14 @@ pub fn evaluate(input: &ReadinessInput) -> Readiness {
         steps,
         step1_complete,
     }
+}
+
+/// The first `max` characters of a text, cut at a word, with an ellipsis when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.']))
 }

@@ -172,7 +172,45 @@ pub fn designed_pilot(store: &mut Store) -> i64 {
         today,
     )
     .expect("the AI agenda is set up");
+    set_budget_lines(store, pilot.id);
     pilot.id
+}
+
+/// What the committed budget buys, line by line, and the time of the people in the pilot:
+/// a design whose budget says nothing about what it buys is not complete.
+pub fn set_budget_lines(store: &mut Store, pilot_id: i64) {
+    use pilotdesk_core::model::{BudgetInput, BudgetLineInput, TimeCostsInput};
+    let line = |category: &str, description: &str, pricing: &str, unit: &str, quantity: &str| {
+        BudgetLineInput {
+            category: category.into(),
+            description: description.into(),
+            pricing: pricing.into(),
+            unit_cost: unit.into(),
+            quantity: quantity.into(),
+        }
+    };
+    pilotdesk_core::workflows::budget::set_budget(
+        store,
+        pilot_id,
+        &BudgetInput {
+            lines: vec![
+                line("tooling", "Prompt cards and calendar nudges", "fixed", "6000", "1"),
+                line("analytics", "KPI extracts and the monthly dashboard", "fixed", "9000", "1"),
+                line("vendor", "Coaching platform: manager seats", "per_seat", "120", "4"),
+            ],
+            time: TimeCostsInput {
+                manager_hours_per_week: "1.5".into(),
+                manager_hourly_cost: "70".into(),
+                coach_count: "0".into(),
+                coach_hours_per_week: "0".into(),
+                coach_hourly_cost: "0".into(),
+                coachee_hours_per_week: "0.5".into(),
+                coachee_hourly_cost: "45".into(),
+            },
+        },
+        date("2026-11-23"),
+    )
+    .expect("the budget lines are saved");
 }
 
 /// The id of the demo person holding a role.

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { get } from "svelte/store";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api } from "../../api";
+import { api, type CoachingEvent } from "../../api";
 import { coachingChanged, quickLogPrefill, toast } from "../../lib/coaching";
 import { quickLogOptions } from "../../test/coaching";
 import QuickLogDialog from "./QuickLogDialog.svelte";
@@ -181,4 +181,113 @@ describe("QuickLogDialog", () => {
     expect(input("ql-pilot").value).toBe("Sales onboarding coaching pilot");
     expect(input("ql-task").value).toBe("No specific task");
   });
+
+  describe("a moment the playbook would not expect", () => {
+    const surprise = {
+      code: "needs_confirmation",
+      message: "please confirm 2 things first",
+      details: [
+        { field: "minutes", message: "60 minutes is long for micro-coaching: the playbook's moments take 5 to 15 minutes, and more than 30 is not expected. If it was a live check-in, choose that type; otherwise confirm it." },
+        { field: "occurredAt", message: "\"Sales onboarding coaching pilot\" starts on 14 Dec 2026; a moment on 1 Dec 2026 comes before it, so the pilot's figures count it as baseline, not coaching. Check the date, or confirm it." },
+      ],
+    };
+    const logged: CoachingEvent = {
+      id: 11, uid: "6f1c9d2e-0a4b-4c3d-9e8f-112233445568", managerId: "E1060", managerName: "Mei Walsh",
+      coacheeId: "E1061", coacheeName: "Oliver Ahmed", occurredAt: "2026-12-01T10:00:00", minutes: 60,
+      kind: "micro_coaching", pilotId: 1, pilotName: "Sales onboarding coaching pilot", taskId: null,
+      task: null, notes: "", source: "quick_log",
+    };
+
+    async function typeALongEarlyMoment() {
+      const onclose = await open("E1060");
+      await fireEvent.input(screen.getByTestId("ql-coachee"), { target: { value: "oliver" } });
+      await key("ql-coachee", "Enter");
+      await fireEvent.input(screen.getByTestId("ql-minutes"), { target: { value: "60" } });
+      await fireEvent.input(screen.getByTestId("ql-when"), { target: { value: "2026-12-01 10:00" } });
+      return onclose;
+    }
+
+    it("asks first, keeping everything typed, with each reason at its field", async () => {
+      const onclose = await typeALongEarlyMoment();
+      log.mockRejectedValueOnce(surprise);
+      await key("ql-when", "Enter");
+
+      const panel = await screen.findByTestId("quicklog-confirm");
+      expect(panel.getAttribute("role")).toBe("alert");
+      expect(log).toHaveBeenCalledWith(expect.objectContaining({ minutes: "60", occurredAt: "2026-12-01 10:00", confirmed: false }));
+      const reasons = Array.from(panel.querySelectorAll("li")).map((li) => li.textContent?.replace(/\s+/g, " ").trim());
+      expect(reasons[0]).toMatch(/^Minutes: 60 minutes is long for micro-coaching/);
+      expect(reasons[1]).toMatch(/^When: "Sales onboarding coaching pilot" starts on 14 Dec 2026/);
+      expect(document.getElementById("ql-minutes-warning")?.textContent).toContain("60 minutes is long for micro-coaching");
+      expect(input("ql-minutes").getAttribute("aria-describedby")).toContain("ql-minutes-warning");
+      expect(document.getElementById("ql-when-warning")?.textContent).toContain("comes before it");
+      expect(input("ql-minutes").value).toBe("60");
+      expect(input("ql-when").value).toBe("2026-12-01 10:00");
+      expect(input("ql-coachee").value).toBe("Oliver Ahmed");
+      expect(document.activeElement).toBe(panel);
+      expect(onclose).not.toHaveBeenCalled();
+    });
+
+    it("logs it anyway by sending the same moment again, confirmed", async () => {
+      const onclose = await typeALongEarlyMoment();
+      log.mockRejectedValueOnce(surprise);
+      await key("ql-when", "Enter");
+      await screen.findByTestId("quicklog-confirm");
+      log.mockResolvedValueOnce(logged);
+      await fireEvent.click(screen.getByTestId("quicklog-confirm-anyway"));
+      await waitFor(() => expect(onclose).toHaveBeenCalled());
+      expect(log).toHaveBeenCalledTimes(2);
+      const [first, second] = log.mock.calls.map((call) => call[0]);
+      expect(first!.confirmed).toBe(false);
+      expect(second).toEqual({ ...first, confirmed: true });
+      expect(get(toast)?.message).toBe("Logged 60 minutes of micro-coaching by Mei Walsh with Oliver Ahmed");
+    });
+
+    it("goes back to the first named field, and a change asks again before logging", async () => {
+      await typeALongEarlyMoment();
+      log.mockRejectedValueOnce(surprise);
+      await key("ql-when", "Enter");
+      await screen.findByTestId("quicklog-confirm");
+      await fireEvent.click(screen.getByText("Go back and change it"));
+      expect(screen.queryByTestId("quicklog-confirm")).toBeNull();
+      expect(document.activeElement).toBe(input("ql-minutes"));
+      // The note stays at the field while it is changed.
+      expect(document.getElementById("ql-minutes-warning")).not.toBeNull();
+
+      await fireEvent.input(screen.getByTestId("ql-minutes"), { target: { value: "12" } });
+      log.mockRejectedValueOnce({ ...surprise, details: [surprise.details[1]!] });
+      await key("ql-minutes", "Enter");
+      await screen.findByTestId("quicklog-confirm");
+      expect(log.mock.calls[1]![0]).toMatchObject({ minutes: "12", confirmed: false });
+      expect(document.getElementById("ql-minutes-warning")).toBeNull();
+    });
+
+    it("withdraws the question and the confirmation once anything is changed", async () => {
+      await typeALongEarlyMoment();
+      log.mockRejectedValueOnce(surprise);
+      await key("ql-when", "Enter");
+      await screen.findByTestId("quicklog-confirm");
+      // Confirmed, then refused for something else: the confirmation holds for this moment only.
+      log.mockRejectedValueOnce({ code: "invalid_input", message: "notes: too long", details: [{ field: "notes", message: "a note is at most 500 characters" }] });
+      await fireEvent.click(screen.getByTestId("quicklog-confirm-anyway"));
+      await screen.findByTestId("error-notes");
+      expect(log.mock.calls[1]![0].confirmed).toBe(true);
+
+      await fireEvent.input(screen.getByTestId("ql-notes"), { target: { value: "Shorter" } });
+      log.mockResolvedValueOnce(logged);
+      await key("ql-notes", "Enter");
+      await waitFor(() => expect(log).toHaveBeenCalledTimes(3));
+      expect(log.mock.calls[2]![0]).toMatchObject({ notes: "Shorter", confirmed: false });
+    });
+
+    it("hides the question as soon as a field changes", async () => {
+      await typeALongEarlyMoment();
+      log.mockRejectedValueOnce(surprise);
+      await key("ql-when", "Enter");
+      await screen.findByTestId("quicklog-confirm");
+      await fireEvent.input(screen.getByTestId("ql-minutes"), { target: { value: "15" } });
+      expect(screen.queryByTestId("quicklog-confirm")).toBeNull();
+    });
+  });
 });
+

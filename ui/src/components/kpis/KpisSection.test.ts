@@ -23,7 +23,7 @@ describe("KpiCard", () => {
   it("shows the success criterion's rule and the baseline", () => {
     render(KpiCard, { props: { kpi: kpis[0]!, currency: "USD" } });
     expect(screen.getByTestId("kpi-rule").textContent).toBe(
-      "Scale if days to first closed deal falls by at least 4 days and the 95% interval of the effect lies above zero",
+      "Scale if days to first closed deal falls by at least 4 days and its whole 95% interval is a fall",
     );
     expect(screen.queryByTestId("kpi-no-criterion")).toBeNull();
     expect(screen.getByText("68 days over 1 May – 31 Oct 2026")).toBeTruthy();

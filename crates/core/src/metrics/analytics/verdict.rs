@@ -6,8 +6,9 @@ use crate::model::{RuleVerdict, VoteChoice};
 
 /// The rule, word for word the same in every pack.
 pub const DECISION_RULE: &str = "Scale when every KPI with a success criterion meets it; Stop \
-                                 when no KPI shows an improvement whose 95% interval lies \
-                                 above zero; otherwise Iterate.";
+                                 when no KPI improves across its whole 95% interval (a rise \
+                                 where higher is better, a fall where lower is better); \
+                                 otherwise Iterate.";
 
 /// One KPI's day-90 result, as the rule reads it.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +22,8 @@ pub struct KpiOutcome {
     /// The improvement in the KPI's good direction and the low end of its 95% interval.
     pub improvement: Option<f64>,
     pub low: Option<f64>,
+    /// The KPI improves by falling (days to first deal), so its change is told as a fall.
+    pub lower_is_better: bool,
 }
 
 impl KpiOutcome {
@@ -59,7 +62,7 @@ pub fn verdict(kpis: &[KpiOutcome]) -> RuleVerdict {
         let conclusion = if kpis.is_empty() {
             "Stop: there are no KPIs, so none shows an improvement.".to_string()
         } else {
-            "Stop: no KPI shows an improvement whose 95% interval lies above zero.".to_string()
+            "Stop: no KPI improves across its whole 95% interval.".to_string()
         };
         (VoteChoice::Stop, conclusion)
     } else {
@@ -93,24 +96,40 @@ fn reason(kpi: &KpiOutcome) -> String {
     } else {
         "does not meet its success criterion"
     };
+    // The improvement is in the KPI's good direction; say it as the reader sees the KPI move.
+    let (better, worse) = if kpi.lower_is_better {
+        ("fall", "rise")
+    } else {
+        ("rise", "fall")
+    };
+    let moved = |improvement: f64| {
+        let word = if improvement >= 0.0 { better } else { worse };
+        format!("{} by {}", past(word), figure(improvement.abs()))
+    };
     let improvement = match (kpi.improvement, kpi.low) {
         (Some(improvement), Some(low)) if low > 0.0 => format!(
-            "improved by {} with a 95% interval starting at {}, above zero",
-            figure(improvement),
+            "{}, and even the cautious end of its 95% interval is a {better} of {}",
+            moved(improvement),
             figure(low)
         ),
-        (Some(improvement), Some(low)) => format!(
-            "changed by {} with a 95% interval starting at {}, not above zero",
-            figure(improvement),
-            figure(low)
+        (Some(improvement), Some(_)) => format!(
+            "{}, but its 95% interval reaches no change or a {worse}, so no {better} is shown",
+            moved(improvement)
         ),
         (Some(improvement), None) => format!(
-            "changed by {} with no 95% interval, so no improvement is shown",
-            figure(improvement)
+            "{} with no 95% interval, so no {better} is shown",
+            moved(improvement)
         ),
-        (None, _) => "has no estimate of its improvement".to_string(),
+        (None, _) => "has no estimate of its change".to_string(),
     };
     format!("{}: {criterion}; it {improvement}.", kpi.kpi)
+}
+
+fn past(word: &str) -> &'static str {
+    match word {
+        "fall" => "fell",
+        _ => "rose",
+    }
 }
 
 fn figure(value: f64) -> String {
@@ -130,6 +149,7 @@ mod tests {
             met,
             improvement: Some(improvement),
             low: Some(low),
+            lower_is_better: false,
         }
     }
 
@@ -141,6 +161,7 @@ mod tests {
             met: true, // a stale flag must not count
             improvement: Some(4.0),
             low: Some(1.0),
+            lower_is_better: false,
         }
     }
 
@@ -155,8 +176,8 @@ mod tests {
         assert_eq!(result.reasons.len(), 3);
         assert_eq!(
             result.reasons[0],
-            "Ramp time: meets its success criterion; it improved by 6.2 with a 95% interval \
-             starting at 1.1, above zero."
+            "Ramp time: meets its success criterion; it rose by 6.2, and even the cautious end \
+             of its 95% interval is a rise of 1.1."
         );
     }
 
@@ -168,7 +189,7 @@ mod tests {
         ]);
         assert_eq!(result.choice, VoteChoice::Iterate);
         assert!(result.reasons[1].contains("does not meet"));
-        assert!(result.reasons[1].contains("not above zero"));
+        assert!(result.reasons[1].contains("so no rise is shown"));
     }
 
     #[test]
@@ -180,7 +201,7 @@ mod tests {
         assert_eq!(result.choice, VoteChoice::Stop);
         assert_eq!(
             result.reasons.last().map(String::as_str),
-            Some("Stop: no KPI shows an improvement whose 95% interval lies above zero.")
+            Some("Stop: no KPI improves across its whole 95% interval.")
         );
     }
 
@@ -212,6 +233,27 @@ mod tests {
     }
 
     #[test]
+    fn a_kpi_where_lower_is_better_is_told_as_a_fall() {
+        let days = KpiOutcome {
+            lower_is_better: true,
+            ..kpi("Days to first closed deal", true, 6.5, 5.06)
+        };
+        let result = verdict(std::slice::from_ref(&days));
+        assert_eq!(
+            result.reasons[0],
+            "Days to first closed deal: meets its success criterion; it fell by 6.5, and even \
+             the cautious end of its 95% interval is a fall of 5.06."
+        );
+        assert!(!result.reasons[0].contains("zero"));
+        let worse = KpiOutcome {
+            lower_is_better: true,
+            ..kpi("Days to first closed deal", false, -2.0, -4.0)
+        };
+        let result = verdict(&[worse]);
+        assert!(result.reasons[0].contains("it rose by 2, but its 95% interval reaches no change or a rise, so no fall is shown"));
+    }
+
+    #[test]
     fn kpis_without_criteria_cannot_scale_but_can_keep_the_pilot_going() {
         let no_criterion = KpiOutcome {
             has_criterion: false,
@@ -236,8 +278,9 @@ mod tests {
     fn the_rule_reads_the_same_every_time() {
         assert_eq!(
             DECISION_RULE,
-            "Scale when every KPI with a success criterion meets it; Stop when no KPI shows an \
-             improvement whose 95% interval lies above zero; otherwise Iterate."
+            "Scale when every KPI with a success criterion meets it; Stop when no KPI improves \
+             across its whole 95% interval (a rise where higher is better, a fall where lower \
+             is better); otherwise Iterate."
         );
     }
 }

@@ -12,17 +12,28 @@ use super::wrap::wrap;
 
 /// How much of the next block must fit under a heading for the heading to stay on this
 /// page: all of a chart (charts never split), a few lines of anything else.
-fn kept_with_heading(flow: &Flow, next: Option<&Block>) -> f32 {
+fn kept_with_heading(flow: &Flow, rest: &[&Block]) -> f32 {
     let lines = theme::BODY * theme::LEADING * 4.0;
-    match next {
+    // A short introduction and the short table it introduces travel with their heading.
+    let (intro, after) = match rest {
+        [Block::Paragraph(text), after @ ..] => (
+            flow.text_height(Weight::Regular, theme::BODY, text) + theme::GAP,
+            after,
+        ),
+        _ => (0.0, rest),
+    };
+    let kept = match after.first() {
         Some(Block::Chart(chart)) => charts::height(flow, chart).max(lines),
         Some(Block::Network(chart)) => charts::network::height(flow, chart).max(lines),
-        _ => lines,
-    }
+        Some(Block::Table(table)) => table::kept_height(flow, table).unwrap_or(lines),
+        _ => return lines,
+    };
+    (intro + kept).min(flow.page_space() * 0.6)
 }
 
-/// Draws a block; `next` is the block after it, which a heading keeps on its page.
-pub fn draw(flow: &mut Flow, block: &Block, next: Option<&Block>) {
+/// Draws a block; `rest` are the blocks after it, the first of which a heading keeps on
+/// its page.
+pub fn draw(flow: &mut Flow, block: &Block, rest: &[&Block]) {
     match block {
         Block::Title(text) => {
             flow.text_block(Weight::Bold, theme::TITLE, theme::INK, text);
@@ -33,7 +44,7 @@ pub fn draw(flow: &mut Flow, block: &Block, next: Option<&Block>) {
             flow.gap(theme::GAP + 4.0);
         }
         Block::Heading(text) => {
-            let kept = kept_with_heading(flow, next);
+            let kept = kept_with_heading(flow, rest);
             flow.ensure(theme::HEADING * 2.0 + kept);
             flow.gap(6.0);
             flow.text_block(Weight::Bold, theme::HEADING, theme::BRAND, text);
@@ -44,7 +55,7 @@ pub fn draw(flow: &mut Flow, block: &Block, next: Option<&Block>) {
             flow.advance(7.0);
         }
         Block::Subheading(text) => {
-            let kept = kept_with_heading(flow, next);
+            let kept = kept_with_heading(flow, rest);
             flow.ensure(theme::SUBHEADING * 1.5 + kept);
             flow.text_block(Weight::Bold, theme::SUBHEADING, theme::INK, text);
             flow.advance(2.0);

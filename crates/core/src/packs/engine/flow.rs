@@ -51,6 +51,16 @@ impl<'a> Flow<'a> {
         self.y >= self.geometry.height - theme::MARGIN_TOP
     }
 
+    /// The height a whole page offers between its margins.
+    pub fn page_space(&self) -> f32 {
+        self.geometry.height - theme::MARGIN_TOP - theme::MARGIN_BOTTOM
+    }
+
+    /// The height `text` takes as `text_block` sets it across the full width.
+    pub fn text_height(&self, weight: Weight, size: f32, text: &str) -> f32 {
+        wrap(self.fonts, weight, size, self.width(), text).len() as f32 * size * theme::LEADING
+    }
+
     pub fn space_left(&self) -> f32 {
         self.y - theme::MARGIN_BOTTOM
     }

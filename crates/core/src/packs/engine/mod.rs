@@ -57,13 +57,21 @@ pub fn render(doc: &PackDocument, paper: PaperSize) -> Result<RenderedPack> {
     let geometry = geometry(paper);
 
     let mut flow = Flow::new(&fonts, geometry);
+    // A draft carries no signature lines, nor the heading that would introduce them.
     let printed: Vec<&Block> = doc
         .blocks
         .iter()
-        .filter(|block| !(doc.draft && matches!(block, Block::Signatures(_))))
+        .enumerate()
+        .filter(|(index, block)| {
+            let signing = matches!(block, Block::Signatures(_))
+                || (matches!(block, Block::Subheading(_) | Block::Heading(_))
+                    && matches!(doc.blocks.get(index + 1), Some(Block::Signatures(_))));
+            !(doc.draft && signing)
+        })
+        .map(|(_, block)| block)
         .collect();
     for (index, block) in printed.iter().enumerate() {
-        blocks::draw(&mut flow, block, printed.get(index + 1).copied());
+        blocks::draw(&mut flow, block, &printed[index + 1..]);
     }
     let canvases = flow.finish();
 

@@ -16,7 +16,20 @@ struct LaidRow {
     height: f32,
 }
 
-pub fn draw(flow: &mut Flow, table: &Table) {
+/// A table no taller than this share of a page is kept on one page, so a short table (a
+/// pilot's three KPIs) never breaks after its first row and leaves the page half blank.
+const KEEP_WHOLE_SHARE: f32 = 0.45;
+
+/// The fewest rows a table leaves on a page before a break, or carries onto the next.
+const MIN_ROWS_AT_BREAK: usize = 2;
+
+struct Laid {
+    widths: Vec<f32>,
+    header: LaidRow,
+    rows: Vec<LaidRow>,
+}
+
+fn lay_out(flow: &Flow, table: &Table) -> Laid {
     let size = theme::BODY - 0.5;
     let line_height = size * theme::LEADING;
     let total_weight: f32 = table.columns.iter().map(|c| c.weight.max(0.1)).sum();
@@ -26,7 +39,7 @@ pub fn draw(flow: &mut Flow, table: &Table) {
         .map(|c| flow.width() * c.weight.max(0.1) / total_weight)
         .collect();
 
-    let lay = |flow: &Flow, cells: &[String], weight: Weight| -> LaidRow {
+    let lay = |cells: &[String], weight: Weight| -> LaidRow {
         let cells: Vec<Vec<String>> = widths
             .iter()
             .enumerate()
@@ -43,15 +56,40 @@ pub fn draw(flow: &mut Flow, table: &Table) {
     };
 
     let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
-    let header = lay(flow, &titles, Weight::Bold);
-    let rows: Vec<LaidRow> = table
-        .rows
-        .iter()
-        .map(|r| lay(flow, r, Weight::Regular))
-        .collect();
+    let header = lay(&titles, Weight::Bold);
+    let rows = table.rows.iter().map(|r| lay(r, Weight::Regular)).collect();
+    Laid {
+        widths,
+        header,
+        rows,
+    }
+}
 
-    let first_row = rows.first().map_or(0.0, |r| r.height);
-    flow.ensure(header.height + first_row);
+/// The height the table takes when it is kept on one page, or none when it is long enough
+/// to break across pages.
+pub fn kept_height(flow: &Flow, table: &Table) -> Option<f32> {
+    let laid = lay_out(flow, table);
+    let total = laid.header.height + laid.rows.iter().map(|r| r.height).sum::<f32>();
+    (total <= flow.page_space() * KEEP_WHOLE_SHARE).then_some(total)
+}
+
+pub fn draw(flow: &mut Flow, table: &Table) {
+    let Laid {
+        widths,
+        header,
+        rows,
+    } = lay_out(flow, table);
+    let heights: Vec<f32> = rows.iter().map(|r| r.height).collect();
+
+    match kept_height(flow, table) {
+        Some(total) => {
+            flow.ensure(total);
+        }
+        None => {
+            let opening: f32 = heights.iter().take(MIN_ROWS_AT_BREAK).sum();
+            flow.ensure(header.height + opening);
+        }
+    }
     draw_row(
         flow,
         &header,
@@ -61,13 +99,17 @@ pub fn draw(flow: &mut Flow, table: &Table) {
         Some(theme::HEADER_FILL),
     );
     for (index, row) in rows.iter().enumerate() {
-        // The last row (often a total) never stands alone on a new page.
-        let keep_with_next = if index + 2 == rows.len() {
-            rows[index + 1].height
+        // A break leaves at least two rows on the page it leaves and takes at least two to
+        // the next: the last rows (often a total) never stand alone on a new page.
+        let rest = rows.len() - index;
+        let keep_with_next: f32 = if rest <= MIN_ROWS_AT_BREAK {
+            heights[index + 1..].iter().sum()
         } else {
             0.0
         };
-        if flow.ensure(row.height + keep_with_next) {
+        // The opening rows were made to fit before the header was drawn.
+        let may_break = index >= MIN_ROWS_AT_BREAK;
+        if may_break && flow.ensure(row.height + keep_with_next) {
             draw_row(
                 flow,
                 &header,

@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::metrics::analytics::verdict::{verdict, KpiOutcome};
-use crate::model::{Dashboard, LiftReport, RuleVerdict};
+use crate::model::{Dashboard, Direction, LiftReport, RuleVerdict};
 use crate::store::Store;
 
 use super::context::PilotContext;
@@ -27,7 +27,12 @@ pub(crate) fn rule_verdict_in(
     for k in &ctx.kpis {
         let data = kpi::gather(conn, &ctx, k)?;
         let measured = kpi::measure(&ctx, k, &data).ok().map(|(report, _)| report);
-        outcomes.push(outcome(&k.name, k.criterion.is_some(), measured.as_ref()));
+        outcomes.push(outcome(
+            &k.name,
+            k.direction,
+            k.criterion.is_some(),
+            measured.as_ref(),
+        ));
     }
     Ok(verdict(&outcomes))
 }
@@ -37,13 +42,26 @@ pub fn verdict_of(dashboard: &Dashboard) -> RuleVerdict {
     let outcomes: Vec<KpiOutcome> = dashboard
         .kpis
         .iter()
-        .map(|panel| outcome(&panel.name, panel.criterion.is_some(), panel.lift.as_ref()))
+        .map(|panel| {
+            outcome(
+                &panel.name,
+                panel.direction,
+                panel.criterion.is_some(),
+                panel.lift.as_ref(),
+            )
+        })
         .collect();
     verdict(&outcomes)
 }
 
-fn outcome(name: &str, has_criterion: bool, measured: Option<&LiftReport>) -> KpiOutcome {
+fn outcome(
+    name: &str,
+    direction: Direction,
+    has_criterion: bool,
+    measured: Option<&LiftReport>,
+) -> KpiOutcome {
     KpiOutcome {
+        lower_is_better: direction == Direction::Lower,
         kpi: name.to_string(),
         has_criterion,
         measured: measured.is_some(),

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{ItemKind, PackKind, PackRecord, PaperSize};
 use crate::packs::approval::ApprovalPage;
 use crate::packs::{self, decision, proposal, PackDocument, RenderedPack};
@@ -255,6 +255,27 @@ pub fn save_decision(
 
 pub fn list_packs(store: &Store) -> Result<Vec<PackRecord>> {
     crate::store::packs::list(store.conn())
+}
+
+/// The file a recorded pack was saved to, for opening it or showing it in its folder. Only
+/// files Pilotdesk itself saved as packs are offered, so the window cannot ask for others.
+pub fn saved_file(store: &Store, pack_id: i64) -> Result<std::path::PathBuf> {
+    let record = crate::store::packs::get(store.conn(), pack_id)?;
+    let Some(path) = record.path else {
+        return Err(Error::Conflict(format!(
+            "pack {pack_id} (\"{}\") was produced without being saved to a file",
+            record.title
+        )));
+    };
+    let path = std::path::PathBuf::from(path);
+    if !path.is_file() {
+        return Err(Error::Conflict(format!(
+            "{} is no longer there: it was moved or deleted after Pilotdesk saved it; the \
+             pack's record and content hash are kept",
+            path.display()
+        )));
+    }
+    Ok(path)
 }
 
 pub(crate) fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
