@@ -9,6 +9,10 @@ mod state;
 use std::path::PathBuf;
 
 fn main() {
+    // Dates in the window, the packs and the command line follow the person's locale.
+    pilotdesk_core::packs::dates::set_style(
+        pilotdesk_core::packs::dates::DateStyle::from_environment(),
+    );
     let db_path = database_path_from_args().unwrap_or_else(pilotdesk_core::paths::default_db_path);
     let state = state::AppState::open(&db_path);
 

@@ -80,7 +80,9 @@ test("the proposal pack is saved through the native dialog and reads back", asyn
   }
   await s.waitFor(byTestId("pilot-title"));
   const out = join(app.workdir, "escalation-proposal.pdf");
-  await (await s.find(byTestId("save-proposal"))).click();
+  // Saving a pack is one of the header's secondary actions, under "More actions".
+  await (await s.find(byTestId("more-actions"))).click();
+  await (await s.waitFor(byTestId("save-proposal"))).click();
   await answerSaveDialog(out);
 
   const notice = await s.waitFor(byTestId("pack-saved"), 30000);

@@ -81,8 +81,12 @@ describe("App", () => {
     expect(screen.queryByTestId("user-chooser-cancel")).toBeNull();
     const suggested = await screen.findByTestId("user-suggested");
     expect(suggested.textContent).toContain("Ana Lima");
-    // Steering-group members are marked with their function; the search narrows the list.
-    expect((await screen.findByTestId("user-option-E1")).textContent).toContain("Frontline leader");
+    // Steering-group members are marked with the function they speak for, phrased so it does
+    // not read as their job; the search narrows the list.
+    const member = (await screen.findByTestId("user-option-E1")).textContent;
+    expect(member).toContain("Sales manager · Sales");
+    expect(member).toContain("Speaks for the front line");
+    expect(member).not.toContain("Frontline leader");
     await fireEvent.input(screen.getByTestId("user-search"), { target: { value: "support" } });
     expect(screen.queryByTestId("user-option-E1")).toBeNull();
     expect(screen.getByTestId("user-option-E3")).toBeTruthy();

@@ -236,3 +236,40 @@ fn a_reader_that_stops_early_ends_the_output_quietly() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
 }
+
+#[test]
+fn dates_in_words_follow_the_locale_and_json_keeps_iso() {
+    let (_dir, db) = workspace();
+    assert!(pilotdesk(&db, &["demo"]).status.success());
+    let decisions = |locale: &str| {
+        stdout(&support::pilotdesk_in_locale(
+            &db,
+            locale,
+            &["review", "decisions"],
+        ))
+    };
+    let day_first = decisions("C.UTF-8");
+    let month_first = decisions("en_US.UTF-8");
+    let british = decisions("en_GB.UTF-8");
+    let (day, month) = (
+        regex_like(&day_first, |w| w[0].parse::<u32>().is_ok() && w[1].len() == 3),
+        regex_like(&month_first, |w| w[0].len() == 3 && w[1].ends_with(',')),
+    );
+    assert!(day, "day first without a locale: {day_first}");
+    assert!(month, "month first in en_US: {month_first}");
+    assert_eq!(british, day_first, "en_GB writes the day first too");
+
+    // JSON keeps ISO dates whatever the locale.
+    let json = stdout(&support::pilotdesk_in_locale(
+        &db,
+        "en_US.UTF-8",
+        &["review", "decisions", "--json"],
+    ));
+    assert!(json.contains("\"decidedAt\": \"20"), "{json}");
+}
+
+/// Whether any two words in a row of `text` pass `test`, e.g. "14" "Dec".
+fn regex_like(text: &str, test: impl Fn(&[&str]) -> bool) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(test)
+}

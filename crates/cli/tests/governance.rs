@@ -87,7 +87,7 @@ fn members_vote_as_themselves_until_the_quorum_decides() {
 
     let first = vote(&db, HR, &item, "approve", "");
     assert!(
-        first.contains("Waiting for a vote from Analytics, Finance and Frontline leader"),
+        first.contains("Waiting for a vote from Analytics, Finance and Front line"),
         "{first}"
     );
     vote(&db, &analyst(&db), &item, "approve", "");

@@ -5,6 +5,7 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
+use crate::packs::dates::DateStyle;
 use crate::model::agenda::*;
 use crate::model::analytics::*;
 use crate::model::badges::*;
@@ -27,6 +28,7 @@ pub fn typescript() -> String {
         PaperSize::decl(&cfg),
         WorkspaceSettings::decl(&cfg),
         SettingsInput::decl(&cfg),
+        DateStyle::decl(&cfg),
         WorkspaceOverview::decl(&cfg),
         Person::decl(&cfg),
         Team::decl(&cfg),

@@ -62,7 +62,7 @@ fn the_proposal_has_an_approval_page_with_members_votes_and_signature_lines() {
     save_proposal(&mut store, id, &pending, None, today).unwrap();
     let text = flat(&pending);
     assert!(
-        text.contains("Not decided yet. Waiting for a vote from HR, Finance and Frontline leader"),
+        text.contains("Not decided yet. Waiting for a vote from HR, Finance and Front line"),
         "{text}"
     );
     assert!(

@@ -44,7 +44,17 @@ export type SettingsInput = { workspaceName: string, currency: string,
  */
 paperSize: string, minGroupSize: string, creditRate: string, weeklyLoadHours: string, };
 
-export type WorkspaceOverview = { settings: WorkspaceSettings, peopleCount: number, teams: Array<Team>, pilotCount: number, databasePath: string | null, schemaVersion: number, };
+/**
+ * The order a person reads a date in, from their locale.
+ */
+export type DateStyle = "day_month_year" | "month_day_year";
+
+export type WorkspaceOverview = { settings: WorkspaceSettings, peopleCount: number, teams: Array<Team>, pilotCount: number, databasePath: string | null, schemaVersion: number, 
+/**
+ * How dates are written, from the person's locale, so the window writes them as the
+ * command line and the packs do.
+ */
+dateStyle: DateStyle, };
 
 export type Person = { 
 /**

@@ -10,6 +10,7 @@ import {
   formatDateTime,
   formatMoney,
   paperLabel,
+  setDateStyle,
   parseIsoDate,
   phaseProgress,
   phaseText,
@@ -25,6 +26,19 @@ import {
 } from "./format";
 
 describe("dates", () => {
+  it("follow the locale's order the backend reports, the same way everywhere", () => {
+    setDateStyle("month_day_year");
+    try {
+      expect(formatDate("2026-12-14")).toBe("Dec 14, 2026");
+      expect(formatPeriod("2026-07-01", "2026-12-31")).toBe("Jul 1 – Dec 31, 2026");
+      expect(formatDateRange("2026-12-14", "2027-03-14")).toBe("Dec 14, 2026 – Mar 14, 2027");
+    } finally {
+      setDateStyle("day_month_year");
+    }
+    expect(formatDate("2026-12-14")).toBe("14 Dec 2026");
+    expect(formatPeriod("2026-07-01", "2026-12-31")).toBe("1 Jul – 31 Dec 2026");
+  });
+
   it("formats ISO dates as day, short month, year", () => {
     expect(formatDate("2026-12-14")).toBe("14 Dec 2026");
     expect(formatDate("2027-03-04")).toBe("4 Mar 2027");

@@ -1,5 +1,5 @@
 // Formatting shared by every screen. Dates arrive as "YYYY-MM-DD"; money as integer minor units.
-import type { PilotPhase, PilotStatus } from "../api";
+import type { DateStyle, PilotPhase, PilotStatus } from "../api";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -25,11 +25,30 @@ function toIso(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-/** "2026-12-14" -> "14 Dec 2026". Text that is not a date is returned as it is. */
+let dateStyle: DateStyle = "day_month_year";
+
+/** How dates are written, from the person's locale as the backend read it, so the window
+ * writes them as the command line and the packs do. */
+export function setDateStyle(style: DateStyle): void {
+  dateStyle = style;
+}
+
+/** A day and month ("14 Dec", or "Dec 14" where the month comes first). */
+function dayMonth(day: number, month: number): string {
+  return dateStyle === "month_day_year" ? `${MONTHS[month]} ${day}` : `${day} ${MONTHS[month]}`;
+}
+
+/** A whole date ("14 Dec 2026", or "Dec 14, 2026" where the month comes first). */
+function dayMonthYear(day: number, month: number, year: number): string {
+  return dateStyle === "month_day_year" ? `${MONTHS[month]} ${day}, ${year}` : `${day} ${MONTHS[month]} ${year}`;
+}
+
+/** "2026-12-14" -> "14 Dec 2026" ("Dec 14, 2026" in a month-first locale). Text that is not a
+ * date is returned as it is. */
 export function formatDate(iso: string): string {
   const date = parseIsoDate(iso);
   if (!date) return iso;
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  return dayMonthYear(date.getUTCDate(), date.getUTCMonth(), date.getUTCFullYear());
 }
 
 /** "14 Dec 2026 – 14 Mar 2027". */
@@ -51,7 +70,7 @@ export function formatDateTime(timestamp: string): string {
   if (Number.isNaN(date.getTime())) return timestamp;
   const hh = String(date.getHours()).padStart(2, "0");
   const mm = String(date.getMinutes()).padStart(2, "0");
-  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}, ${hh}:${mm}`;
+  return `${dayMonthYear(date.getDate(), date.getMonth(), date.getFullYear())}, ${hh}:${mm}`;
 }
 
 /** 1800000 cents, "USD" -> "USD 18,000"; cents shown only when non-zero ("USD 0.50"). */
@@ -173,7 +192,7 @@ export function sentence(message: string): string {
 export function formatDay(timestamp: string): string {
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime())) return timestamp;
-  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+  return dayMonthYear(date.getDate(), date.getMonth(), date.getFullYear());
 }
 
 /** A compact period: "1 Jul – 31 Dec 2026" within one year, the full range otherwise. */
@@ -181,7 +200,7 @@ export function formatPeriod(start: string, end: string): string {
   const from = parseIsoDate(start);
   const to = parseIsoDate(end);
   if (!from || !to || from.getUTCFullYear() !== to.getUTCFullYear()) return formatDateRange(start, end);
-  return `${from.getUTCDate()} ${MONTHS[from.getUTCMonth()]} – ${formatDate(end)}`;
+  return `${dayMonth(from.getUTCDate(), from.getUTCMonth())} – ${formatDate(end)}`;
 }
 
 /** Minor units as an amount a person would type back: 1800000 -> "18000", 50 -> "0.50". */

@@ -1,11 +1,13 @@
 // Words for the steering group's data, shared by the governance screens.
 import type { DecisionKind, ItemKind, MemberFunction, Practice, VoteChoice } from "../api";
 
+// The function a member speaks for on the group, not a description of the person: a VP Sales
+// can hold the front line's seat, so "Frontline leader" beside their job title would mislead.
 const FUNCTIONS: Record<MemberFunction, string> = {
   hr: "HR",
   analytics: "Analytics",
   finance: "Finance",
-  frontline: "Frontline leader",
+  frontline: "Front line",
   other: "Other",
 };
 
@@ -13,6 +15,19 @@ export const FUNCTION_ORDER = Object.keys(FUNCTIONS) as MemberFunction[];
 
 export function functionLabel(fn: MemberFunction): string {
   return FUNCTIONS[fn] ?? fn;
+}
+
+const SPOKEN_FOR: Record<MemberFunction, string> = {
+  hr: "HR",
+  analytics: "analytics",
+  finance: "finance",
+  frontline: "the front line",
+  other: "another function",
+};
+
+/** "speaks for the front line", to follow a job title: "VP Sales · speaks for the front line". */
+export function speaksFor(fn: MemberFunction): string {
+  return `speaks for ${SPOKEN_FOR[fn] ?? fn}`;
 }
 
 const CHOICES: Record<VoteChoice, string> = {

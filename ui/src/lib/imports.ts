@@ -26,7 +26,7 @@ export const KIND_INFO: Record<ImportKind, KindInfo> = {
     title: "Coaching events",
     noun: ["coaching event", "coaching events"],
     description: "Coaching moments recorded elsewhere. The same event imported twice is kept once.",
-    columns: "Manager, Coachee, Date, Time, Minutes, Type, Pilot, Playbook task, Notes (and an Event ID if you have one)",
+    columns: "Manager, Coachee, Date, Time, Minutes, Type, Pilot, Task, Notes (and an Event ID if you have one)",
     destination: { href: "#/coaching", label: "See the events log" },
   },
   observations: {

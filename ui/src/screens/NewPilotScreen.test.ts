@@ -73,6 +73,7 @@ beforeEach(() => {
     pilotCount: 0,
     databasePath: null,
     schemaVersion: 1,
+    dateStyle: "day_month_year",
   });
   window.location.hash = "#/pilots/new";
   vi.mocked(api.listTemplates).mockResolvedValue(templates);

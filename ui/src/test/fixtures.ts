@@ -152,6 +152,7 @@ export const overview: WorkspaceOverview = {
   pilotCount: 1,
   databasePath: "/home/ana/.local/share/pilotdesk/pilotdesk.db",
   schemaVersion: 4,
+  dateStyle: "day_month_year",
 };
 
 export const pilotSummary: PilotSummary = {

@@ -14,7 +14,7 @@ export const rule: QuorumRule = {
   threshold: "majority",
   basis: "eligible_members",
   description:
-    "At least one vote from each of HR, Analytics, Finance and Frontline leader; a decision needs a majority of the eligible members. Recused members do not count.",
+    "At least one vote from each of HR, Analytics, Finance and Front line; a decision needs a majority of the eligible members. Recused members do not count.",
 };
 
 export function item(overrides: Partial<GovernanceItem> = {}): GovernanceItem {
@@ -55,7 +55,7 @@ export function status(overrides: Partial<QuorumStatus> = {}): QuorumStatus {
     missingFunctions: ["finance", "frontline"],
     unrepresentedFunctions: [],
     yetToVote: ["E1005", "E1002"],
-    explanation: "Waiting for a vote from Finance and Frontline leader. 2 of 4 eligible members voted (1 approve, 1 request changes).",
+    explanation: "Waiting for a vote from Finance and Front line. 2 of 4 eligible members voted (1 approve, 1 request changes).",
     ...overrides,
   };
 }

@@ -295,7 +295,7 @@ fn run(command: AgendaCommand, store: &mut Store, context: &Context) -> Result<(
                     .map(|a| {
                         vec![
                             a.id.to_string(),
-                            a.created_at.get(..10).unwrap_or("").to_string(),
+                            output::date_text(&a.created_at),
                             a.manager_name.clone(),
                             a.coachee_name.clone(),
                             a.context.label().into(),

@@ -336,7 +336,11 @@ pub fn events(command: EventsCommand, store: &Store) -> Result<()> {
         .iter()
         .map(|e| {
             vec![
-                e.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
+                format!(
+                    "{} {}",
+                    pilotdesk_core::packs::dates::long_date(e.occurred_at.date()),
+                    e.occurred_at.format("%H:%M")
+                ),
                 e.manager_name.clone(),
                 e.coachee_name.clone().unwrap_or_default(),
                 e.kind.label().to_string(),
@@ -387,7 +391,11 @@ pub fn log(args: LogArgs, store: &mut Store) -> Result<()> {
             event.kind.label().to_lowercase(),
             event.manager_name,
             event.coachee_name.as_deref().unwrap_or("nobody"),
-            event.occurred_at.format("%Y-%m-%d %H:%M"),
+            format!(
+                "{} {}",
+                pilotdesk_core::packs::dates::long_date(event.occurred_at.date()),
+                event.occurred_at.format("%H:%M")
+            ),
             event.id
         );
     }
@@ -474,7 +482,7 @@ pub fn generate_data(args: GenerateArgs, store: &mut Store, context: &Context) -
     outln!(
         "Pilot {} started {} ({}): {} pilot and {} comparison managers.",
         summary.pilot_id,
-        summary.pilot_start,
+        pilotdesk_core::packs::dates::long_date(summary.pilot_start),
         summary.pilot_status.label(),
         summary.pilot_managers,
         summary.comparison_managers

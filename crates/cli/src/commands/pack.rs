@@ -140,7 +140,7 @@ pub fn list(store: &Store, json: bool) -> Result<()> {
                     r.id.to_string(),
                     r.title.clone(),
                     r.subject.clone(),
-                    r.produced_at.clone(),
+                    output::date_text(&r.produced_at),
                     short_hash(&r.content_hash).to_string(),
                     r.path.clone().unwrap_or_default(),
                 ]

@@ -168,7 +168,7 @@ pub fn feedback(command: FeedbackCommand, store: &mut Store, context: &Context) 
                     .iter()
                     .map(|f| {
                         vec![
-                            f.given_on.clone(),
+                            output::date_text(&f.given_on),
                             f.person_id.clone(),
                             format!("{} ({})", f.author, f.author_role.as_str()),
                             f.competency.clone(),
@@ -240,7 +240,7 @@ pub fn sample(command: SampleCommand, store: &mut Store, context: &Context) -> R
                             s.id.to_string(),
                             s.title.clone(),
                             s.media_type.clone(),
-                            s.added_on.clone(),
+                            output::date_text(&s.added_on),
                             s.annotations.len().to_string(),
                             pilotdesk_core::hashing::short(&s.sha256, 16).to_string(),
                         ]

@@ -117,7 +117,7 @@ pub fn run(command: ReviewCommand, store: &mut Store, context: &Context) -> Resu
                     .map(|d| {
                         vec![
                             d.id.to_string(),
-                            d.decided_at.clone(),
+                            output::date_text(&d.decided_at),
                             d.kind.label().into(),
                             d.outcome_label.clone(),
                             d.summary.clone(),
@@ -125,7 +125,7 @@ pub fn run(command: ReviewCommand, store: &mut Store, context: &Context) -> Resu
                     })
                     .collect();
                 output::table(
-                    &["ID", "DECIDED (UTC)", "KIND", "OUTCOME", "SUMMARY"],
+                    &["ID", "DECIDED", "KIND", "OUTCOME", "SUMMARY"],
                     &rows,
                 );
             }

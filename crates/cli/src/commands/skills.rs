@@ -337,8 +337,8 @@ pub fn module(command: ModuleCommand, store: &mut Store, context: &Context) -> R
                 bought.module_title,
                 bought.basis,
                 bought.total.format_plain(),
-                bought.starts_on,
-                bought.ends_on
+                output::date_text(&bought.starts_on),
+                output::date_text(&bought.ends_on)
             );
         }
         ModuleCommand::Purchases { pilot, json } => {
@@ -354,7 +354,11 @@ pub fn module(command: ModuleCommand, store: &mut Store, context: &Context) -> R
                             p.module_title.clone(),
                             p.basis.clone(),
                             p.total.format_plain(),
-                            format!("{} to {}", p.starts_on, p.ends_on),
+                            format!(
+                                "{} to {}",
+                                output::date_text(&p.starts_on),
+                                output::date_text(&p.ends_on)
+                            ),
                             p.pilot_name.clone().unwrap_or_default(),
                         ]
                     })

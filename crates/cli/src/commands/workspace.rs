@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use pilotdesk_core::workflows::demo::{load_full_demo, DemoOutcome};
 use pilotdesk_core::model::PilotPart;
+use pilotdesk_core::packs::dates::long_date;
 use pilotdesk_core::workflows::{cohort, imports, person_page, playbook, workspace};
 use pilotdesk_core::{Error, Result, Store};
 
@@ -185,9 +186,13 @@ fn person_history(store: &Store, person_id: &str, json: bool) -> Result<()> {
         person.team
     );
     match (person.hire_date, person.leaving_date) {
-        (Some(hired), Some(left)) => outln!("Hired {hired}, leaving date {left}"),
-        (Some(hired), None) => outln!("Hired {hired}"),
-        (None, Some(left)) => outln!("Leaving date {left}"),
+        (Some(hired), Some(left)) => outln!(
+            "Hired {}, leaving date {}",
+            long_date(hired),
+            long_date(left)
+        ),
+        (Some(hired), None) => outln!("Hired {}", long_date(hired)),
+        (None, Some(left)) => outln!("Leaving date {}", long_date(left)),
         (None, None) => {}
     }
     outln!();

@@ -4,13 +4,20 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// Runs `pilotdesk --db DB ARGS...`, ignoring any workspace set in the environment.
+/// Runs `pilotdesk --db DB ARGS...`, ignoring any workspace set in the environment. Dates
+/// are written day first ("14 Dec 2026") whatever the machine's locale, as the tests expect.
 pub fn pilotdesk(db: &Path, args: &[&str]) -> Output {
+    pilotdesk_in_locale(db, "C.UTF-8", args)
+}
+
+/// The same under a locale, e.g. "en_US.UTF-8", where dates put the month first.
+pub fn pilotdesk_in_locale(db: &Path, locale: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pilotdesk"))
         .arg("--db")
         .arg(db)
         .args(args)
         .env_remove("PILOTDESK_DB")
+        .env("LC_ALL", locale)
         .output()
         .expect("the pilotdesk binary runs")
 }

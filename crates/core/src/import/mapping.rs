@@ -232,7 +232,7 @@ pub const EVENTS: &[Field] = &[
     ),
     field(
         "task",
-        "Playbook task",
+        "Task",
         false,
         "The task's id, or its behaviour as written in the playbook",
         &[

@@ -555,7 +555,7 @@ mod tests {
     fn the_rule_describes_itself() {
         assert_eq!(
             default_rule().description,
-            "At least one vote from each of HR, Analytics, Finance and Frontline leader; a \
+            "At least one vote from each of HR, Analytics, Finance and Front line; a \
              decision needs a majority of the eligible members. Recused members do not count."
         );
     }

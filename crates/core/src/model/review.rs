@@ -262,7 +262,7 @@ pub struct QuorumStatus {
     /// Required functions no eligible member can represent: the item cannot be decided
     /// until the group or the rule changes.
     pub unrepresented_functions: Vec<MemberFunction>,
-    /// Eligible members who have not voted.
+    /// Eligible members who have not voted, by person id.
     pub yet_to_vote: Vec<String>,
     /// Where it stands and what is missing, in words.
     pub explanation: String,

@@ -53,7 +53,7 @@ impl MemberFunction {
             MemberFunction::Hr => "HR",
             MemberFunction::Analytics => "Analytics",
             MemberFunction::Finance => "Finance",
-            MemberFunction::Frontline => "Frontline leader",
+            MemberFunction::Frontline => "Front line",
             MemberFunction::Other => "Other",
         }
     }

@@ -28,4 +28,7 @@ pub struct WorkspaceOverview {
     pub pilot_count: u32,
     pub database_path: Option<String>,
     pub schema_version: i64,
+    /// How dates are written, from the person's locale, so the window writes them as the
+    /// command line and the packs do.
+    pub date_style: crate::packs::dates::DateStyle,
 }

@@ -208,7 +208,7 @@ pub fn build(data: &ProposalData) -> PackDocument {
         callout,
     ];
     if draft {
-        blocks.push(what_is_missing(design));
+        blocks.extend(what_is_missing(design));
     }
     blocks.extend([
         Block::Heading("Objective".into()),
@@ -264,29 +264,35 @@ pub fn build(data: &ProposalData) -> PackDocument {
 }
 
 /// A draft says plainly what stands between it and the steering group's decision: the
-/// Step 1 items still open, each with the reason the data gives.
-fn what_is_missing(design: &crate::model::PilotDesign) -> Block {
+/// Step 1 items still open, one line each with the reason the data gives.
+fn what_is_missing(design: &crate::model::PilotDesign) -> Vec<Block> {
     let open: Vec<String> = design.readiness.steps[0]
         .items
         .iter()
         .filter(|i| !matches!(i.status, ItemStatus::Met | ItemStatus::Waived))
-        .map(|i| format!("{}: {}", i.title, i.reason.trim_end_matches('.')))
+        .map(|i| format!("{}: {}.", i.title, i.reason.trim_end_matches('.')))
         .collect();
-    let text = match open.as_slice() {
-        [] => "Every Step 1 item of the readiness checklist is met or waived. This copy becomes \
-               final when the steering group decides; until then it carries no signatures."
-            .to_string(),
-        items => format!(
-            "{} of the readiness checklist's Step 1 {} still open, so the pilot cannot be \
-             submitted yet. {}.",
-            items.len(),
-            if items.len() == 1 { "item is" } else { "items are" },
-            items.join(". ")
-        ),
-    };
-    Block::Callout {
-        title: "Draft: not yet decided by the steering group".into(),
-        text,
+    let title = "Draft: not yet decided by the steering group".to_string();
+    if open.is_empty() {
+        return vec![Block::Callout {
+            title,
+            text: "Every Step 1 item of the readiness checklist is met or waived. This copy \
+                   becomes final when the steering group decides; until then it carries no \
+                   signatures."
+                .into(),
+        }];
     }
+    vec![
+        Block::Callout {
+            title,
+            text: format!(
+                "{} of the readiness checklist's Step 1 {} still open, so the pilot cannot be \
+                 submitted yet. What is missing:",
+                open.len(),
+                if open.len() == 1 { "item is" } else { "items are" },
+            ),
+        },
+        Block::Bullets(open),
+    ]
 }
 

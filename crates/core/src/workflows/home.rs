@@ -21,9 +21,9 @@ pub fn home(store: &Store, today: NaiveDate) -> Result<Home> {
     let user = users::current_user(store)?;
     let name = user.person.as_ref().map(|p| p.name.clone());
     let overview = overview::portfolio(store, today)?;
-    let inbox = match &user.steering_function {
-        Some(_) => inbox(&review::queue(store, today)?, &user.name),
-        None => Vec::new(),
+    let inbox = match (&user.steering_function, &user.person) {
+        (Some(_), Some(person)) => inbox(&review::queue(store, today)?, &person.id),
+        _ => Vec::new(),
     };
     let sponsored = match &name {
         Some(name) => sponsored(store, name)?,
@@ -59,18 +59,18 @@ fn order(member: bool, sponsor: bool) -> Vec<HomeRole> {
 
 /// What a member owes: reviews and gates still open, those awaiting their vote or overdue
 /// first, then the soonest due.
-fn inbox(queue: &GovernanceQueue, member_name: &str) -> Vec<InboxEntry> {
+fn inbox(queue: &GovernanceQueue, member_id: &str) -> Vec<InboxEntry> {
     let mut entries: Vec<InboxEntry> = queue
         .reviews
         .iter()
         .chain(&queue.gates)
-        .map(|entry| inbox_entry(entry, member_name))
+        .map(|entry| inbox_entry(entry, member_id))
         .collect();
     entries.sort_by_key(|e| (!(e.owes_vote || e.overdue), e.due_on, e.item_id));
     entries
 }
 
-fn inbox_entry(entry: &QueueEntry, member_name: &str) -> InboxEntry {
+fn inbox_entry(entry: &QueueEntry, member_id: &str) -> InboxEntry {
     let item = &entry.item;
     let status = &entry.status;
     InboxEntry {
@@ -84,7 +84,8 @@ fn inbox_entry(entry: &QueueEntry, member_name: &str) -> InboxEntry {
         overdue: item.overdue,
         owes_vote: item.voting_open
             && entry.my_vote.is_none()
-            && status.yet_to_vote.iter().any(|n| n == member_name),
+            // Eligible members yet to vote, by person id: a member who stepped back is not.
+            && status.yet_to_vote.iter().any(|id| id == member_id),
         my_vote: entry.my_vote,
         progress: format!(
             "{} of {} eligible {} voted",

@@ -10,6 +10,7 @@ pub fn overview(store: &Store) -> Result<WorkspaceOverview> {
         pilot_count: pilots::count(store.conn())?,
         database_path: store.path().map(|p| p.display().to_string()),
         schema_version: migrations::schema_version(store.conn())?,
+        date_style: crate::packs::dates::style(),
     })
 }
 

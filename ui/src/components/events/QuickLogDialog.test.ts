@@ -37,6 +37,7 @@ describe("QuickLogDialog", () => {
     expect(input("ql-minutes").value).toBe("10");
     expect(input("ql-pilot").value).toBe("Sales onboarding coaching pilot");
     expect(input("ql-task").value).toBe("No specific task");
+    expect(screen.getByLabelText("Task")).toBe(input("ql-task"));
     expect(input("ql-when").value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 

@@ -9,13 +9,14 @@ describe("QuorumStatusPanel", () => {
   it("shows a pending item's tally, the functions that have voted and those still missing", () => {
     render(QuorumStatusPanel, { status: status(), rule, item: item(), members });
     expect(screen.getByTestId("quorum-verdict").textContent).toContain("Pending");
-    expect(screen.getByTestId("quorum-explanation").textContent).toContain("Waiting for a vote from Finance and Frontline leader");
+    expect(screen.getByTestId("quorum-explanation").textContent).toContain("Waiting for a vote from Finance and Front line");
     expect(screen.getByTestId("tally-approve").textContent).toBe("1");
     expect(screen.getByTestId("tally-request_changes").textContent).toBe("1");
     expect(screen.getByTestId("required-hr").dataset.voted).toBe("true");
     expect(screen.getByTestId("required-analytics").dataset.voted).toBe("true");
     expect(screen.getByTestId("required-finance").dataset.voted).toBe("false");
     expect(screen.getByTestId("required-frontline").dataset.voted).toBe("false");
+    expect(screen.getByTestId("required-frontline").textContent?.trim()).toBe("Front line");
     expect(screen.getByText("Yet to vote: Tomasz Nowak, Marcus Oyelaran")).toBeTruthy();
     expect(screen.getByTestId("quorum-status").dataset.decided).toBe("false");
   });

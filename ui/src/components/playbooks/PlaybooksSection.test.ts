@@ -100,6 +100,10 @@ describe("PlaybooksSection", () => {
     add.mockResolvedValue(design);
     render(PlaybooksSection, { props: { designer: new Designer(design) } });
     await fireEvent.click(screen.getByTestId("add-task-1"));
+    // A playbook holds tasks; "behaviour to coach" only explains what a task is.
+    const field = screen.getByLabelText("Task");
+    expect(field).toBe(screen.getByTestId("task-behaviour"));
+    expect(document.getElementById(field.getAttribute("aria-describedby")!)?.textContent).toBe("The behaviour to coach, in a few words");
     await type("task-behaviour", "Own the case");
     await type("moment-prompt-0", "Which promise did you make today?");
     await fireEvent.click(screen.getByTestId("task-save"));

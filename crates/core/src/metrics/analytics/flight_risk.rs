@@ -136,8 +136,8 @@ fn summary(
 ) -> String {
     let period = format!(
         "From {} to {} ({days} day{})",
-        start.format("%-d %b %Y"),
-        end.format("%-d %b %Y"),
+        crate::packs::dates::long_date(start),
+        crate::packs::dates::long_date(end),
         if days == 1 { "" } else { "s" }
     );
     let rates = |figures: &ArmRiskFigures, group: &str| {

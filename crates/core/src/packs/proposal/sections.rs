@@ -248,7 +248,7 @@ pub fn playbooks(design: &PilotDesign) -> Vec<Block> {
         }
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::left("Behaviour to coach", 2.2),
+                Column::left("Task", 2.2),
                 Column::left("Coaching moments", 3.2),
                 Column::left("Builds / supported by", 1.9),
                 Column::left("Moves", 1.4),
@@ -542,7 +542,7 @@ pub fn appendix(data: &ProposalData) -> Vec<Block> {
                 .iter()
                 .map(|c| {
                     vec![
-                        c.at.replace('T', " ").trim_end_matches('Z').to_string(),
+                        crate::packs::dates::date_time_of(&c.at),
                         c.actor.clone(),
                         // The embedded font has no arrows; the record reads the same in words.
                         c.summary.replace(" → ", " to "),

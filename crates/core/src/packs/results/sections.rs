@@ -141,7 +141,7 @@ pub fn coaching(dashboard: &Dashboard, with_scatter: bool) -> Vec<Block> {
     if !coaching.tasks.is_empty() {
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::left("Playbook task", 3.0),
+                Column::left("Task", 3.0),
                 Column::left("Workflow", 1.6),
                 Column::right("Moments", 0.9),
                 Column::right("Hours", 0.8),

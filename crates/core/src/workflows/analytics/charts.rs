@@ -397,7 +397,7 @@ pub(crate) fn coaching_weekly(
 ) -> Chart {
     let categories: Vec<String> = weeks
         .iter()
-        .map(|w| w.format("%-d %b").to_string())
+        .map(|w| crate::packs::dates::short_date(*w))
         .collect();
     let group = |arm: Arm, values: &[Option<f64>]| BarGroup {
         name: format!("{} managers", arm_name(ctx.cohort.design, arm)),

@@ -213,7 +213,7 @@ pub fn date_ticks(
             .collect();
         let labels: Vec<String> = dates
             .iter()
-            .map(|d| d.format("%-d %b").to_string())
+            .map(|d| crate::packs::dates::short_date(*d))
             .collect();
         if fits(&dates, &labels) {
             return DateTicks { dates, labels };
@@ -222,8 +222,8 @@ pub fn date_ticks(
     DateTicks {
         dates: vec![start, end],
         labels: vec![
-            start.format("%-d %b %Y").to_string(),
-            end.format("%-d %b %Y").to_string(),
+            crate::packs::dates::long_date(start),
+            crate::packs::dates::long_date(end),
         ],
     }
 }
