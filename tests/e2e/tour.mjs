@@ -11,15 +11,22 @@ const out = process.argv[2] ?? "test-output/tour";
 mkdirSync(out, { recursive: true });
 
 const STOPS = [
-  ["home", "#/pilots"],
+  ["home", "#/home"],
+  ["pilots", "#/pilots"],
   ["pilot-overview", "#/pilots/1/overview"],
+  ["pilot-basics", "#/pilots/1/basics"],
+  ["pilot-cohort", "#/pilots/1/cohort"],
   ["pilot-budget", "#/pilots/1/budget"],
   ["pilot-checklist", "#/pilots/1/checklist"],
-  ["pilot-running", "#/pilots/2/overview"],
-  ["pilot-dashboard", "#/pilots/2/dashboard"],
-  ["governance-queue", "#/governance/queue"],
+  ["pilot-running", "#/pilots/3/overview"],
+  ["pilot-dashboard", "#/pilots/3/dashboard"],
+  ["governance-queue", "#/governance"],
   ["governance-log", "#/governance/log"],
+  ["governance-group", "#/governance/group"],
+  ["governance-vendors", "#/governance/vendors"],
+  ["review", "#/governance/pilots/3/items/6"],
   ["people", "#/people"],
+  ["person", "#/people/E1060"],
   ["coaching", "#/coaching/events"],
   ["packs", "#/packs"],
   ["settings", "#/settings"],
@@ -33,16 +40,6 @@ try {
     await app.session.execute("window.location.hash = arguments[0];", [hash]);
     await sleep(1500);
     writeFileSync(join(out, `${name}.png`), await app.session.screenshot());
-  }
-  const links = await app.session.execute(
-    `return [...document.querySelectorAll('a[href^="#/pilots/"][href*="/review/"], a[href*="review"]')].map(a => a.getAttribute("href"));`,
-    [],
-  );
-  const review = (links ?? []).find((href) => href && href.includes("review"));
-  if (review) {
-    await app.session.execute("window.location.hash = arguments[0];", [review]);
-    await sleep(1500);
-    writeFileSync(join(out, "review.png"), await app.session.screenshot());
   }
 } finally {
   await app.close();

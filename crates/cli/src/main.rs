@@ -22,7 +22,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    pilotdesk_core::packs::dates::set_style(pilotdesk_core::packs::dates::DateStyle::from_environment());
+    pilotdesk_core::packs::dates::set_style(
+        pilotdesk_core::packs::dates::DateStyle::from_environment(),
+    );
     match commands::run(cli) {
         // 0, or 3 when `audit verify` finds the decision log broken.
         Ok(code) => code,

@@ -252,7 +252,9 @@ fn dates_in_words_follow_the_locale_and_json_keeps_iso() {
     let month_first = decisions("en_US.UTF-8");
     let british = decisions("en_GB.UTF-8");
     let (day, month) = (
-        regex_like(&day_first, |w| w[0].parse::<u32>().is_ok() && w[1].len() == 3),
+        regex_like(&day_first, |w| {
+            w[0].parse::<u32>().is_ok() && w[1].len() == 3
+        }),
         regex_like(&month_first, |w| w[0].len() == 3 && w[1].ends_with(',')),
     );
     assert!(day, "day first without a locale: {day_first}");

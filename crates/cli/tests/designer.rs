@@ -21,7 +21,8 @@ fn readiness_json_lists_three_steps_with_each_items_status_and_reason() {
     assert_eq!(steps.len(), 3);
     assert_eq!(steps[0]["title"], "Prioritize and pilot");
     let items = steps[0]["items"].as_array().unwrap();
-    assert_eq!(items.len(), 10);
+    assert_eq!(items.len(), 11);
+    assert_eq!(items[0]["key"], "objective");
     for item in steps.iter().flat_map(|s| s["items"].as_array().unwrap()) {
         assert!(
             item["status"].is_string() && !item["reason"].as_str().unwrap().is_empty(),
@@ -93,6 +94,7 @@ fn a_complete_design_submits_and_its_criteria_lock_at_approval() {
         &db,
         &["pilot", "basics", &pid, "--ai-agenda", "new sellers' 1:1s"],
     );
+    support::set_budget_lines(&db, &pid);
 
     // Edit a task from the command line; unspecified fields keep their value.
     let task = design["workflows"][0]["tasks"][0].clone();

@@ -5,7 +5,6 @@ use ts_rs::{Config, TS};
 
 use crate::error::{ApiError, ErrorDetail};
 use crate::metrics::PilotPhase;
-use crate::packs::dates::DateStyle;
 use crate::model::agenda::*;
 use crate::model::analytics::*;
 use crate::model::badges::*;
@@ -14,6 +13,7 @@ use crate::model::network::*;
 use crate::model::portfolio::*;
 use crate::model::skills::*;
 use crate::model::*;
+use crate::packs::dates::DateStyle;
 
 pub const HEADER: &str =
     "// Generated from the Rust types by `scripts/gen-types`. Do not edit by hand.\n\n";

@@ -76,15 +76,22 @@ fn a_moment_the_playbook_would_not_expect_is_asked_about_and_recorded_once_confi
     let mut input = moment();
     input.confirmed = false;
     input.minutes = "60".into();
-    let Error::NeedsConfirmation { details, .. } = log_event(&mut store, &input, now()).unwrap_err()
+    let Error::NeedsConfirmation { details, .. } =
+        log_event(&mut store, &input, now()).unwrap_err()
     else {
         panic!("an hour of micro-coaching before the pilot starts is asked about");
     };
     let fields: Vec<_> = details.iter().filter_map(|d| d.field.as_deref()).collect();
     assert_eq!(fields, ["minutes", "occurredAt"]);
-    assert!(details[0].message.contains("60 minutes is long for micro-coaching"));
+    assert!(details[0]
+        .message
+        .contains("60 minutes is long for micro-coaching"));
     assert!(details[1].message.contains("comes before it"));
-    assert_eq!(snapshot(&store), before, "nothing is written until it is confirmed");
+    assert_eq!(
+        snapshot(&store),
+        before,
+        "nothing is written until it is confirmed"
+    );
 
     input.confirmed = true;
     let event = log_event(&mut store, &input, now()).unwrap();

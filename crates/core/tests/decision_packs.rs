@@ -80,7 +80,12 @@ fn the_proposal_has_an_approval_page_with_members_votes_and_signature_lines() {
     assert!(pages[approval + 1].contains("Appendix: methods, assumptions and data lineage"));
 
     // Once approved it is final: the signature lines are back and no page says DRAFT.
-    for role in ["Head of People", "Finance Director", "VP Sales", "VP Customer Experience"] {
+    for role in [
+        "Head of People",
+        "Finance Director",
+        "VP Sales",
+        "VP Customer Experience",
+    ] {
         act_as_role(&store, role);
         review::vote(
             &mut store,
@@ -110,7 +115,10 @@ fn a_draft_proposal_says_what_is_still_missing() {
     save_proposal(&mut store, 1, &path, None, today).unwrap();
     let text = flat(&path);
     assert!(text.contains("Draft: not yet decided by the steering group"));
-    assert!(text.contains("still open, so the pilot cannot be submitted yet"), "{text}");
+    assert!(
+        text.contains("still open, so the pilot cannot be submitted yet"),
+        "{text}"
+    );
     assert!(
         text.contains("no budget lines say what it buys"),
         "the missing budget lines are named: {text}"

@@ -41,8 +41,12 @@ fn a_member_sees_the_vote_they_owe_until_they_cast_it_then_their_vote() {
 
 #[test]
 fn a_sponsor_sees_their_pilots_first_with_the_verdict_and_its_pack() {
-    let store = demo_store();
+    // The whole demo: its finished pilot has a day-90 verdict and an outcome pack.
     let today = date("2026-11-23");
+    // On disk, so the outcome pack is printed beside the workspace and recorded.
+    let (_dir, path) = support::temp_db();
+    let mut store = pilotdesk_core::Store::open(&path).unwrap();
+    pilotdesk_core::workflows::demo::load_full_demo(&mut store, today).unwrap();
     act_as_role(&store, "VP Sales");
     let page = home(&store, today).unwrap();
     assert_eq!(

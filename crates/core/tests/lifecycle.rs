@@ -121,8 +121,11 @@ fn submitting_with_unmet_step_1_items_is_refused_and_names_them() {
         .iter()
         .filter_map(|d| d.field.as_deref())
         .collect();
-    assert_eq!(keys, vec!["ai_agenda", "kpis", "cohort", "comparison"]);
-    assert!(api.message.contains("4 are not"), "{}", api.message);
+    assert_eq!(
+        keys,
+        vec!["ai_agenda", "kpis", "cohort", "comparison", "budget"]
+    );
+    assert!(api.message.contains("5 are not"), "{}", api.message);
     let design = load_design(&store, 1, date("2026-11-23")).unwrap();
     assert_eq!(design.pilot.status, PilotStatus::Draft);
     assert!(design.transitions.is_empty());

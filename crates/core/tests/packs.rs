@@ -221,7 +221,7 @@ fn a_designed_pilots_proposal_prints_its_whole_design() {
     )
     .unwrap();
     let loaded = design::load_design(&store, id, today).unwrap();
-    assert_eq!(loaded.readiness.steps[0].done, 10);
+    assert_eq!(loaded.readiness.steps[0].done, 11);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("designed.pdf");
     save_proposal(&mut store, id, &out, None, today).unwrap();

@@ -12,19 +12,17 @@ use support::{date, demo_store};
 
 #[test]
 fn a_cohort_manager_and_one_of_their_team_see_the_pilot_arm_and_coaching() {
-    let store = demo_store();
+    // The whole demo: a pilot running with two months of coaching.
     let today = date("2026-11-23");
+    let mut store = pilotdesk_core::Store::open_in_memory().unwrap();
+    pilotdesk_core::workflows::demo::load_full_demo(&mut store, today).unwrap();
     let running = pilots::list_pilots(&store)
         .unwrap()
         .into_iter()
         .find(|p| p.status == PilotStatus::Day45Review)
         .expect("the demo's running pilot");
     let cohort = cohort::load(store.conn(), running.id).unwrap();
-    let manager = cohort
-        .members
-        .iter()
-        .find(|m| m.arm == Arm::Pilot)
-        .unwrap();
+    let manager = cohort.members.iter().find(|m| m.arm == Arm::Pilot).unwrap();
 
     let page = person_page(&store, &manager.manager_id, today).unwrap();
     let in_pilot = page
@@ -53,14 +51,18 @@ fn a_cohort_manager_and_one_of_their_team_see_the_pilot_arm_and_coaching() {
         .expect("the team member is in the pilot through their manager");
     assert_eq!(in_team.part, PilotPart::TeamMember);
     assert_eq!(in_team.through, manager.manager_name);
-    assert_eq!(theirs.manager_name.as_deref(), Some(manager.manager_name.as_str()));
+    assert_eq!(
+        theirs.manager_name.as_deref(),
+        Some(manager.manager_name.as_str())
+    );
     assert!(theirs.credits.is_none(), "they coached no one");
 }
 
 #[test]
 fn someone_not_in_people_is_named_in_the_error() {
     let store = demo_store();
-    let Error::NotFound { entity, id } = person_page(&store, " E9999 ", date("2026-11-23")).unwrap_err()
+    let Error::NotFound { entity, id } =
+        person_page(&store, " E9999 ", date("2026-11-23")).unwrap_err()
     else {
         panic!("an unknown person is not found");
     };

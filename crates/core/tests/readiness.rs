@@ -238,7 +238,7 @@ fn assert_status(f: &Fixture, key: &str, status: ItemStatus, reason_contains: &s
 fn the_complete_fixture_meets_every_step_1_item_and_may_be_submitted() {
     let r = readiness(&complete());
     assert!(r.step1_complete);
-    assert_eq!((r.steps[0].done, r.steps[0].applicable), (10, 10));
+    assert_eq!((r.steps[0].done, r.steps[0].applicable), (11, 11));
     assert_eq!(r.steps[1].applicable, 0, "Step 2 waits for launch");
     assert_eq!(r.items().count(), ITEMS.len());
 }
@@ -662,4 +662,33 @@ fn scores_count_met_and_waived_among_applicable_items() {
         "events, dashboard waived, review held"
     );
     assert_eq!((r.steps[2].done, r.steps[2].applicable), (1, 5));
+}
+
+#[test]
+fn the_objective_is_required_with_the_reason_and_where_to_state_it() {
+    let mut f = complete();
+    f.pilot.objective = "   ".into();
+    let objective = item(&f, "objective");
+    assert_eq!(objective.status, ItemStatus::NotMet);
+    assert!(objective.reason.contains("No objective stated"));
+    assert!(objective.reason.contains("Basics"));
+    assert!(!readiness(&f).step1_complete);
+
+    f.pilot.objective = "Shorten the time to a first closed deal for new sellers.".into();
+    let objective = item(&f, "objective");
+    assert_eq!(objective.status, ItemStatus::Met);
+    assert_eq!(objective.reason, f.pilot.objective);
+}
+
+#[test]
+fn a_committed_budget_without_lines_is_not_complete() {
+    let mut f = complete();
+    f.lines.clear();
+    let budget = item(&f, "budget");
+    assert_eq!(budget.status, ItemStatus::NotMet);
+    assert!(
+        budget.reason.contains("no budget lines say what it buys"),
+        "{}",
+        budget.reason
+    );
 }

@@ -328,6 +328,7 @@ fn a_big_file_beside_existing_events_updates_by_key_and_leaves_indexes_and_rollu
     assert_eq!(
         indexes,
         [
+            "coaching_events_by_coachee",
             "coaching_events_by_manager",
             "coaching_events_by_pilot",
             "coaching_events_by_time",

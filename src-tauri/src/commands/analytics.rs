@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use pilotdesk_core::model::{
-    Dashboard, Home, HourlyCost, HourlyCostInput, KpiMde, PackRecord, PaperSize,
-    PortfolioOverview, RoiInput, RuleVerdict,
+    Dashboard, Home, HourlyCost, HourlyCostInput, KpiMde, PackRecord, PaperSize, PortfolioOverview,
+    RoiInput, RuleVerdict,
 };
 use pilotdesk_core::workflows::{analytics, home, packs};
 use tauri::State;

@@ -44,9 +44,6 @@ export type SettingsInput = { workspaceName: string, currency: string,
  */
 paperSize: string, minGroupSize: string, creditRate: string, weeklyLoadHours: string, };
 
-/**
- * The order a person reads a date in, from their locale.
- */
 export type DateStyle = "day_month_year" | "month_day_year";
 
 export type WorkspaceOverview = { settings: WorkspaceSettings, peopleCount: number, teams: Array<Team>, pilotCount: number, databasePath: string | null, schemaVersion: number, 
@@ -564,7 +561,7 @@ missingFunctions: Array<MemberFunction>,
  */
 unrepresentedFunctions: Array<MemberFunction>, 
 /**
- * Eligible members who have not voted.
+ * Eligible members who have not voted, by person id.
  */
 yetToVote: Array<string>, 
 /**

@@ -258,7 +258,9 @@ pub fn home(store: &Store, json: bool, context: &Context) -> Result<()> {
                     };
                     let yours = match (entry.owes_vote, entry.my_vote) {
                         (true, _) => "your vote is needed".to_string(),
-                        (false, Some(choice)) => format!("you voted {}", choice.label().to_lowercase()),
+                        (false, Some(choice)) => {
+                            format!("you voted {}", choice.label().to_lowercase())
+                        }
                         (false, None) => "voting not open to you yet".to_string(),
                     };
                     outln!(

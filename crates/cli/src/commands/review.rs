@@ -124,10 +124,7 @@ pub fn run(command: ReviewCommand, store: &mut Store, context: &Context) -> Resu
                         ]
                     })
                     .collect();
-                output::table(
-                    &["ID", "DECIDED", "KIND", "OUTCOME", "SUMMARY"],
-                    &rows,
-                );
+                output::table(&["ID", "DECIDED", "KIND", "OUTCOME", "SUMMARY"], &rows);
             }
         }
     }

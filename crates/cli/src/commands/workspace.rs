@@ -1,8 +1,8 @@
 use chrono::NaiveDate;
 use clap::Subcommand;
-use pilotdesk_core::workflows::demo::{load_full_demo, DemoOutcome};
 use pilotdesk_core::model::PilotPart;
 use pilotdesk_core::packs::dates::long_date;
+use pilotdesk_core::workflows::demo::{load_full_demo, DemoOutcome};
 use pilotdesk_core::workflows::{cohort, imports, person_page, playbook, workspace};
 use pilotdesk_core::{Error, Result, Store};
 
@@ -118,7 +118,13 @@ fn person_page(store: &Store, person_id: &str, json: bool, context: &Context) ->
         return Ok(());
     }
     let person = &page.person;
-    outln!("{} ({}), {} in {}", person.name, person.id, person.role, person.team);
+    outln!(
+        "{} ({}), {} in {}",
+        person.name,
+        person.id,
+        person.role,
+        person.team
+    );
     if let Some(manager) = &page.manager_name {
         outln!("Reports to {manager}; {} direct reports", page.reports);
     }
@@ -131,7 +137,10 @@ fn person_page(store: &Store, person_id: &str, json: bool, context: &Context) ->
             PilotPart::Manager => "a manager".to_string(),
             PilotPart::TeamMember => format!("in {}'s team", pilot.through),
         };
-        let wave = pilot.wave.map(|w| format!(", wave {w}")).unwrap_or_default();
+        let wave = pilot
+            .wave
+            .map(|w| format!(", wave {w}"))
+            .unwrap_or_default();
         outln!(
             "{} ({}): {part}, {} arm{wave}",
             pilot.pilot_name,

@@ -76,6 +76,8 @@ pub fn demo_with_template_pilot(db: &Path) -> serde_json::Value {
             "Marcus Oyelaran",
             "--budget",
             "20000",
+            "--objective",
+            "Shorten time to first deal and lift first-contact resolution.",
             "--json",
         ],
     )
@@ -145,6 +147,26 @@ pub fn ready_pilot(db: &Path) -> (String, serde_json::Value) {
         db,
         &["pilot", "basics", &pid, "--ai-agenda", "new sellers' 1:1s"],
     );
+    set_budget_lines(db, &pid);
     let first = json(db, &["pilot", "show", &pid, "--json"])["kpis"][0].clone();
     (pid, first)
+}
+
+/// What the committed budget buys, line by line: a budget without lines is not complete.
+pub fn set_budget_lines(db: &Path, pid: &str) {
+    let budget = db.with_extension("budget.json");
+    std::fs::write(
+        &budget,
+        r#"{"lines": [
+            {"category": "tooling", "description": "Prompt cards", "pricing": "fixed", "unitCost": "6000", "quantity": "1"},
+            {"category": "analytics", "description": "KPI extracts", "pricing": "fixed", "unitCost": "9000", "quantity": "1"}
+        ], "time": {"managerHoursPerWeek": "1.5", "managerHourlyCost": "70", "coachCount": "0",
+            "coachHoursPerWeek": "0", "coachHourlyCost": "0", "coacheeHoursPerWeek": "0.5",
+            "coacheeHourlyCost": "45"}}"#,
+    )
+    .unwrap();
+    ok(
+        db,
+        &["pilot", "budget", pid, "--file", budget.to_str().unwrap()],
+    );
 }

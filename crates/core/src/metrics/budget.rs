@@ -227,7 +227,10 @@ mod tests {
         assert_eq!(none.total, Money(1_800_000));
         assert_eq!(none.tooling_and_analytics, Money(1_800_000));
         assert_eq!(none.rows.len(), 1);
-        assert_eq!(none.rows[0].basis, "USD 18,000 committed less USD 0 itemised");
+        assert_eq!(
+            none.rows[0].basis,
+            "USD 18,000 committed less USD 0 itemised"
+        );
 
         // Lines short of the commitment: the rest is counted once, not twice.
         let part = estimate(
@@ -242,7 +245,12 @@ mod tests {
 
         // Lines above it: nothing is added.
         let over = estimate(
-            &[line(BudgetCategory::Analytics, Pricing::Fixed, 2_000_000, 1)],
+            &[line(
+                BudgetCategory::Analytics,
+                Pricing::Fixed,
+                2_000_000,
+                1,
+            )],
             &TimeCosts::default(),
             Headcount::default(),
             Money(1_800_000),

@@ -77,10 +77,8 @@ pub use money::Money;
 pub use observation::{KpiDataSummary, Observation, ObservationPage, WeeklyMean};
 pub use pack::{PackKind, PackRecord};
 pub use person::{Person, Team};
-pub use person_page::{
-    PersonCoaching, PersonCredits, PersonPage, PersonPilot, PilotPart,
-};
 pub use person_history::{PersonChange, PersonHistory, PersonHistoryEntry};
+pub use person_page::{PersonCoaching, PersonCredits, PersonPage, PersonPilot, PilotPart};
 pub use pilot::{BasicsInput, NewPilotInput, Pilot, PilotStatus, PilotSummary, PILOT_LENGTH_DAYS};
 pub use playbook::{
     CoachingMoment, MomentInput, PlaybookTask, TaskInput, TemplateSummary, Workflow,

@@ -20,14 +20,19 @@ pub enum DateStyle {
 }
 
 /// Territories whose dates put the month first.
-const MONTH_FIRST: &[&str] = &["US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"];
+const MONTH_FIRST: &[&str] = &[
+    "US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI",
+];
 
 impl DateStyle {
     /// From a POSIX locale name such as "en_US.UTF-8" or a BCP 47 tag such as "en-US".
     pub fn from_locale(name: &str) -> DateStyle {
         let name = name.split(['.', '@']).next().unwrap_or("");
         let territory = name.split(['_', '-']).nth(1).unwrap_or("");
-        if MONTH_FIRST.iter().any(|t| t.eq_ignore_ascii_case(territory)) {
+        if MONTH_FIRST
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(territory))
+        {
             DateStyle::MonthDayYear
         } else {
             DateStyle::DayMonthYear
@@ -82,7 +87,9 @@ pub fn long_date_of(timestamp: &str) -> Option<String> {
 /// A stored timestamp's day and its hour and minute, as a person reads them: "12 Jan 2027
 /// 09:30". Text that is not a timestamp is returned as it is.
 pub fn date_time_of(timestamp: &str) -> String {
-    let time = timestamp.get(11..16).filter(|t| t.as_bytes().get(2) == Some(&b':'));
+    let time = timestamp
+        .get(11..16)
+        .filter(|t| t.as_bytes().get(2) == Some(&b':'));
     match (long_date_of(timestamp), time) {
         (Some(day), Some(time)) => format!("{day} {time}"),
         (Some(day), None) => day,
@@ -132,10 +139,19 @@ mod tests {
 
     #[test]
     fn the_locale_decides_whether_the_day_or_the_month_comes_first() {
-        assert_eq!(DateStyle::from_locale("en_US.UTF-8"), DateStyle::MonthDayYear);
+        assert_eq!(
+            DateStyle::from_locale("en_US.UTF-8"),
+            DateStyle::MonthDayYear
+        );
         assert_eq!(DateStyle::from_locale("en-US"), DateStyle::MonthDayYear);
-        assert_eq!(DateStyle::from_locale("en_GB.UTF-8"), DateStyle::DayMonthYear);
-        assert_eq!(DateStyle::from_locale("de_DE@euro"), DateStyle::DayMonthYear);
+        assert_eq!(
+            DateStyle::from_locale("en_GB.UTF-8"),
+            DateStyle::DayMonthYear
+        );
+        assert_eq!(
+            DateStyle::from_locale("de_DE@euro"),
+            DateStyle::DayMonthYear
+        );
         assert_eq!(DateStyle::from_locale("C.UTF-8"), DateStyle::DayMonthYear);
         assert_eq!(DateStyle::from_locale(""), DateStyle::DayMonthYear);
     }

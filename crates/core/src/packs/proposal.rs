@@ -289,10 +289,13 @@ fn what_is_missing(design: &crate::model::PilotDesign) -> Vec<Block> {
                 "{} of the readiness checklist's Step 1 {} still open, so the pilot cannot be \
                  submitted yet. What is missing:",
                 open.len(),
-                if open.len() == 1 { "item is" } else { "items are" },
+                if open.len() == 1 {
+                    "item is"
+                } else {
+                    "items are"
+                },
             ),
         },
         Block::Bullets(open),
     ]
 }
-

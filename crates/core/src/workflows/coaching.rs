@@ -177,7 +177,12 @@ fn unexpected(
     let task_minutes = chosen
         .as_ref()
         .and_then(|t| t.moments.iter().map(|m| m.minutes).max())
-        .map(|minutes| (chosen.as_ref().map_or("", |t| t.behaviour.as_str()), minutes));
+        .map(|minutes| {
+            (
+                chosen.as_ref().map_or("", |t| t.behaviour.as_str()),
+                minutes,
+            )
+        });
     Ok(quick_log_checks::surprises(
         kind,
         minutes,

@@ -66,13 +66,7 @@ pub(crate) fn load_design_in(
         .cloned()
         .collect();
     let skills = super::skills::catalog::readiness_facts(conn, pilot_id, today)?;
-    let estimate = estimate(
-        &all_lines,
-        &time_costs,
-        headcount,
-        pilot.budget,
-        &currency,
-    );
+    let estimate = estimate(&all_lines, &time_costs, headcount, pilot.budget, &currency);
     let mdes = super::analytics::kpi_mdes(conn, pilot_id, today)?;
     let check_ins = check_in_facts(conn, &cohort, today)?;
     let agenda_contexts: Vec<_> = crate::store::agenda::settings::load(conn)?

@@ -123,7 +123,11 @@ fn sponsored(store: &Store, name: &str) -> Result<Vec<SponsorEntry>> {
                 produced_at: r.produced_at.clone(),
             })
             .collect();
-        packs.sort_by(|a, b| b.produced_at.cmp(&a.produced_at).then(b.pack_id.cmp(&a.pack_id)));
+        packs.sort_by(|a, b| {
+            b.produced_at
+                .cmp(&a.produced_at)
+                .then(b.pack_id.cmp(&a.pack_id))
+        });
         entries.push(SponsorEntry {
             pilot_id: summary.id,
             pilot_name: summary.name.clone(),

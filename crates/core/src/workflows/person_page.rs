@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Arm, Cohort, ComparisonDesign, Person, PersonCoaching, PersonCredits, PersonPage,
-    PersonPilot, PilotPart,
+    Arm, Cohort, ComparisonDesign, Person, PersonCoaching, PersonCredits, PersonPage, PersonPilot,
+    PilotPart,
 };
 use crate::store::{cohort, events, people, pilots, Store};
 
@@ -24,10 +24,11 @@ pub fn person_page(store: &Store, person_id: &str, today: NaiveDate) -> Result<P
         id: person_id.to_string(),
     })?;
     let everyone = people::by_id(conn)?;
-    let manager_name = person
-        .manager_id
-        .as_ref()
-        .map(|id| everyone.get(id).map_or_else(|| id.clone(), |m| m.name.clone()));
+    let manager_name = person.manager_id.as_ref().map(|id| {
+        everyone
+            .get(id)
+            .map_or_else(|| id.clone(), |m| m.name.clone())
+    });
     let reports = everyone
         .values()
         .filter(|p| p.manager_id.as_deref() == Some(person.id.as_str()))
@@ -88,10 +89,7 @@ pub fn person_page(store: &Store, person_id: &str, today: NaiveDate) -> Result<P
 }
 
 /// Where a person sits in a pilot's cohort: as a manager in it, or through their manager.
-fn place_in(
-    cohort: &Cohort,
-    person: &Person,
-) -> Option<(PilotPart, Arm, Option<u32>, String)> {
+fn place_in(cohort: &Cohort, person: &Person) -> Option<(PilotPart, Arm, Option<u32>, String)> {
     if let Some(member) = cohort.members.iter().find(|m| m.manager_id == person.id) {
         return Some((
             PilotPart::Manager,
@@ -131,6 +129,9 @@ mod tests {
             arm_label(ComparisonDesign::MatchedTeams, Arm::Comparison),
             "Comparison"
         );
-        assert_eq!(arm_label(ComparisonDesign::RandomisedWaitlist, Arm::Pilot), "Pilot");
+        assert_eq!(
+            arm_label(ComparisonDesign::RandomisedWaitlist, Arm::Pilot),
+            "Pilot"
+        );
     }
 }

@@ -96,10 +96,15 @@ mod tests {
         let found = surprises(EventKind::MicroCoaching, 60, on, &NOTHING);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].field.as_deref(), Some("minutes"));
-        assert!(found[0].message.contains("60 minutes is long for micro-coaching"));
+        assert!(found[0]
+            .message
+            .contains("60 minutes is long for micro-coaching"));
         assert!(surprises(EventKind::MicroCoaching, 15, on, &NOTHING).is_empty());
         assert!(surprises(EventKind::MicroCoaching, 30, on, &NOTHING).is_empty());
-        assert_eq!(surprises(EventKind::MicroCoaching, 31, on, &NOTHING).len(), 1);
+        assert_eq!(
+            surprises(EventKind::MicroCoaching, 31, on, &NOTHING).len(),
+            1
+        );
         // A live check-in may take an hour.
         assert!(surprises(EventKind::LiveCheckIn, 60, on, &NOTHING).is_empty());
     }
@@ -113,7 +118,9 @@ mod tests {
         };
         assert!(surprises(EventKind::MicroCoaching, 50, on, &long_task).is_empty());
         let found = surprises(EventKind::MicroCoaching, 51, on, &long_task);
-        assert!(found[0].message.contains("\"Walk through a difficult call\" 25 minutes"));
+        assert!(found[0]
+            .message
+            .contains("\"Walk through a difficult call\" 25 minutes"));
         assert!(found[0].message.contains("more than 50"));
     }
 

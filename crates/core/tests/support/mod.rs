@@ -194,9 +194,27 @@ pub fn set_budget_lines(store: &mut Store, pilot_id: i64) {
         pilot_id,
         &BudgetInput {
             lines: vec![
-                line("tooling", "Prompt cards and calendar nudges", "fixed", "6000", "1"),
-                line("analytics", "KPI extracts and the monthly dashboard", "fixed", "9000", "1"),
-                line("vendor", "Coaching platform: manager seats", "per_seat", "120", "4"),
+                line(
+                    "tooling",
+                    "Prompt cards and calendar nudges",
+                    "fixed",
+                    "6000",
+                    "1",
+                ),
+                line(
+                    "analytics",
+                    "KPI extracts and the monthly dashboard",
+                    "fixed",
+                    "9000",
+                    "1",
+                ),
+                line(
+                    "vendor",
+                    "Coaching platform: manager seats",
+                    "per_seat",
+                    "120",
+                    "4",
+                ),
             ],
             time: TimeCostsInput {
                 manager_hours_per_week: "1.5".into(),

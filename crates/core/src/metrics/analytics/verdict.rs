@@ -250,7 +250,9 @@ mod tests {
             ..kpi("Days to first closed deal", false, -2.0, -4.0)
         };
         let result = verdict(&[worse]);
-        assert!(result.reasons[0].contains("it rose by 2, but its 95% interval reaches no change or a rise, so no fall is shown"));
+        assert!(result.reasons[0].contains(
+            "it rose by 2, but its 95% interval reaches no change or a rise, so no fall is shown"
+        ));
     }
 
     #[test]
