@@ -28,6 +28,13 @@ impl AppState {
             }
             // Workspaces made before skills existed get the shipped framework too.
             pilotdesk_core::workflows::skills::frameworks::ensure_builtin(&mut store)?;
+            // The first start of a day keeps a copy; a failure is reported, never fatal,
+            // and Settings › Backups shows what there is.
+            if let Err(error) =
+                pilotdesk_core::backup::daily_if_due(store.conn(), path, chrono::Utc::now())
+            {
+                eprintln!("pilotdesk: the daily backup was not made: {error}");
+            }
             Ok(store)
         });
         if let Err(error) = &store {

@@ -104,6 +104,26 @@ export function cli(db, args, env = {}) {
   }
 }
 
+/** Gives a pilot the budget lines (and people's hours) a complete design has, through the
+ * command line: what the committed budget buys is a Step 1 item. */
+export function setBudgetLines(db, pilot) {
+  const file = join(mkdtempSync(join(tmpdir(), "pilotdesk-budget-")), "budget.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      lines: [
+        { category: "tooling", description: "Prompt cards and calendar nudges", pricing: "fixed", unitCost: "4000", quantity: "1" },
+        { category: "analytics", description: "KPI extracts and the monthly dashboard", pricing: "fixed", unitCost: "4000", quantity: "1" },
+      ],
+      time: {
+        managerHoursPerWeek: "1.5", managerHourlyCost: "70", coachCount: "0", coachHoursPerWeek: "0",
+        coachHourlyCost: "0", coacheeHoursPerWeek: "0.5", coacheeHourlyCost: "45",
+      },
+    }),
+  );
+  cli(db, ["pilot", "budget", String(pilot), "--file", file]);
+}
+
 /** Once the window has opened, answers the first-start chooser if it is showing: the person
  * with `personId`, or the suggested person. */
 export async function chooseUser(session, personId) {

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, capture, cli, answerOpenDialog, answerSaveDialog } from "./app.mjs";
+import { launch, capture, cli, answerOpenDialog, answerSaveDialog, setBudgetLines } from "./app.mjs";
 
 const byTestId = (id) => `[data-testid="${id}"]`;
 const LEAD = "E1004";
@@ -53,6 +53,7 @@ function prepareLead() {
     "--manager", "E1024", "--manager", "E1025", "--seed", "42",
   ]);
   cli(leadDb, ["pilot", "basics", "1", "--ai-agenda", "new sellers' weekly 1:1s"]);
+  setBudgetLines(leadDb, 1);
   cli(leadDb, ["user", "set", LEAD]);
   cli(leadDb, ["pilot", "submit", "1"]);
   item = JSON.parse(cli(leadDb, ["review", "show", "1", "--json"])).item.id;

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { launch, capture, cli, chooseUser, answerSaveDialog, pdfText } from "./app.mjs";
+import { launch, capture, cli, chooseUser, answerSaveDialog, pdfText, setBudgetLines } from "./app.mjs";
 
 const byTestId = (id) => `[data-testid="${id}"]`;
 const HELEN = "E1004";
@@ -45,6 +45,7 @@ function completeStep1(db, pilot) {
     "--manager", "E1024", "--manager", "E1025", "--seed", "42",
   ]);
   cli(db, ["pilot", "basics", String(pilot), "--ai-agenda", "new sellers' weekly 1:1s"]);
+  setBudgetLines(db, pilot);
 }
 
 function prepare(db) {

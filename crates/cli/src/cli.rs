@@ -129,6 +129,9 @@ pub enum Command {
     /// The steering group's members and its quorum rule.
     #[command(subcommand)]
     Steering(SteeringCommand),
+    /// Backups of the workspace: make one, list them, check them, put one back.
+    #[command(subcommand)]
+    Backup(crate::commands::backup::BackupCommand),
     /// This machine's signing identity: its fingerprint, and the public file for the lead.
     #[command(subcommand)]
     Identity(crate::commands::identity::IdentityCommand),

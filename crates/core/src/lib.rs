@@ -8,6 +8,7 @@
 //! - `model`: the plain data passed between them and to the UI.
 //! - `badges`: Open Badges 3.0 credentials, signed and verified offline.
 
+pub mod backup;
 pub mod badges;
 pub mod bindings;
 pub mod error;

@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod analytics;
+pub mod backup;
 pub mod badges;
 pub mod ballots;
 pub mod coaches;

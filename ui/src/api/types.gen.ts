@@ -46,6 +46,41 @@ paperSize: string, minGroupSize: string, creditRate: string, weeklyLoadHours: st
 
 export type DateStyle = "day_month_year" | "month_day_year";
 
+export type BackupKind = "daily" | "before_migration" | "before_restore" | "manual";
+
+export type BackupRecord = { 
+/**
+ * The file's name in the backups folder.
+ */
+fileName: string, kind: BackupKind, 
+/**
+ * RFC 3339, UTC.
+ */
+createdAt: string, schemaVersion: number, 
+/**
+ * SHA-256 over the workspace's content (every table's rows), the same for the
+ * workspace and for a copy restored from this backup.
+ */
+contentHash: string, bytes: number, };
+
+export type BackupCheck = { fileName: string, ok: boolean, 
+/**
+ * What was found, in a sentence.
+ */
+message: string, };
+
+export type BackupList = { folder: string, 
+/**
+ * Newest first.
+ */
+backups: Array<BackupRecord>, };
+
+export type RestoreReport = { restored: BackupRecord, kept: BackupRecord, 
+/**
+ * The restored workspace's content hash: the backup's own.
+ */
+contentHash: string, };
+
 export type WorkspaceOverview = { settings: WorkspaceSettings, peopleCount: number, teams: Array<Team>, pilotCount: number, databasePath: string | null, schemaVersion: number, 
 /**
  * How dates are written, from the person's locale, so the window writes them as the

@@ -23,6 +23,11 @@ export function mockApiModule<T extends object>(actual: T) {
       listPeople: vi.fn(),
       getPersonHistory: vi.fn(),
       getPersonPage: vi.fn(),
+      // An empty list by default, so every screen that shows the Backups section renders without setup.
+      listBackups: vi.fn(async () => ({ folder: "", backups: [] })),
+      createBackup: vi.fn(),
+      verifyBackup: vi.fn(),
+      restoreBackup: vi.fn(),
       openPack: vi.fn(),
       showPackInFolder: vi.fn(),
       listPacks: vi.fn(),

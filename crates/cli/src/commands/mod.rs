@@ -3,6 +3,7 @@
 pub mod agenda;
 pub mod analytics;
 pub mod audit;
+pub mod backup;
 pub mod badge;
 pub mod ballots;
 pub mod budget;
@@ -73,6 +74,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::User(command) => user::run(command, &mut store, &context),
         Command::Steering(command) => steering::run(command, &mut store),
         Command::Identity(command) => identity::run(command, &store),
+        Command::Backup(command) => return backup::run(command, &mut store, &context),
         Command::Review(command) => review::run(command, &mut store, &context),
         Command::Tranche(command) => budget::run(command, &mut store, &context),
         Command::Lift { kpi, json } => budget::measure(&store, kpi, json, &context),

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod analytics;
 mod audit;
+mod backup;
 pub mod badges;
 mod budget;
 mod change;
@@ -47,6 +48,7 @@ pub use analytics::{
     RuleVerdict, SensitivityPoint, TaskPractice, TrancheStatus, UnitRow, UnitTable,
 };
 pub use audit::{BrokenEntry, ChainVerdict, DecisionLog, LogEntry};
+pub use backup::{BackupCheck, BackupKind, BackupList, BackupRecord, RestoreReport};
 pub use budget::{
     BudgetCategory, BudgetEstimate, BudgetInput, BudgetLine, BudgetLineInput, CostRow, Pricing,
     TimeCosts, TimeCostsInput,

@@ -59,6 +59,23 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         crate::export::destination::protect_workspace(path);
         let mut conn = connection::open_file(path)?;
+        let found = migrations::schema_version(&conn)?;
+        if found > 0 && found < migrations::latest_version() {
+            // An upgrade is about to change the schema: the workspace as it was is kept.
+            crate::backup::create(
+                &conn,
+                path,
+                crate::model::BackupKind::BeforeMigration,
+                chrono::Utc::now(),
+            )
+            .map_err(|error| {
+                crate::error::Error::Conflict(format!(
+                    "before upgrading {} to this version of Pilotdesk, a backup could not be \
+                     made ({error}); the workspace was not changed",
+                    path.display()
+                ))
+            })?;
+        }
         let opened_at_version = migrations::migrate(&mut conn)?;
         Ok(Store {
             conn,
@@ -92,6 +109,11 @@ impl Store {
 
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The connection itself, for the one step a restore takes over the whole database.
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     pub fn path(&self) -> Option<&Path> {
