@@ -84,9 +84,13 @@ test("a task is edited, with a refused value shown at its field first", async ()
 test("Step 1 is completed section by section and the checklist follows", async () => {
   await click("section-basics");
   await waitForStatus("ai_agenda", "not_met");
+  // The objective is a Step 1 item too: what the pilot should change, and for whom.
+  await waitForStatus("objective", "not_met");
+  await type("basics-objective", "Fewer escalations and faster first-time managers, coached in the week it matters.");
   await type("basics-ai-agenda", "new managers' weekly 1:1s");
   await click("basics-save");
   await waitForStatus("ai_agenda", "met");
+  await waitForStatus("objective", "met");
 
   await click("section-kpis");
   await s.waitFor(byTestId("kpi-2"));
@@ -117,14 +121,21 @@ test("Step 1 is completed section by section and the checklist follows", async (
   await capture(s, "24-cohort");
 
   await click("section-budget");
+  // A committed budget is not complete until its lines say what it buys.
+  await waitForStatus("budget", "not_met");
+  await click("add-line");
+  await setValue(s, byTestId("line-category-0"), "analytics");
+  await type("line-description-0", "KPI extracts and the monthly dashboard");
+  await type("line-cost-0", "6000");
   await type("time-manager-hours", "1.5");
   await type("time-manager-rate", "65");
   await click("budget-save");
+  await waitForStatus("budget", "met");
   await s.until("the estimate shows a total", async () => /USD/.test(await (await s.find(byTestId("estimate-total"))).text()));
   await capture(s, "25-budget");
 
   await click("section-checklist");
-  await s.until("Step 1 is complete", async () => (await (await s.find(byTestId("checklist-score"))).text()).includes("10 of 10"));
+  await s.until("Step 1 is complete", async () => (await (await s.find(byTestId("checklist-score"))).text()).includes("11 of 11"));
   await capture(s, "26-checklist");
 });
 

@@ -59,7 +59,7 @@ function prepare(db) {
     cli(db, [
       "pilot", "from-template", "--template", "customer-escalation", "--template", "new-manager-onboarding",
       "--name", "Escalation coaching pilot", "--start", isoDay(30), "--sponsor", "Priya Raman", "--budget", "9000",
-      "--json",
+      "--objective", "Raise first-contact resolution by coaching escalations twice a week.", "--json",
     ]),
   );
   completeStep1(db, second.id);
