@@ -219,9 +219,12 @@ describe("QuickLogDialog", () => {
       const reasons = Array.from(panel.querySelectorAll("li")).map((li) => li.textContent?.replace(/\s+/g, " ").trim());
       expect(reasons[0]).toMatch(/^Minutes: 60 minutes is long for micro-coaching/);
       expect(reasons[1]).toMatch(/^When: "Sales onboarding coaching pilot" starts on 14 Dec 2026/);
-      expect(document.getElementById("ql-minutes-warning")?.textContent).toContain("60 minutes is long for micro-coaching");
+      expect(screen.getByTestId("quicklog-confirm").textContent).toContain("60 minutes is long for micro-coaching");
+      expect(screen.getByTestId("quicklog-confirm").textContent).toContain("comes before it");
+      // Each field asked about points to the question, and says so to a screen reader.
+      expect(document.getElementById("ql-minutes-warning")?.textContent).toContain("Asked about above");
       expect(input("ql-minutes").getAttribute("aria-describedby")).toContain("ql-minutes-warning");
-      expect(document.getElementById("ql-when-warning")?.textContent).toContain("comes before it");
+      expect(document.getElementById("ql-when-warning")?.textContent).toContain("Asked about above");
       expect(input("ql-minutes").value).toBe("60");
       expect(input("ql-when").value).toBe("2026-12-01 10:00");
       expect(input("ql-coachee").value).toBe("Oliver Ahmed");
