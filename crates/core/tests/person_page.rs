@@ -36,7 +36,21 @@ fn a_cohort_manager_and_one_of_their_team_see_the_pilot_arm_and_coaching() {
     assert!(page.coaching.given > 0, "a pilot manager coached");
     assert!(page.coaching.given_minutes > 0);
     assert!(page.coaching.latest.len() <= 8);
-    assert!(page.credits.is_some(), "their coaching earns time credits");
+    let credits = page
+        .credits
+        .as_ref()
+        .expect("their coaching earns time credits");
+    // Worked out for them alone, the figures are those of the whole report.
+    let everyone =
+        pilotdesk_core::workflows::credits::time_credits(&store, 8, None, today).unwrap();
+    let theirs = everyone
+        .managers
+        .iter()
+        .find(|m| m.manager_id == manager.manager_id)
+        .unwrap();
+    assert_eq!(credits.hours, theirs.total_hours);
+    assert_eq!(credits.credits, theirs.total_credits);
+    assert_eq!(credits.overloaded_weeks, theirs.overloaded_weeks);
 
     let report = workspace::list_people(&store)
         .unwrap()

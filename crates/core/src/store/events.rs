@@ -384,19 +384,30 @@ pub fn minutes_per_manager_day(
     from: NaiveDate,
     to: NaiveDate,
     pilot_id: Option<i64>,
+    manager_id: Option<&str>,
 ) -> Result<Vec<(String, NaiveDate, u32, u32)>> {
-    let mut statement = conn.prepare(
+    // One manager's days come from their own index range, not every event in the window:
+    // a person's page asks for one manager in a workspace of a million events.
+    let mut statement = conn.prepare(if manager_id.is_some() {
+        "SELECT manager_id, substr(occurred_at, 1, 10) AS day, count(*), sum(minutes)
+         FROM coaching_events
+         WHERE manager_id = ?4 AND occurred_at >= ?1 AND occurred_at < ?2
+           AND (?3 IS NULL OR pilot_id = ?3)
+         GROUP BY manager_id, day"
+    } else {
         "SELECT manager_id, substr(occurred_at, 1, 10) AS day, count(*), sum(minutes)
          FROM coaching_events
          WHERE occurred_at >= ?1 AND occurred_at < ?2 AND (?3 IS NULL OR pilot_id = ?3)
-         GROUP BY manager_id, day",
-    )?;
+           AND ?4 IS NULL
+         GROUP BY manager_id, day"
+    })?;
     let end = to.succ_opt().unwrap_or(to);
     let rows = statement.query_map(
         params![
             from.format("%Y-%m-%d").to_string(),
             end.format("%Y-%m-%d").to_string(),
-            pilot_id
+            pilot_id,
+            manager_id
         ],
         |r| {
             let day: String = r.get(1)?;

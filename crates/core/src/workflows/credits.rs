@@ -19,6 +19,26 @@ pub fn time_credits(
     pilot_id: Option<i64>,
     today: NaiveDate,
 ) -> Result<TimeCreditsReport> {
+    credits_report(store, weeks, pilot_id, None, today)
+}
+
+/// The same for one manager alone, for their page.
+pub fn manager_credits(
+    store: &Store,
+    weeks: u32,
+    manager_id: &str,
+    today: NaiveDate,
+) -> Result<TimeCreditsReport> {
+    credits_report(store, weeks, None, Some(manager_id), today)
+}
+
+fn credits_report(
+    store: &Store,
+    weeks: u32,
+    pilot_id: Option<i64>,
+    manager_id: Option<&str>,
+    today: NaiveDate,
+) -> Result<TimeCreditsReport> {
     let weeks = match weeks {
         0 => WEEKS_DEFAULT,
         n if n <= WEEKS_MAX => n,
@@ -34,15 +54,16 @@ pub fn time_credits(
     let mondays = weeks_ending(today, weeks);
     let first = mondays[0];
     let last = *mondays.last().unwrap_or(&first) + chrono::Duration::days(6);
-    let days: Vec<DayLoad> = events::minutes_per_manager_day(conn, first, last, pilot_id)?
-        .into_iter()
-        .map(|(manager_id, day, events, minutes)| DayLoad {
-            manager_id,
-            day,
-            events,
-            minutes,
-        })
-        .collect();
+    let days: Vec<DayLoad> =
+        events::minutes_per_manager_day(conn, first, last, pilot_id, manager_id)?
+            .into_iter()
+            .map(|(manager_id, day, events, minutes)| DayLoad {
+                manager_id,
+                day,
+                events,
+                minutes,
+            })
+            .collect();
     let mut reports: BTreeMap<String, u32> = BTreeMap::new();
     let everyone = people::list(conn)?;
     for person in &everyone {

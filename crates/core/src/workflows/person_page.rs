@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::store::{cohort, events, people, pilots, Store};
 
-use super::credits::{time_credits, WEEKS_DEFAULT};
+use super::credits::{manager_credits, WEEKS_DEFAULT};
 use super::skills::report;
 
 /// How many of a person's latest coaching moments their page lists.
@@ -60,7 +60,7 @@ pub fn person_page(store: &Store, person_id: &str, today: NaiveDate) -> Result<P
         latest: events::latest_for_person(conn, &person.id, LATEST_MOMENTS)?,
     };
 
-    let credits = time_credits(store, WEEKS_DEFAULT, None, today)?
+    let credits = manager_credits(store, WEEKS_DEFAULT, &person.id, today)?
         .managers
         .into_iter()
         .find(|m| m.manager_id == person.id && m.total_hours > 0.0)
