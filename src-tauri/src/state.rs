@@ -19,6 +19,20 @@ pub struct Workspace {
     idle_readers: Mutex<Vec<Store>>,
 }
 
+/// The first start of a day keeps a copy. It is read through a connection of its own, off
+/// the main thread, so a large workspace (a copy of 400 MB takes a while) never delays the
+/// window; a failure is reported, never fatal, and Settings › Backups shows what there is.
+fn daily_backup_in_background(path: PathBuf) {
+    std::thread::spawn(move || {
+        let made = Store::open_reader(&path).and_then(|reader| {
+            pilotdesk_core::backup::daily_if_due(reader.conn(), &path, chrono::Utc::now())
+        });
+        if let Err(error) = made {
+            eprintln!("pilotdesk: the daily backup was not made: {error}");
+        }
+    });
+}
+
 impl AppState {
     pub fn open(path: &Path) -> AppState {
         let store = Store::open(path).and_then(|mut store| {
@@ -28,15 +42,11 @@ impl AppState {
             }
             // Workspaces made before skills existed get the shipped framework too.
             pilotdesk_core::workflows::skills::frameworks::ensure_builtin(&mut store)?;
-            // The first start of a day keeps a copy; a failure is reported, never fatal,
-            // and Settings › Backups shows what there is.
-            if let Err(error) =
-                pilotdesk_core::backup::daily_if_due(store.conn(), path, chrono::Utc::now())
-            {
-                eprintln!("pilotdesk: the daily backup was not made: {error}");
-            }
             Ok(store)
         });
+        if store.is_ok() {
+            daily_backup_in_background(path.to_path_buf());
+        }
         if let Err(error) = &store {
             eprintln!("pilotdesk: {}: {error}", path.display());
         }

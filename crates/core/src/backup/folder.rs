@@ -8,6 +8,10 @@ use crate::model::BackupRecord;
 
 const MANIFEST: &str = "backups.json";
 
+/// Held while the manifest is read, changed and written: the app's daily backup runs on a
+/// thread of its own and may finish while a person makes one from Settings.
+pub(crate) static MANIFEST_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// "~/.local/share/pilotdesk/pilotdesk-backups" for "…/pilotdesk.sqlite3".
 pub fn folder_for(workspace: &Path) -> PathBuf {
     let stem = workspace

@@ -71,6 +71,9 @@ pub fn create(
             return Err(error);
         }
     };
+    let _manifest = folder::MANIFEST_LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut records = folder::read(&folder)?;
     records.push(record.clone());
     let removed = rotation::to_remove(&records);
