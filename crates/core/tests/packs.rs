@@ -249,7 +249,7 @@ fn a_designed_pilots_proposal_prints_its_whole_design() {
         "8 × USD 400 per module",
         "Managers' coaching time",
         "Readiness checklist",
-        "10 of 10 items met or waived",
+        "11 of 11 items met or waived",
         "Risks and mitigations",
         "Manager overload",
         "difference-in-differences",
