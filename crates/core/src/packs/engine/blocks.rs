@@ -14,18 +14,20 @@ use super::wrap::wrap;
 /// page: all of a chart (charts never split), a few lines of anything else.
 fn kept_with_heading(flow: &Flow, rest: &[&Block]) -> f32 {
     let lines = theme::BODY * theme::LEADING * 4.0;
-    // A short introduction and the short table it introduces travel with their heading.
+    // A short introduction (a paragraph, or a subheading) and the start of the table it
+    // introduces travel with their heading.
     let (intro, after) = match rest {
         [Block::Paragraph(text), after @ ..] => (
             flow.text_height(Weight::Regular, theme::BODY, text) + theme::GAP,
             after,
         ),
+        [Block::Subheading(_), after @ ..] => (theme::SUBHEADING * theme::LEADING + 6.0, after),
         _ => (0.0, rest),
     };
     let kept = match after.first() {
         Some(Block::Chart(chart)) => charts::height(flow, chart).max(lines),
         Some(Block::Network(chart)) => charts::network::height(flow, chart).max(lines),
-        Some(Block::Table(table)) => table::kept_height(flow, table).unwrap_or(lines),
+        Some(Block::Table(table)) => table::opening_height(flow, table).max(lines),
         _ => return lines,
     };
     (intro + kept).min(flow.page_space() * 0.6)
@@ -56,7 +58,9 @@ pub fn draw(flow: &mut Flow, block: &Block, rest: &[&Block]) {
         }
         Block::Subheading(text) => {
             let kept = kept_with_heading(flow, rest);
-            flow.ensure(theme::SUBHEADING * 1.5 + kept);
+            // The subheading's own line, its leading and the space under it, with room to spare,
+            // so it never ends a page by a point's rounding while what it heads starts the next.
+            flow.ensure(theme::SUBHEADING * theme::LEADING + 6.0 + kept);
             flow.text_block(Weight::Bold, theme::SUBHEADING, theme::INK, text);
             flow.advance(2.0);
         }

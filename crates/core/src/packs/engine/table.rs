@@ -18,7 +18,7 @@ struct LaidRow {
 
 /// A table no taller than this share of a page is kept on one page, so a short table (a
 /// pilot's three KPIs) never breaks after its first row and leaves the page half blank.
-const KEEP_WHOLE_SHARE: f32 = 0.45;
+const KEEP_WHOLE_SHARE: f32 = 0.3;
 
 /// The fewest rows a table leaves on a page before a break, or carries onto the next.
 const MIN_ROWS_AT_BREAK: usize = 2;
@@ -71,6 +71,22 @@ pub fn kept_height(flow: &Flow, table: &Table) -> Option<f32> {
     let laid = lay_out(flow, table);
     let total = laid.header.height + laid.rows.iter().map(|r| r.height).sum::<f32>();
     (total <= flow.page_space() * KEEP_WHOLE_SHARE).then_some(total)
+}
+
+/// The height a table needs on the page it starts on: all of it when it is kept whole, its
+/// header and first rows otherwise. A heading above it keeps this much with it.
+pub fn opening_height(flow: &Flow, table: &Table) -> f32 {
+    if let Some(total) = kept_height(flow, table) {
+        return total;
+    }
+    let laid = lay_out(flow, table);
+    laid.header.height
+        + laid
+            .rows
+            .iter()
+            .take(MIN_ROWS_AT_BREAK)
+            .map(|r| r.height)
+            .sum::<f32>()
 }
 
 pub fn draw(flow: &mut Flow, table: &Table) {
