@@ -5,6 +5,7 @@
 
 mod commands;
 mod state;
+mod updates;
 
 use std::path::PathBuf;
 
@@ -16,10 +17,21 @@ fn main() {
     let db_path = database_path_from_args().unwrap_or_else(pilotdesk_core::paths::default_db_path);
     let state = state::AppState::open(&db_path);
 
+    #[allow(unused_mut)] // debug builds let the end-to-end tests name a loopback update server
+    let mut context = tauri::generate_context!();
+    #[cfg(debug_assertions)]
+    updates::test_source::apply(&mut context);
+    #[cfg(debug_assertions)]
+    let install_target = updates::test_source::install_target();
+    #[cfg(not(debug_assertions))]
+    let install_target = updates::InstallTarget::default();
+
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(state)
+        .manage(updates::PendingUpdate::default())
+        .manage(install_target)
         .invoke_handler(tauri::generate_handler![
             commands::workspace::get_overview,
             commands::workspace::list_people,
@@ -29,6 +41,12 @@ fn main() {
             commands::backup::create_backup,
             commands::backup::verify_backup,
             commands::backup::restore_backup,
+            commands::updates::get_update_preferences,
+            commands::updates::set_update_check_every,
+            commands::updates::check_for_update,
+            commands::updates::check_for_update_if_due,
+            commands::updates::install_update,
+            commands::updates::restart_app,
             commands::packs::open_pack,
             commands::packs::show_pack_in_folder,
             commands::workspace::update_settings,
@@ -174,7 +192,7 @@ fn main() {
             commands::ballots::list_received_ballots,
             commands::ballots::get_launch_file,
         ])
-        .run(tauri::generate_context!())
+        .run(context)
         .unwrap_or_else(|error| {
             eprintln!("pilotdesk: the window could not start: {error}");
             std::process::exit(1);

@@ -21,7 +21,8 @@ export const OUT = process.env.PILOTDESK_E2E_OUT ?? join(process.cwd(), "test-ou
  * - `db`: an existing workspace to open instead of a fresh one (then `setup` is not needed).
  * - `args`: more arguments for the app, e.g. a file it is asked to open.
  * - `env`: more environment for the app, e.g. `PILOTDESK_IDENTITY` for whose signing key it
- *   uses; by default the key is made in the test's own folder, never the home folder.
+ *   uses; by default the key is made in the test's own folder, never the home folder, and
+ *   the update settings (`PILOTDESK_UPDATES`) say never to look for updates.
  */
 export async function launch({ port = 4444, setup = [], actAs, env = {}, db: existing, args = [] } = {}) {
   if (!APP) throw new Error("PILOTDESK_E2E_APP must name the app binary (tests/e2e/run sets it)");
@@ -29,9 +30,12 @@ export async function launch({ port = 4444, setup = [], actAs, env = {}, db: exi
   const db = existing ?? join(workdir, "workspace.sqlite3");
   if (typeof setup === "function") setup(db);
   else for (const args of setup) cli(db, args);
+  // The app looks for updates only when a test asks it to (tests/e2e/updates.test.mjs).
+  const updates = join(workdir, "updates.json");
+  writeFileSync(updates, JSON.stringify({ checkEvery: "never", lastCheckedAt: null }));
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NO_AT_BRIDGE: "1", PILOTDESK_IDENTITY: join(workdir, "identity.json"), ...env },
+    env: { ...process.env, NO_AT_BRIDGE: "1", PILOTDESK_IDENTITY: join(workdir, "identity.json"), PILOTDESK_UPDATES: updates, ...env },
   });
   const base = `http://127.0.0.1:${port}`;
   await waitForDriver(base);

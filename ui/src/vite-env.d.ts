@@ -3,3 +3,9 @@ declare module "*?url" {
   const src: string;
   export default src;
 }
+
+// Files read as text, e.g. by the test that compares the window's capabilities with the api.
+declare module "*?raw" {
+  const text: string;
+  export default text;
+}

@@ -7,6 +7,7 @@
 //! - `import` and `export`: files in (CSV, XLSX, xAPI), validated whole; files out.
 //! - `model`: the plain data passed between them and to the UI.
 //! - `badges`: Open Badges 3.0 credentials, signed and verified offline.
+//! - `updates`: when the desktop app looks for a new version, and the choice kept for it.
 
 pub mod backup;
 pub mod badges;
@@ -21,6 +22,7 @@ pub mod model;
 pub mod packs;
 pub mod paths;
 pub mod store;
+pub mod updates;
 pub mod workflows;
 
 pub use error::{ApiError, Error, ErrorDetail, Result};

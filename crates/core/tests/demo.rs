@@ -119,3 +119,59 @@ fn the_demo_pilot_always_starts_on_a_monday_at_least_three_weeks_out() {
         assert!((21..28).contains(&lead), "{today}: {lead} days");
     }
 }
+
+#[test]
+fn a_demo_that_fails_half_way_leaves_the_workspace_empty_and_loads_whole_afterwards() {
+    use pilotdesk_core::workflows::demo::load_full_demo;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meridian.sqlite3");
+    // The story prints packs into `meridian-packs/`; a file in its place fails it late,
+    // after the organisation, the pilots and most of the story were written.
+    let blocker = dir.path().join("meridian-packs");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let today = date("2026-11-30");
+
+    let mut store = Store::open(&path).unwrap();
+    assert!(load_full_demo(&mut store, today).is_err());
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let count = |table: &str| -> i64 {
+        store
+            .conn()
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        (count("people"), count("pilots"), count("coaching_events")),
+        (0, 0, 0),
+        "nothing of the failed demo was kept"
+    );
+    drop(store);
+
+    std::fs::remove_file(&blocker).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert!(matches!(
+        load_full_demo(&mut store, today).unwrap(),
+        DemoOutcome::Loaded { people: 80, .. }
+    ));
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let journal: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        journal, "wal",
+        "the copied demo keeps the workspace's journal"
+    );
+    let pilots: i64 = store
+        .conn()
+        .query_row("SELECT COUNT(*) FROM pilots", [], |r| r.get(0))
+        .unwrap();
+    assert!(pilots >= 3, "the whole story is there: {pilots} pilots");
+    let integrity: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+}

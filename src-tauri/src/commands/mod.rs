@@ -18,6 +18,7 @@ pub mod packs;
 pub mod pilots;
 pub mod portfolio;
 pub mod skills;
+pub mod updates;
 pub mod workspace;
 
 use chrono::{Local, NaiveDate};

@@ -1,6 +1,6 @@
 // The one way the UI talks to the backend. Every call is typed with the types generated
 // from the Rust side (types.gen.ts), and every failure arrives as an ApiError.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { documentDir, join } from "@tauri-apps/api/path";
 import { open, save } from "@tauri-apps/plugin-dialog";
@@ -21,6 +21,11 @@ import type {
   BackupCheck,
   BackupList,
   BackupRecord,
+  UpdateCheck,
+  UpdateCheckEvery,
+  UpdateInstalled,
+  UpdatePreferences,
+  UpdateProgress,
   BallotReceipt,
   BundleView,
   BasicsInput,
@@ -179,6 +184,21 @@ export const api = {
   verifyBackup: (fileName: string) => call<BackupCheck>("verify_backup", { fileName }),
   /** Replaces the workspace with a backup; the workspace as it was is kept as a backup too. */
   restoreBackup: (fileName: string) => call<RestoreReport>("restore_backup", { fileName }),
+  getUpdatePreferences: () => call<UpdatePreferences>("get_update_preferences"),
+  setUpdateCheckEvery: (checkEvery: UpdateCheckEvery) =>
+    call<UpdatePreferences>("set_update_check_every", { checkEvery }),
+  /** Asks the update server now; an offer is kept until it is installed or checked again. */
+  checkForUpdate: () => call<UpdateCheck>("check_for_update"),
+  /** The check made on start: null when the chosen schedule says it is not time yet. */
+  checkForUpdateIfDue: () => call<UpdateCheck | null>("check_for_update_if_due"),
+  /** Downloads the offered update, verifies its signature and installs it. */
+  installUpdate: (report: (progress: UpdateProgress) => void) => {
+    const onProgress = new Channel<UpdateProgress>();
+    onProgress.onmessage = report;
+    return call<UpdateInstalled>("install_update", { onProgress });
+  },
+  /** Restarts into the installed update. */
+  restartApp: () => call<void>("restart_app"),
   listPacks: () => call<PackRecord[]>("list_packs"),
   /** Opens a pack the app saved, in the system's PDF viewer. */
   openPack: (packId: number) => call<void>("open_pack", { packId }),

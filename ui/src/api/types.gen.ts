@@ -81,6 +81,43 @@ export type RestoreReport = { restored: BackupRecord, kept: BackupRecord,
  */
 contentHash: string, };
 
+export type UpdateCheckEvery = "never" | "day" | "week";
+
+export type UpdatePreferences = { checkEvery: UpdateCheckEvery, 
+/**
+ * RFC 3339, UTC; absent until the first check.
+ */
+lastCheckedAt: string | null, };
+
+export type UpdateOffer = { version: string, currentVersion: string, 
+/**
+ * The release notes, as published.
+ */
+notes: string | null, 
+/**
+ * RFC 3339, as published.
+ */
+publishedAt: string | null, };
+
+export type UpdateCheck = { currentVersion: string, checkedAt: string, 
+/**
+ * Absent when there is nothing newer.
+ */
+offer: UpdateOffer | null, 
+/**
+ * Why nothing is offered, in a sentence ("the server offers 0.1.0, which is not newer
+ * than this 0.1.0").
+ */
+reason: string | null, };
+
+export type UpdateProgress = { downloadedBytes: number, 
+/**
+ * Absent when the server does not say how large the file is.
+ */
+totalBytes: number | null, };
+
+export type UpdateInstalled = { version: string, bytes: number, };
+
 export type WorkspaceOverview = { settings: WorkspaceSettings, peopleCount: number, teams: Array<Team>, pilotCount: number, databasePath: string | null, schemaVersion: number, 
 /**
  * How dates are written, from the person's locale, so the window writes them as the

@@ -28,6 +28,13 @@ export function mockApiModule<T extends object>(actual: T) {
       createBackup: vi.fn(),
       verifyBackup: vi.fn(),
       restoreBackup: vi.fn(),
+      // Weekly checks, never made yet, and nothing due on start, so no screen reaches a network by default.
+      getUpdatePreferences: vi.fn(async () => ({ checkEvery: "week", lastCheckedAt: null })),
+      setUpdateCheckEvery: vi.fn(),
+      checkForUpdate: vi.fn(),
+      checkForUpdateIfDue: vi.fn(async () => null),
+      installUpdate: vi.fn(),
+      restartApp: vi.fn(),
       openPack: vi.fn(),
       showPackInFolder: vi.fn(),
       listPacks: vi.fn(),

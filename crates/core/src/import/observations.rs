@@ -132,7 +132,10 @@ pub fn check(
                 row.problem(problems, "value", "the value is missing");
             }
         } else {
-            match values::number(value_text, table.decimal_comma()) {
+            let unit = kpi.map_or("", |id| lookup.kpi_unit(id));
+            match values::number(value_text, table.decimal_comma())
+                .and_then(|n| values::within_unit(n, unit))
+            {
                 Ok(n) => value = Some(n),
                 Err(message) => row.problem(problems, "value", message),
             }

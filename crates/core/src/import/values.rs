@@ -51,6 +51,44 @@ pub fn check_year(date: NaiveDate) -> Result<NaiveDate, String> {
 /// from f64's limits that sums and means over many values stay finite.
 pub const NUMBER_MAX: f64 = 1e12;
 
+/// What a KPI's unit allows: a percentage lies in 0..=100, and a count or a duration is
+/// never negative. Other units (money, scores, ratios) keep the general bound only.
+pub fn unit_range(unit: &str) -> Option<(f64, f64, &'static str)> {
+    let unit = unit.trim().to_lowercase();
+    let word = unit.trim_start_matches("number of ").trim();
+    if word == "%" || word.starts_with("percent") || word == "pct" || word.ends_with(" %") {
+        return Some((0.0, 100.0, "a percentage"));
+    }
+    const COUNTS: [&str; 14] = [
+        "days", "day", "hours", "hour", "minutes", "minute", "weeks", "week", "count", "people",
+        "calls", "deals", "tickets", "sessions",
+    ];
+    COUNTS
+        .contains(&word)
+        .then_some((0.0, NUMBER_MAX, "a count or a duration"))
+}
+
+/// Refuses a value its KPI's unit cannot take, saying what the unit allows.
+pub fn within_unit(value: f64, unit: &str) -> Result<f64, String> {
+    match unit_range(unit) {
+        Some((low, high, what)) if value < low || value > high => Err(format!(
+            "{value} is not possible in {}: {what} lies between {} and {}",
+            unit.trim(),
+            number_text(low),
+            number_text(high)
+        )),
+        _ => Ok(value),
+    }
+}
+
+fn number_text(value: f64) -> String {
+    if value >= NUMBER_MAX {
+        "1,000,000,000,000".into()
+    } else {
+        format!("{value}")
+    }
+}
+
 /// A date, or a date and time, within `FIRST_YEAR..=LAST_YEAR`.
 pub fn date_time(
     text: &str,
@@ -276,6 +314,23 @@ pub fn number(text: &str, decimal_comma: bool) -> Result<f64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_bounds_what_its_values_can_be() {
+        assert!(within_unit(100.0, "%").is_ok());
+        assert!(within_unit(0.0, "percent").is_ok());
+        let over = within_unit(120.0, "%").unwrap_err();
+        assert!(
+            over.contains("a percentage lies between 0 and 100"),
+            "{over}"
+        );
+        assert!(within_unit(-2.0, "days").is_err());
+        assert!(
+            within_unit(-2.0, "USD").is_ok(),
+            "money can fall below zero"
+        );
+        assert!(within_unit(-3.5, "score").is_ok());
+    }
 
     fn d(text: &str) -> NaiveDate {
         text.parse().unwrap()

@@ -36,6 +36,7 @@ mod settings;
 pub mod skills;
 mod steering;
 mod tranche;
+mod updates;
 mod user;
 mod vendor;
 mod views;
@@ -102,6 +103,9 @@ pub use steering::{
 pub use tranche::{
     ConditionCheck, Ledger, SpendEntry, SpendInput, Tranche, TrancheInput, TrancheLine,
     TrancheRelease,
+};
+pub use updates::{
+    UpdateCheck, UpdateCheckEvery, UpdateInstalled, UpdateOffer, UpdatePreferences, UpdateProgress,
 };
 pub use user::{CurrentUser, PersonInput};
 pub use vendor::{

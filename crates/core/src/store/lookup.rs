@@ -26,6 +26,8 @@ pub struct KpiRef {
     pub id: i64,
     pub pilot_id: i64,
     pub name: String,
+    /// What its values are measured in, which bounds them (a percentage lies in 0..=100).
+    pub unit: String,
 }
 
 #[derive(Default)]
@@ -85,13 +87,15 @@ pub fn load(conn: &Connection) -> Result<Lookup> {
             },
         );
     }
-    let mut statement = conn.prepare("SELECT id, pilot_id, name FROM pilot_kpis ORDER BY id")?;
+    let mut statement =
+        conn.prepare("SELECT id, pilot_id, name, unit FROM pilot_kpis ORDER BY id")?;
     lookup.kpis = statement
         .query_map([], |r| {
             Ok(KpiRef {
                 id: r.get(0)?,
                 pilot_id: r.get(1)?,
                 name: r.get(2)?,
+                unit: r.get(3)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -180,6 +184,14 @@ impl Lookup {
     }
 
     /// A KPI by id, or by name within the pilot (or within all pilots when none is given).
+    /// The unit a KPI is measured in; empty for an id that is not there.
+    pub fn kpi_unit(&self, id: i64) -> &str {
+        self.kpis
+            .iter()
+            .find(|k| k.id == id)
+            .map_or("", |k| k.unit.as_str())
+    }
+
     pub fn kpi(&self, text: &str, pilot: Option<i64>) -> std::result::Result<i64, String> {
         if let Ok(id) = text.parse::<i64>() {
             return match self.kpis.iter().find(|k| k.id == id) {

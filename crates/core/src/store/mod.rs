@@ -107,6 +107,31 @@ impl Store {
         })
     }
 
+    /// A fresh database in memory that speaks for the workspace at `beside`: what it writes
+    /// beside its workspace (printed packs) goes beside that one. Work that must land whole
+    /// is done here, then copied over with `replace_content_with`.
+    pub(crate) fn scratch_beside(beside: Option<&Path>) -> Result<Store> {
+        let mut store = Store::open_in_memory()?;
+        store.path = beside.map(Path::to_path_buf);
+        Ok(store)
+    }
+
+    /// Replaces this database's whole content with `source`'s in one write transaction
+    /// (SQLite's backup API, all pages in one step): other connections, and a process killed
+    /// half-way, see the old content or the new, never a mix.
+    pub(crate) fn replace_content_with(&mut self, source: &Store) -> Result<()> {
+        use rusqlite::backup::{Backup, StepResult};
+        let backup = Backup::new(&source.conn, &mut self.conn)?;
+        // -1: every page in one step, so one write transaction on this side.
+        match backup.step(-1)? {
+            StepResult::Done => Ok(()),
+            other => Err(crate::error::Error::Conflict(format!(
+                "the workspace was busy and could not be written ({other:?}); nothing was \
+                 changed, try again"
+            ))),
+        }
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.conn
     }

@@ -119,6 +119,15 @@ pub(crate) fn check(input: &KpiInput, start: NaiveDate, taken: &[String]) -> Res
                 &input.baseline_value,
                 "baseline value",
             )
+            .and_then(|value| {
+                match crate::import::values::within_unit(value, &input.unit) {
+                    Ok(value) => Some(value),
+                    Err(message) => {
+                        problems.add("baselineValue", message);
+                        None
+                    }
+                }
+            })
         };
         match (from, to, value) {
             (Some(from), Some(to), Some(value)) => {

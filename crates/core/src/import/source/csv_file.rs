@@ -1,8 +1,10 @@
 //! CSV files: read from disk record by record, each with the physical line it starts on.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
+
+use sha2::{Digest, Sha256};
 
 use super::{file_hash, is_blank, refuse, Body, Format, Table};
 use crate::error::{Error, Result};
@@ -15,9 +17,25 @@ type RawRecord<'r> = (u32, Vec<&'r [u8]>);
 /// line is found from the record's byte offset, by a second reader that follows the first
 /// through the file counting line feeds.
 pub(super) struct CsvRecords {
-    reader: csv::Reader<BufReader<File>>,
+    reader: csv::Reader<Hashing<BufReader<File>>>,
     record: csv::ByteRecord,
     lines: LineCounter,
+}
+
+/// Hashes every byte the CSV reader takes, so the rows an import checks and writes can be
+/// matched to the content hash it records: a file changed on disk while it was imported is
+/// caught instead of recorded under the hash of what it held before.
+pub(super) struct Hashing<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buffer)?;
+        self.hasher.update(&buffer[..read]);
+        Ok(read)
+    }
 }
 
 struct LineCounter {
@@ -66,12 +84,18 @@ pub(super) fn open_from(path: &Path, start: u64) -> Result<BufReader<File>> {
 
 impl CsvRecords {
     pub(super) fn open(path: &Path, start: u64, delimiter: u8) -> Result<CsvRecords> {
+        let mut hasher = Sha256::new();
+        // The bytes before `start` are a byte order mark, which opening the file checked.
+        hasher.update(&[0xEF, 0xBB, 0xBF][..start.min(3) as usize]);
         let reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(1 << 16)
-            .from_reader(open_from(path, start)?);
+            .from_reader(Hashing {
+                inner: open_from(path, start)?,
+                hasher,
+            });
         Ok(CsvRecords {
             reader,
             record: csv::ByteRecord::new(),
@@ -81,6 +105,11 @@ impl CsvRecords {
                 line: 1,
             },
         })
+    }
+
+    /// The hash of everything read so far; once every record was read, the file's.
+    pub(super) fn content_hash(&self) -> String {
+        crate::hashing::hex(&self.reader.get_ref().hasher.clone().finalize())
     }
 
     pub(super) fn next_record(&mut self) -> Result<Option<RawRecord<'_>>> {
@@ -193,5 +222,36 @@ mod tests {
             "leading blank lines"
         );
         assert_eq!(sniff_delimiter(b"single\n"), b',');
+    }
+
+    fn rows_of(table: &Table) -> Result<Vec<Vec<String>>> {
+        let mut problems = table.problems();
+        let mut rows = Vec::new();
+        table.for_each(&mut problems, |record, _| {
+            rows.push(record.cells.clone());
+            Ok(())
+        })?;
+        Ok(rows)
+    }
+
+    #[test]
+    fn the_rows_read_are_the_rows_the_recorded_hash_stands_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("events.csv");
+        std::fs::write(&path, "\u{feff}id,minutes\n1,10\n2,20\n").unwrap();
+        let table = Table::open(&path, None).unwrap();
+        assert_eq!(rows_of(&table).unwrap().len(), 2);
+        assert_eq!(table.content_hash, file_hash(&path).unwrap());
+
+        // Saved again by a spreadsheet between the check and the write.
+        std::fs::write(&path, "\u{feff}id,minutes\n1,10\n2,20\n3,999\n").unwrap();
+        let error = rows_of(&table).unwrap_err();
+        assert_eq!(error.code(), "conflict");
+        assert!(
+            error
+                .to_string()
+                .contains("events.csv changed while it was being read"),
+            "{error}"
+        );
     }
 }

@@ -251,6 +251,13 @@ impl Table {
                     read += 1;
                     self.record_read(read);
                 }
+                if records.content_hash() != self.content_hash {
+                    return Err(Error::Conflict(format!(
+                        "{} changed while it was being read (it no longer holds what it held \
+                         when the import began); nothing was imported, import it again",
+                        self.file_name
+                    )));
+                }
                 Ok(())
             }
         }

@@ -41,11 +41,11 @@ pub enum DemoOutcome {
     AlreadyLoaded,
 }
 
-/// Loads the demo organisation and its draft pilot into an empty workspace. A workspace that
-/// already holds the demo is left as it is; one holding other data is refused, untouched.
-pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
+/// `AlreadyLoaded` for a workspace holding the demo, an error for one holding anything
+/// else, and nothing for an empty one.
+pub(crate) fn refuse_unless_empty(store: &Store) -> Result<Option<DemoOutcome>> {
     if settings::get(store.conn(), settings::DEMO_LOADED)?.is_some() {
-        return Ok(DemoOutcome::AlreadyLoaded);
+        return Ok(Some(DemoOutcome::AlreadyLoaded));
     }
     if people::count(store.conn())? > 0 || pilots::count(store.conn())? > 0 {
         return Err(Error::Conflict(
@@ -53,6 +53,15 @@ pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
              workspace (use a new --db file)"
                 .into(),
         ));
+    }
+    Ok(None)
+}
+
+/// Loads the demo organisation and its draft pilot into an empty workspace. A workspace that
+/// already holds the demo is left as it is; one holding other data is refused, untouched.
+pub fn load_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
+    if let Some(outcome) = refuse_unless_empty(store)? {
+        return Ok(outcome);
     }
 
     let mut organisation = demo_organisation();

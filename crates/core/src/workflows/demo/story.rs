@@ -96,12 +96,17 @@ fn leavers(store: &mut Store, today: NaiveDate, plan: &[(&str, &str, NaiveDate)]
     Ok(())
 }
 
-/// The organisation, the pilot in design and the governance, then the story.
+/// The organisation, the pilot in design and the governance, then the story. It is built in
+/// a scratch database and copied into the workspace in one step: the story takes hundreds of
+/// transactions, and a workspace left with part of it would read as "already loaded".
 pub fn load_full_demo(store: &mut Store, today: NaiveDate) -> Result<DemoOutcome> {
-    let outcome = load_demo(store, today)?;
-    if matches!(outcome, DemoOutcome::Loaded { .. }) {
-        load_demo_story(store, today)?;
+    if let Some(outcome) = super::refuse_unless_empty(store)? {
+        return Ok(outcome);
     }
+    let mut scratch = Store::scratch_beside(store.path())?;
+    let outcome = load_demo(&mut scratch, today)?;
+    load_demo_story(&mut scratch, today)?;
+    store.replace_content_with(&scratch)?;
     Ok(outcome)
 }
 
