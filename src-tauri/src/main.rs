@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod chosen_files;
 mod commands;
 mod state;
 mod updates;
@@ -26,10 +27,18 @@ fn main() {
     #[cfg(not(debug_assertions))]
     let install_target = updates::InstallTarget::default();
 
+    // A review bundle double-clicked in the file manager was chosen by the person too.
+    let chosen_files = chosen_files::ChosenFiles::default();
+    if let Some(bundle) = launch_file() {
+        chosen_files.remember(std::path::Path::new(&bundle));
+    }
+
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(state)
+        .manage(chosen_files)
+        .manage(commands::data::RunningImport::default())
         .manage(updates::PendingUpdate::default())
         .manage(install_target)
         .invoke_handler(tauri::generate_handler![
@@ -41,6 +50,8 @@ fn main() {
             commands::backup::create_backup,
             commands::backup::verify_backup,
             commands::backup::restore_backup,
+            commands::files::choose_files,
+            commands::files::choose_save_path,
             commands::updates::get_update_preferences,
             commands::updates::set_update_check_every,
             commands::updates::check_for_update,
@@ -107,6 +118,7 @@ fn main() {
             commands::governance::save_risk,
             commands::data::preview_import,
             commands::data::run_import,
+            commands::data::cancel_import,
             commands::data::list_imports,
             commands::data::list_events,
             commands::data::quick_log_options,

@@ -87,6 +87,9 @@ pub enum Error {
     },
     #[error("could not produce the pack: {0}")]
     Pack(String),
+    /// The person stopped the work; nothing of it was kept.
+    #[error("{0}")]
+    Cancelled(String),
     /// Plausible input the person is asked to confirm first; sending it again confirmed
     /// records it. Every reason is listed, at its field.
     #[error("{summary}")]
@@ -134,6 +137,7 @@ impl Error {
             Error::Storage(_) => "storage",
             Error::Io { .. } => "io",
             Error::Pack(_) => "pack",
+            Error::Cancelled(_) => "cancelled",
             Error::NeedsConfirmation { .. } => "needs_confirmation",
         }
     }
@@ -147,6 +151,7 @@ impl Error {
                 | Error::NotFound { .. }
                 | Error::Conflict(_)
                 | Error::NeedsConfirmation { .. }
+                | Error::Cancelled(_)
         )
     }
 }

@@ -760,12 +760,19 @@ fn a_long_import_reports_how_far_it_has_read() {
         &import_request(ImportKind::Events, &path),
         today(),
         move |progress| seen.borrow_mut().push(progress),
+        Default::default(),
     )
     .unwrap();
     assert_eq!(summary.inserted, 45_000);
     let reports = reports.borrow();
     let read: Vec<u32> = reports.iter().map(|p| p.rows_read).collect();
     assert_eq!(read, [20_000, 40_000]);
+    let written: Vec<u32> = reports.iter().map(|p| p.rows_written).collect();
+    assert_eq!(
+        written,
+        [20_000, 40_000],
+        "each row is written as it is checked"
+    );
     for report in reports.iter() {
         assert!(report.rows_expected >= report.rows_read, "{report:?}");
         // Sampled from the first 64 KiB of rows all the same length: close to the truth.
@@ -774,6 +781,49 @@ fn a_long_import_reports_how_far_it_has_read() {
             "{report:?}"
         );
     }
+}
+
+/// Cancelling stops a long import at its next row and keeps nothing of it: the rows already
+/// written in its transaction are rolled back with the import record.
+#[test]
+fn a_cancelled_import_keeps_nothing() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let mut store = demo_store();
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("eventId,managerId,coacheeId,occurredAt,minutes,kind\n");
+    for i in 0..45_000 {
+        csv.push_str(&format!(
+            "gone-{i},E1060,E1061,2026-10-{:02} 09:00,15,micro_coaching\n",
+            1 + i % 28
+        ));
+    }
+    let path = write_file(&dir, "cancelled.csv", csv);
+    let events_before = count(&store, "coaching_events");
+    let imports_before = count(&store, "imports");
+    let cancel = Arc::new(AtomicBool::new(false));
+    let stop = Arc::clone(&cancel);
+    // The person presses Cancel once the first report shows 20,000 rows written.
+    let error = pilotdesk_core::workflows::imports::import_reporting(
+        &mut store,
+        &import_request(ImportKind::Events, &path),
+        today(),
+        move |progress| {
+            assert_eq!(progress.rows_written, 20_000);
+            stop.store(true, Ordering::Relaxed);
+        },
+        cancel,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "cancelled");
+    assert!(
+        error
+            .to_string()
+            .contains("cancelled.csv was cancelled; nothing was imported"),
+        "{error}"
+    );
+    assert_eq!(count(&store, "coaching_events"), events_before);
+    assert_eq!(count(&store, "imports"), imports_before);
 }
 
 #[test]

@@ -12,6 +12,7 @@ use pilotdesk_core::workflows::agenda::{calibration, decide, generate, outputs, 
 use tauri::State;
 
 use super::{in_background, today, Reply};
+use crate::chosen_files::ChosenFiles;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -88,7 +89,14 @@ pub async fn get_calibration(
 }
 
 #[tauri::command]
-pub async fn save_agenda_card(state: State<'_, AppState>, id: i64, path: String) -> Reply<()> {
+pub async fn save_agenda_card(
+    chosen: State<'_, ChosenFiles>,
+    state: State<'_, AppState>,
+    id: i64,
+    path: String,
+) -> Reply<()> {
+    let path = chosen.allow(&path)?;
+
     Ok(outputs::save_card(
         &*state.reader()?,
         id,
@@ -99,11 +107,14 @@ pub async fn save_agenda_card(state: State<'_, AppState>, id: i64, path: String)
 
 #[tauri::command]
 pub async fn save_agenda_calendar(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     id: i64,
     at: String,
     path: String,
 ) -> Reply<()> {
+    let path = chosen.allow(&path)?;
+
     Ok(outputs::save_calendar(
         &mut *state.store()?,
         id,

@@ -12,6 +12,7 @@ use pilotdesk_core::workflows::{analytics, home, packs};
 use tauri::State;
 
 use super::{today, Reply};
+use crate::chosen_files::ChosenFiles;
 use crate::state::AppState;
 
 /// Kept for next time when the writer is free; while it is busy (a long import), worked
@@ -85,12 +86,15 @@ pub async fn set_hourly_cost(
 
 #[tauri::command]
 pub async fn save_monthly_pack(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     pilot_id: i64,
     month: Option<String>,
     path: String,
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
+    let path = chosen.allow(&path)?;
+
     Ok(packs::save_monthly(
         &mut *state.store()?,
         pilot_id,
@@ -103,12 +107,15 @@ pub async fn save_monthly_pack(
 
 #[tauri::command]
 pub async fn save_outcome_pack(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     pilot_id: i64,
     day: u32,
     path: String,
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
+    let path = chosen.allow(&path)?;
+
     Ok(packs::save_outcome(
         &mut *state.store()?,
         pilot_id,

@@ -11,6 +11,7 @@ use pilotdesk_core::workflows::review::remote;
 use tauri::State;
 
 use super::{in_background, today, Reply};
+use crate::chosen_files::ChosenFiles;
 use crate::state::AppState;
 
 /// This machine's identity, made on first use.
@@ -20,7 +21,13 @@ pub async fn get_identity(state: State<'_, AppState>) -> Reply<IdentityView> {
 }
 
 #[tauri::command]
-pub async fn export_identity(state: State<'_, AppState>, path: String) -> Reply<IdentityView> {
+pub async fn export_identity(
+    chosen: State<'_, ChosenFiles>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Reply<IdentityView> {
+    let path = chosen.allow(&path)?;
+
     Ok(remote::export_identity(
         &*state.reader()?,
         &default_path(),
@@ -41,10 +48,13 @@ pub async fn add_member_key(state: State<'_, AppState>, input: MemberKeyInput) -
 /// Renders the item's pack and writes the signed bundle; off the async workers, as a pack is.
 #[tauri::command]
 pub async fn send_review_bundle(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     item_id: i64,
     path: String,
 ) -> Reply<SentBundle> {
+    let path = chosen.allow(&path)?;
+
     let workspace = state.workspace()?;
     in_background(move || {
         let mut store = workspace.writer()?;
@@ -61,7 +71,13 @@ pub async fn send_review_bundle(
 }
 
 #[tauri::command]
-pub async fn open_review_bundle(state: State<'_, AppState>, path: String) -> Reply<BundleView> {
+pub async fn open_review_bundle(
+    chosen: State<'_, ChosenFiles>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Reply<BundleView> {
+    let path = chosen.allow(&path)?;
+
     let store = state.reader()?;
     let (identity, _) = remote::identity(&store, &default_path())?;
     Ok(remote::open_bundle(
@@ -72,7 +88,14 @@ pub async fn open_review_bundle(state: State<'_, AppState>, path: String) -> Rep
 }
 
 #[tauri::command]
-pub async fn save_bundle_pack(bundle_path: String, path: String) -> Reply<()> {
+pub async fn save_bundle_pack(
+    chosen: State<'_, ChosenFiles>,
+    bundle_path: String,
+    path: String,
+) -> Reply<()> {
+    let bundle_path = chosen.allow(&bundle_path)?;
+    let path = chosen.allow(&path)?;
+
     Ok(remote::save_bundle_pack(
         &PathBuf::from(bundle_path),
         &PathBuf::from(path),
@@ -82,11 +105,15 @@ pub async fn save_bundle_pack(bundle_path: String, path: String) -> Reply<()> {
 /// Writes the member's signed ballot and returns the bundle again, so the vote reads back.
 #[tauri::command]
 pub async fn vote_by_ballot(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     bundle_path: String,
     input: VoteInput,
     path: String,
 ) -> Reply<BundleView> {
+    let bundle_path = chosen.allow(&bundle_path)?;
+    let path = chosen.allow(&path)?;
+
     let mut store = state.store()?;
     let (identity, _) = remote::identity(&store, &default_path())?;
     let bundle = PathBuf::from(bundle_path);
@@ -96,9 +123,12 @@ pub async fn vote_by_ballot(
 
 #[tauri::command]
 pub async fn receive_ballots(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> Reply<Vec<BallotReceipt>> {
+    let paths = chosen.allow_all(&paths)?;
+
     let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     Ok(remote::receive_ballots(
         &mut *state.store()?,

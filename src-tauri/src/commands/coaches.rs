@@ -12,6 +12,7 @@ use pilotdesk_core::workflows::coaches::{calendar, certify, evidence, matching, 
 use tauri::State;
 
 use super::{today, Reply};
+use crate::chosen_files::ChosenFiles;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -78,10 +79,13 @@ pub async fn match_coaches(state: State<'_, AppState>, coachee_id: String) -> Re
 /// said, in this computer's time zone.
 #[tauri::command]
 pub async fn save_coaching_calendar(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     path: String,
     pilot_id: Option<i64>,
 ) -> Reply<CalendarExport> {
+    let path = chosen.allow(&path)?;
+
     Ok(calendar::export(
         &mut *state.store()?,
         &PathBuf::from(path),

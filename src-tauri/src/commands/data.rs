@@ -1,4 +1,6 @@
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use chrono::Local;
 use pilotdesk_core::model::{
@@ -7,42 +9,67 @@ use pilotdesk_core::model::{
     QuickLogInput, QuickLogOptions, TimeCreditsReport,
 };
 use pilotdesk_core::workflows::{coaching, credits, exports, imports, kpi_data};
-use tauri::{AppHandle, Emitter, State};
+use tauri::ipc::Channel;
+use tauri::State;
 
 use super::{in_background, today, Reply};
+use crate::chosen_files::ChosenFiles;
 use crate::state::AppState;
 
 #[tauri::command]
 pub async fn preview_import(
+    chosen: State<'_, ChosenFiles>,
     path: String,
     kind: ImportKind,
     sheet: Option<String>,
 ) -> Reply<ImportPreview> {
+    let path = chosen.allow(&path)?;
+
     Ok(imports::preview(Path::new(&path), kind, sheet.as_deref())?)
 }
 
-/// Imports on the blocking pool, telling the window how far it has read through the
-/// `import-progress` event.
+/// The import running now, so Cancel can stop it (one at a time: the writer is one).
+#[derive(Default)]
+pub struct RunningImport(Mutex<Option<Arc<AtomicBool>>>);
+
+/// Imports on the blocking pool, telling the window how far it has read, checked and
+/// written through `on_progress`.
 #[tauri::command]
 pub async fn run_import(
-    app: AppHandle,
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenFiles>,
+    running: State<'_, RunningImport>,
     request: ImportRequest,
+    on_progress: Channel<ImportProgress>,
 ) -> Reply<ImportSummary> {
+    chosen.allow(&request.path)?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    *running.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::clone(&cancel));
     let workspace = state.workspace()?;
     in_background(move || {
         let report = move |progress: ImportProgress| {
             // A window that has gone away needs no progress; the import carries on.
-            let _ = app.emit("import-progress", progress);
+            let _ = on_progress.send(progress);
         };
         Ok(imports::import_reporting(
             &mut *workspace.writer()?,
             &request,
             today(),
             report,
+            cancel,
         )?)
     })
     .await
+}
+
+/// Stops the running import at its next row; its transaction rolls back, so nothing of it
+/// is kept. Nothing happens when no import runs.
+#[tauri::command]
+pub async fn cancel_import(running: State<'_, RunningImport>) -> Reply<()> {
+    if let Some(flag) = running.0.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+        flag.store(true, Ordering::Relaxed);
+    }
+    Ok(())
 }
 
 #[tauri::command]
@@ -108,11 +135,14 @@ pub async fn kpi_observations(
 
 #[tauri::command]
 pub async fn export_data(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     kind: ImportKind,
     path: String,
     filter: Option<EventFilter>,
 ) -> Reply<ExportSummary> {
+    let path = chosen.allow(&path)?;
+
     let store = state.store()?;
     let filter = filter.unwrap_or_default();
     let path = Path::new(&path);

@@ -12,6 +12,7 @@ pub mod ballots;
 pub mod coaches;
 pub mod data;
 pub mod design;
+pub mod files;
 pub mod governance;
 pub mod network;
 pub mod packs;

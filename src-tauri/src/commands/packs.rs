@@ -6,6 +6,7 @@ use pilotdesk_core::ApiError;
 use tauri::State;
 
 use super::{today, Reply};
+use crate::chosen_files::ChosenFiles;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -37,11 +38,14 @@ fn opener_error(path: &std::path::Path, error: tauri_plugin_opener::Error) -> Ap
 
 #[tauri::command]
 pub async fn save_proposal_pack(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     pilot_id: i64,
     path: String,
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
+    let path = chosen.allow(&path)?;
+
     let path = PathBuf::from(path);
     Ok(packs::save_proposal(
         &mut *state.store()?,
@@ -54,11 +58,14 @@ pub async fn save_proposal_pack(
 
 #[tauri::command]
 pub async fn save_decision_pack(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     decision_id: i64,
     path: String,
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
+    let path = chosen.allow(&path)?;
+
     let path = PathBuf::from(path);
     Ok(packs::save_decision(
         &mut *state.store()?,

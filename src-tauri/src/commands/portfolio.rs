@@ -15,6 +15,7 @@ use pilotdesk_core::workflows::portfolio::{
 use tauri::State;
 
 use super::{in_background, today, Reply};
+use crate::chosen_files::ChosenFiles;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -41,7 +42,12 @@ pub async fn list_feedback(
 /// Reads the chosen file and keeps it in the workspace, off the async workers: a sample may
 /// be many megabytes.
 #[tauri::command]
-pub async fn add_work_sample(state: State<'_, AppState>, input: SampleInput) -> Reply<SampleAdded> {
+pub async fn add_work_sample(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenFiles>,
+    input: SampleInput,
+) -> Reply<SampleAdded> {
+    chosen.allow(&input.path)?;
     let workspace = state.workspace()?;
     in_background(move || Ok(samples::add(&mut *workspace.writer()?, &input, today())?)).await
 }
@@ -95,11 +101,14 @@ pub async fn set_check_in_weeks(state: State<'_, AppState>, weeks: u32) -> Reply
 /// Renders the person's portfolio pack and writes it where the save dialog said.
 #[tauri::command]
 pub async fn save_portfolio_pack(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     person_id: String,
     path: String,
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
+    let path = chosen.allow(&path)?;
+
     let path = PathBuf::from(path);
     Ok(pack::save(
         &mut *state.store()?,
@@ -119,10 +128,13 @@ pub async fn get_async_report(state: State<'_, AppState>, pilot_id: i64) -> Repl
 /// written where the save dialog said; returns how many statements were written.
 #[tauri::command]
 pub async fn export_portfolio_xapi(
+    chosen: State<'_, ChosenFiles>,
     state: State<'_, AppState>,
     person_id: Option<String>,
     path: String,
 ) -> Reply<u32> {
+    let path = chosen.allow(&path)?;
+
     let workspace = state.workspace()?;
     in_background(move || {
         let path = PathBuf::from(path);

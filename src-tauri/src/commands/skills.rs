@@ -12,6 +12,7 @@ use pilotdesk_core::Error;
 use tauri::State;
 
 use super::{in_background, today, Reply};
+use crate::chosen_files::ChosenFiles;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -26,13 +27,20 @@ pub async fn get_framework(state: State<'_, AppState>, id: i64) -> Reply<Framewo
 
 /// Reads the chosen CASE package and imports it whole, or refuses it with every problem.
 #[tauri::command]
-pub async fn import_framework(state: State<'_, AppState>, path: String) -> Reply<FrameworkImport> {
+pub async fn import_framework(
+    chosen: State<'_, ChosenFiles>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Reply<FrameworkImport> {
+    let path = chosen.allow(&path)?;
+
     let workspace = state.workspace()?;
     in_background(move || {
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let name = std::path::Path::new(&path)
-            .file_name()
-            .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        let name = std::path::Path::new(&path).file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         Ok(frameworks::import_framework(
             &mut *workspace.writer()?,
             &text,
@@ -43,7 +51,14 @@ pub async fn import_framework(state: State<'_, AppState>, path: String) -> Reply
 }
 
 #[tauri::command]
-pub async fn export_framework(state: State<'_, AppState>, id: i64, path: String) -> Reply<()> {
+pub async fn export_framework(
+    chosen: State<'_, ChosenFiles>,
+    state: State<'_, AppState>,
+    id: i64,
+    path: String,
+) -> Reply<()> {
+    let path = chosen.allow(&path)?;
+
     let text = frameworks::export_framework(&*state.reader()?, id)?;
     std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     Ok(())

@@ -1,9 +1,6 @@
 // The one way the UI talks to the backend. Every call is typed with the types generated
 // from the Rust side (types.gen.ts), and every failure arrives as an ApiError.
 import { Channel, invoke } from "@tauri-apps/api/core";
-import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { documentDir, join } from "@tauri-apps/api/path";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   Agenda,
   AgendaRequest,
@@ -281,10 +278,16 @@ export const api = {
   // Coaching data: imports, the events log, the quick log, time credits, KPI data, exports.
   previewImport: (path: string, kind: ImportKind, sheet?: string | null) =>
     call<ImportPreview>("preview_import", { path, kind, sheet: sheet ?? null }),
-  runImport: (request: ImportRequest) => call<ImportSummary>("run_import", { request }),
+  /** Checks (a dry run) or imports a file, reporting rows read, checked and written. */
+  runImport: (request: ImportRequest, report: (progress: ImportProgress) => void = () => {}) => {
+    const onProgress = new Channel<ImportProgress>();
+    onProgress.onmessage = report;
+    return call<ImportSummary>("run_import", { request, onProgress });
+  },
+  /** Stops the running check or import; nothing of it is kept. */
+  cancelImport: () => call<void>("cancel_import"),
   /** Reports how far a running import has read; call the returned function to stop. */
-  onImportProgress: (report: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
-    listen<ImportProgress>("import-progress", (event) => report(event.payload)),
+
   listImports: () => call<ImportRecord[]>("list_imports"),
   listEvents: (filter: EventFilter) => call<EventPage>("list_events", { filter }),
   quickLogOptions: () => call<QuickLogOptions>("quick_log_options"),
@@ -425,17 +428,19 @@ export const api = {
   getLaunchFile: () => call<string | null>("get_launch_file"),
 };
 
+type FileFilter = { name: string; extensions: string[] };
+
+// The dialogs are opened by the app itself, which remembers what the person chose: the
+// commands that read or write a file accept only those paths.
+const chooseOpen = (title: string, filters: FileFilter[], multiple = false) =>
+  call<string[]>("choose_files", { title, filters, multiple });
+const chooseSave = (title: string, suggestedName: string, filter: FileFilter) =>
+  call<string | null>("choose_save_path", { title, suggestedName, filter });
+
 /** Asks which files to open, for the steering group's bundles, ballots and keys; an empty
  * list when cancelled. */
-export async function chooseFiles(
-  title: string,
-  filter: { name: string; extensions: string[] },
-  multiple = false,
-): Promise<string[]> {
-  const folder = await documentDir().catch(() => null);
-  const picked = await open({ title, multiple, directory: false, defaultPath: folder ?? undefined, filters: [filter] });
-  if (picked === null) return [];
-  return Array.isArray(picked) ? picked : [picked];
+export async function chooseFiles(title: string, filter: FileFilter, multiple = false): Promise<string[]> {
+  return chooseOpen(title, [filter], multiple);
 }
 
 export const BUNDLE_FILES = { name: "Pilotdesk review bundle", extensions: ["pdreview"] };
@@ -445,17 +450,11 @@ export const IDENTITY_FILES = { name: "Pilotdesk public identity", extensions: [
 /** Asks where to save a PDF with the system's save dialog, starting in the person's
  * Documents folder; null when cancelled. */
 export async function chooseSavePath(suggestedName: string): Promise<string | null> {
-  const folder = await documentDir().catch(() => null);
-  const path = await save({
-    title: "Save pack",
-    defaultPath: folder ? await join(folder, suggestedName) : suggestedName,
-    filters: [{ name: "PDF document", extensions: ["pdf"] }],
-  });
-  return path ?? null;
+  return chooseSave("Save pack", suggestedName, { name: "PDF document", extensions: ["pdf"] });
 }
 
 /** The file types each import reads, for the open dialog. */
-const IMPORT_FILTERS: Record<ImportKind, { name: string; extensions: string[] }[]> = {
+const IMPORT_FILTERS: Record<ImportKind, FileFilter[]> = {
   people: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
   events: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
   observations: [{ name: "CSV or Excel workbook", extensions: ["csv", "txt", "xlsx", "xlsm", "xls", "ods"] }],
@@ -465,41 +464,17 @@ const IMPORT_FILTERS: Record<ImportKind, { name: string; extensions: string[] }[
 
 /** Asks which file to import with the system's open dialog; null when cancelled. */
 export async function chooseImportFile(kind: ImportKind, title: string): Promise<string | null> {
-  const folder = await documentDir().catch(() => null);
-  const path = await open({
-    title,
-    multiple: false,
-    directory: false,
-    defaultPath: folder ?? undefined,
-    filters: IMPORT_FILTERS[kind],
-  });
-  return typeof path === "string" ? path : null;
+  return (await chooseOpen(title, IMPORT_FILTERS[kind]))[0] ?? null;
 }
 
 /** Asks which CASE package (JSON) to import as a competency framework; null when cancelled. */
 export async function chooseFrameworkFile(): Promise<string | null> {
-  const folder = await documentDir().catch(() => null);
-  const path = await open({
-    title: "Import a CASE package",
-    multiple: false,
-    directory: false,
-    defaultPath: folder ?? undefined,
-    filters: [{ name: "CASE package (JSON)", extensions: ["json"] }],
-  });
-  return typeof path === "string" ? path : null;
+  return (await chooseOpen("Import a CASE package", [{ name: "CASE package (JSON)", extensions: ["json"] }]))[0] ?? null;
 }
 
 /** Asks which file to add to a portfolio as a work sample; null when cancelled. */
-export async function chooseSampleFile(filters: { name: string; extensions: string[] }[]): Promise<string | null> {
-  const folder = await documentDir().catch(() => null);
-  const path = await open({
-    title: "Add a work sample",
-    multiple: false,
-    directory: false,
-    defaultPath: folder ?? undefined,
-    filters,
-  });
-  return typeof path === "string" ? path : null;
+export async function chooseSampleFile(filters: FileFilter[]): Promise<string | null> {
+  return (await chooseOpen("Add a work sample", filters))[0] ?? null;
 }
 
 /** Asks where to save an export, starting in Documents; null when cancelled. The dialog's
@@ -509,11 +484,5 @@ export async function chooseExportPath(
   format: { name: string; extension: string },
   title = "Export",
 ): Promise<string | null> {
-  const folder = await documentDir().catch(() => null);
-  const path = await save({
-    title,
-    defaultPath: folder ? await join(folder, suggestedName) : suggestedName,
-    filters: [{ name: format.name, extensions: [format.extension] }],
-  });
-  return path ?? null;
+  return chooseSave(title, suggestedName, { name: format.name, extensions: [format.extension] });
 }

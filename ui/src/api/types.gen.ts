@@ -1139,6 +1139,15 @@ dryRun: boolean, };
 
 export type ImportProgress = { rowsRead: number, 
 /**
+ * Rows checked so far; an import checks each row as it reads it.
+ */
+rowsChecked: number, 
+/**
+ * Rows written so far, in the import's transaction: none of them is kept if the
+ * import is refused or cancelled.
+ */
+rowsWritten: number, 
+/**
  * An estimate from the file's size; the last report may pass it.
  */
 rowsExpected: number, };

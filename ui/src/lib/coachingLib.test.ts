@@ -78,9 +78,15 @@ describe("words for events and imports", () => {
   });
 
   it("says how far a running import has read, never 100% before it ends", () => {
-    expect(describeProgress({ rowsRead: 240000, rowsExpected: 1000000 })).toBe("Read 240,000 of about 1,000,000 rows (24%)");
-    expect(describeProgress({ rowsRead: 1009082, rowsExpected: 1009082 })).toBe("Read 1,009,082 of about 1,009,082 rows (99%)");
-    expect(describeProgress({ rowsRead: 0, rowsExpected: 0 })).toBe("Read 0 of about 0 rows (0%)");
+    expect(describeProgress({ rowsRead: 240000, rowsChecked: 240000, rowsWritten: 239990, rowsExpected: 1000000 })).toBe(
+      "Read 240,000 of about 1,000,000 rows (24%) · checked 240,000 · written 239,990",
+    );
+    expect(describeProgress({ rowsRead: 1009082, rowsChecked: 1009082, rowsWritten: 0, rowsExpected: 1009082 })).toBe(
+      "Read 1,009,082 of about 1,009,082 rows (99%) · checked 1,009,082 · written 0",
+    );
+    expect(describeProgress({ rowsRead: 0, rowsChecked: 0, rowsWritten: 0, rowsExpected: 0 })).toBe(
+      "Read 0 of about 0 rows (0%) · checked 0 · written 0",
+    );
   });
 
   it("describes an import and checks a mapping", () => {

@@ -72,9 +72,10 @@ export function describeSummary(summary: ImportSummary): string {
 
 /** "Read 240,000 of about 1,000,000 rows (24%)", for a running import. */
 export function describeProgress(progress: ImportProgress): string {
-  const { rowsRead, rowsExpected } = progress;
+  const { rowsRead, rowsChecked, rowsWritten, rowsExpected } = progress;
   const share = rowsExpected > 0 ? Math.min(99, Math.floor((rowsRead / rowsExpected) * 100)) : 0;
-  return `Read ${rowsRead.toLocaleString("en-US")} of about ${rowsExpected.toLocaleString("en-US")} rows (${share}%)`;
+  const n = (value: number) => value.toLocaleString("en-US");
+  return `Read ${n(rowsRead)} of about ${n(rowsExpected)} rows (${share}%) · checked ${n(rowsChecked)} · written ${n(rowsWritten)}`;
 }
 
 /** The mapping to send: every field with its chosen column. */

@@ -89,7 +89,7 @@ export function mockApiModule<T extends object>(actual: T) {
       saveRisk: vi.fn(),
       previewImport: vi.fn(),
       runImport: vi.fn(),
-      onImportProgress: vi.fn(async () => () => undefined),
+      cancelImport: vi.fn(async () => undefined),
       listImports: vi.fn(),
       listEvents: vi.fn(),
       quickLogOptions: vi.fn(),

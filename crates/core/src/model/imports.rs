@@ -114,6 +114,11 @@ pub struct ImportRequest {
 #[serde(rename_all = "camelCase")]
 pub struct ImportProgress {
     pub rows_read: u32,
+    /// Rows checked so far; an import checks each row as it reads it.
+    pub rows_checked: u32,
+    /// Rows written so far, in the import's transaction: none of them is kept if the
+    /// import is refused or cancelled.
+    pub rows_written: u32,
     /// An estimate from the file's size; the last report may pass it.
     pub rows_expected: u32,
 }

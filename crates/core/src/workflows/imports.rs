@@ -12,7 +12,11 @@
 //! and rollup triggers set aside and rebuilt once (`store::bulk`); events then find the rows
 //! already there by key in memory. `import_reporting` tells the caller how far it has read.
 
+use std::cell::Cell;
 use std::path::Path;
+use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -20,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::import::mapping::{self, Mapping};
 use crate::import::module_progress::{self, Modules};
 use crate::import::problems::{Place, Problems};
-use crate::import::source::{self, Table};
+use crate::import::source::{self, Table, PROGRESS_EVERY};
 use crate::import::{events, observations, people, xapi};
 use crate::model::{
     EventSource, ImportKind, ImportPreview, ImportProgress, ImportRecord, ImportRequest,
@@ -158,17 +162,19 @@ pub fn import(
     request: &ImportRequest,
     today: NaiveDate,
 ) -> Result<ImportSummary> {
-    import_reporting(store, request, today, |_| {})
+    import_reporting(store, request, today, |_| {}, Arc::default())
 }
 
-/// `import`, telling `progress` how far it has read every few thousand rows.
+/// `import`, telling `progress` how far it has read, checked and written every few thousand
+/// rows, and stopping (everything rolled back) once `cancel` is set.
 pub fn import_reporting(
     store: &mut Store,
     request: &ImportRequest,
     today: NaiveDate,
     progress: impl Fn(ImportProgress) + 'static,
+    cancel: Arc<AtomicBool>,
 ) -> Result<ImportSummary> {
-    store.with_bulk_cache(|store| import_file(store, request, today, progress))
+    store.with_bulk_cache(|store| import_file(store, request, today, progress, cancel))
 }
 
 fn import_file(
@@ -176,20 +182,30 @@ fn import_file(
     request: &ImportRequest,
     today: NaiveDate,
     progress: impl Fn(ImportProgress) + 'static,
+    cancel: Arc<AtomicBool>,
 ) -> Result<ImportSummary> {
     let path = Path::new(&request.path);
     if request.kind == ImportKind::Xapi {
         return import_xapi(store, path, request.dry_run, today);
     }
     let mut table = Table::open(path, request.sheet.as_deref())?;
+    table.cancel_when(cancel);
     let incoming = table.rough_row_count();
     let rows_expected = u32::try_from(incoming).unwrap_or(u32::MAX);
-    table.report_progress(move |rows_read| {
-        progress(ImportProgress {
-            rows_read,
-            rows_expected: rows_expected.max(rows_read),
-        })
-    });
+    let written = Rc::new(Cell::new(0u32));
+    let progress: Rc<dyn Fn(ImportProgress)> = Rc::new(progress);
+    let report = {
+        let (progress, written) = (Rc::clone(&progress), Rc::clone(&written));
+        move |rows_read: u32| {
+            progress(ImportProgress {
+                rows_read,
+                rows_checked: rows_read,
+                rows_written: written.get(),
+                rows_expected: rows_expected.max(rows_read),
+            })
+        }
+    };
+    table.report_progress(report);
     let mut problems = table.problems();
     let mapping = mapping::resolve(
         request.kind,
@@ -200,7 +216,16 @@ fn import_file(
     )?;
     match request.kind {
         ImportKind::People => {
-            import_people(store, &table, &mapping, problems, request.dry_run, today)
+            let writing = |rows_written: u32| {
+                progress(ImportProgress {
+                    rows_read: rows_written.max(rows_expected),
+                    rows_checked: rows_written.max(rows_expected),
+                    rows_written,
+                    rows_expected,
+                })
+            };
+            let people: (&Table, &Mapping, &dyn Fn(u32)) = (&table, &mapping, &writing);
+            import_people(store, people, problems, request.dry_run, today)
         }
         ImportKind::Events => {
             let lookup = store_mod::lookup::load(store.conn())?;
@@ -224,6 +249,7 @@ fn import_file(
                             };
                             let rows =
                                 events::check(table, mapping, lookup, today, &mut problems, |e| {
+                                    written.set(written.get() + 1);
                                     writer.write(&e)
                                 })?;
                             let changed = writer.finish()?;
@@ -262,7 +288,10 @@ fn import_file(
                                 lookup,
                                 today,
                                 &mut problems,
-                                |row| writer.write(&row),
+                                |row| {
+                                    written.set(written.get() + 1);
+                                    writer.write(&row)
+                                },
                             )?;
                             let changed = writer.changed;
                             drop(writer);
@@ -382,10 +411,11 @@ fn in_bulk_if_worth_it<T>(
     })
 }
 
+/// People are checked whole (a manager may be named before their row), then written,
+/// reporting how many every few thousand rows and stopping if the import is cancelled.
 fn import_people(
     store: &mut Store,
-    table: &Table,
-    mapping: &Mapping,
+    (table, mapping, report): (&Table, &Mapping, &dyn Fn(u32)),
     mut problems: Problems,
     dry_run: bool,
     today: NaiveDate,
@@ -401,8 +431,13 @@ fn import_people(
         |tx, import_id| {
             let before = u64::from(store_mod::people::count(tx)?);
             let mut writer = PersonWriter::new(tx, today, import_id)?;
-            for row in &rows {
+            for (index, row) in rows.iter().enumerate() {
                 writer.write(&row.person)?;
+                let written = index as u32 + 1;
+                if written.is_multiple_of(PROGRESS_EVERY) {
+                    report(written);
+                    table.check_cancelled()?;
+                }
             }
             let changed = writer.changed;
             drop(writer);

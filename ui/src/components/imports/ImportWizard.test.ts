@@ -62,6 +62,30 @@ describe("ImportWizard", () => {
     expect(screen.getByTestId("import-ready-summary").textContent).toBe("2 people: 2 new, 0 changed, 0 unchanged.");
   });
 
+  it("shows rows read, checked and written while it checks, and a cancel keeps nothing", async () => {
+    await toMapping();
+    await fireEvent.click(screen.getByTestId("import-next"));
+    let fail: (error: unknown) => void = () => {};
+    runImport.mockImplementationOnce((_request, report) => {
+      report?.({ rowsRead: 40_000, rowsChecked: 40_000, rowsWritten: 39_998, rowsExpected: 100_000 });
+      return new Promise((_, reject) => (fail = reject));
+    });
+    await fireEvent.click(screen.getByTestId("import-check"));
+    expect((await screen.findByTestId("import-progress-text")).textContent).toBe(
+      "Read 40,000 of about 100,000 rows (40%) · checked 40,000 · written 39,998",
+    );
+    await fireEvent.click(screen.getByTestId("import-cancel"));
+    expect(api.cancelImport).toHaveBeenCalledOnce();
+    expect(screen.getByTestId("import-cancel").textContent).toBe("Cancelling…");
+    fail({ code: "cancelled", message: "the import of hr-export.csv was cancelled; nothing was imported", details: [] });
+    expect((await screen.findByTestId("import-cancelled")).textContent).toBe(
+      "The import of hr-export.csv was cancelled; nothing was imported.",
+    );
+    expect(screen.queryByTestId("import-progress")).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByTestId("import-check-again")).toBeTruthy();
+  });
+
   it("lists every problem of a refused file with its line and column", async () => {
     await toMapping();
     await fireEvent.click(screen.getByTestId("import-next"));

@@ -43,6 +43,9 @@ struct LineCounter {
     /// Bytes from the start of the CSV text (after a BOM).
     at: u64,
     line: u32,
+    /// The last byte counted was a CR. The csv crate ends a record at a CR alone (old Mac
+    /// files), so a CR is a line break of its own unless the LF of a CRLF follows it.
+    after_cr: bool,
 }
 
 impl LineCounter {
@@ -54,7 +57,8 @@ impl LineCounter {
                 break;
             }
             let take = buffer.len().min((offset - self.at) as usize);
-            self.line += buffer[..take].iter().filter(|b| **b == b'\n').count() as u32;
+            let counted = count_lines(&buffer[..take], &mut self.after_cr);
+            self.line += counted;
             self.input.consume(take);
             self.at += take as u64;
         }
@@ -64,15 +68,30 @@ impl LineCounter {
                 .iter()
                 .take_while(|b| matches!(b, b'\r' | b'\n'))
                 .count();
-            self.line += buffer[..breaks].iter().filter(|b| **b == b'\n').count() as u32;
+            let counted = count_lines(&buffer[..breaks], &mut self.after_cr);
+            self.line += counted;
             let rest = buffer.len();
             self.input.consume(breaks);
             self.at += breaks as u64;
             if breaks < rest || rest == 0 {
-                return Ok(self.line);
+                // A CR just before the record is a break whatever follows it.
+                return Ok(self.line + u32::from(self.after_cr));
             }
         }
     }
+}
+
+/// The line breaks in `bytes`: LF, CRLF, or CR alone. `after_cr` carries a CR at the end of
+/// one buffer over to the next, where an LF makes it a CRLF.
+fn count_lines(bytes: &[u8], after_cr: &mut bool) -> u32 {
+    let mut lines = 0;
+    for &byte in bytes {
+        if byte == b'\n' || *after_cr {
+            lines += 1;
+        }
+        *after_cr = byte == b'\r';
+    }
+    lines
 }
 
 pub(super) fn open_from(path: &Path, start: u64) -> Result<BufReader<File>> {
@@ -103,6 +122,7 @@ impl CsvRecords {
                 input: open_from(path, start)?,
                 at: 0,
                 line: 1,
+                after_cr: false,
             },
         })
     }
@@ -171,6 +191,7 @@ pub(super) fn open_csv(path: &Path, name: String, head: &[u8]) -> Result<Table> 
         content_hash: file_hash(path)?,
         column_offset: 0,
         progress: None,
+        cancel: None,
         body: Body::Csv {
             start: start as u64,
         },
@@ -209,6 +230,32 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lines_of_rows(bytes: &[u8]) -> Vec<u32> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rows.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let table = Table::open(&path, None).unwrap();
+        let mut lines = Vec::new();
+        table
+            .for_each(&mut table.problems(), |record, _| {
+                lines.push(record.line);
+                Ok(())
+            })
+            .unwrap();
+        lines
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_line() {
+        // Found by the csv_reader fuzz target: the csv crate ends a record at a lone CR, so
+        // the line count must too, or two records share a line and a row on the header's
+        // line is skipped as if it were the header.
+        assert_eq!(lines_of_rows(b"\xb5\ne\r\xff"), vec![2, 3]);
+        // Excel for Mac's "CSV (Macintosh)": every row was lost.
+        assert_eq!(lines_of_rows(b"id,name\rA1,Ann\r\rA2,Ben\r"), vec![2, 4]);
+        assert_eq!(lines_of_rows(b"id\r\nA1\r\n\r\nA2\n\rA3"), vec![2, 4, 6]);
+    }
 
     #[test]
     fn the_delimiter_is_the_commonest_outside_quotes() {

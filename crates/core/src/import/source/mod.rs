@@ -69,9 +69,12 @@ pub struct Table {
     body: Body,
     /// Told how many rows `for_each` has read, every `PROGRESS_EVERY` rows.
     progress: Option<Box<dyn Fn(u32)>>,
+    /// Set from another thread to stop reading; the import's transaction then rolls back.
+    cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
-const PROGRESS_EVERY: u32 = 20_000;
+/// How often, in rows, an import reports how far it has come.
+pub const PROGRESS_EVERY: u32 = 20_000;
 
 pub fn file_name(path: &Path) -> String {
     path.file_name()
@@ -129,12 +132,30 @@ impl Table {
         self.progress = Some(Box::new(progress));
     }
 
-    fn record_read(&self, rows_read: u32) {
+    pub fn cancel_when(&mut self, flag: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+        self.cancel = Some(flag);
+    }
+
+    /// Refuses to go on once the person cancelled.
+    pub fn check_cancelled(&self) -> Result<()> {
+        match &self.cancel {
+            Some(flag) if flag.load(std::sync::atomic::Ordering::Relaxed) => {
+                Err(Error::Cancelled(format!(
+                    "the import of {} was cancelled; nothing was imported",
+                    self.file_name
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn record_read(&self, rows_read: u32) -> Result<()> {
         if let Some(progress) = &self.progress {
             if rows_read.is_multiple_of(PROGRESS_EVERY) {
                 progress(rows_read);
             }
         }
+        self.check_cancelled()
     }
 
     /// How the file was read, in words.
@@ -211,7 +232,7 @@ impl Table {
                 {
                     self.check_width(record, problems);
                     visit(record, problems)?;
-                    self.record_read(read as u32 + 1);
+                    self.record_read(read as u32 + 1)?;
                 }
                 Ok(())
             }
@@ -249,7 +270,7 @@ impl Table {
                     self.check_width(&record, problems);
                     visit(&record, problems)?;
                     read += 1;
-                    self.record_read(read);
+                    self.record_read(read)?;
                 }
                 if records.content_hash() != self.content_hash {
                     return Err(Error::Conflict(format!(

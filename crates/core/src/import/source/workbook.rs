@@ -97,6 +97,7 @@ pub(super) fn open_workbook(
         content_hash: sha256_hex(bytes),
         column_offset: first_column,
         progress: None,
+        cancel: None,
         body: Body::Sheet { rows },
     };
     if !cell_problems.is_empty() {
