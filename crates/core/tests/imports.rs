@@ -660,6 +660,48 @@ fn kpi_observations_import_by_name_with_decimal_commas() {
     assert_eq!(count(&store, "kpi_observations"), 3);
 }
 
+/// A value the KPI's unit cannot take is refused where it is: a percentage above 100 or of
+/// 1e308 (which made the lift print NaN) never reaches the figures.
+#[test]
+fn an_observation_outside_what_its_unit_allows_is_refused_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_file(
+        &dir,
+        "fcr.csv",
+        "KPI,Employee ID,Team,Date,Value\n\
+         First-contact resolution,E1061,,2026-10-30,74.5\n\
+         First-contact resolution,E1062,,2026-10-30,120\n\
+         First-contact resolution,E1063,,2026-10-30,1e308\n\
+         First-contact resolution,E1064,,2026-10-30,-1e308\n",
+    );
+    let mut store = demo_store();
+    let before = snapshot(&store);
+    let found = problems(
+        import(
+            &mut store,
+            &import_request(ImportKind::Observations, &path),
+            today(),
+        )
+        .unwrap_err(),
+    );
+    let places: Vec<(u32, u32)> = found
+        .iter()
+        .map(|(l, c, _)| (l.unwrap_or(0), c.unwrap_or(0)))
+        .collect();
+    assert_eq!(places, [(3, 5), (4, 5), (5, 5)], "{found:#?}");
+    assert!(
+        found[0]
+            .2
+            .contains("120 is not possible in %: a percentage lies between 0 and 100"),
+        "{found:#?}"
+    );
+    assert!(
+        found[1].2.contains("too large to be a measurement"),
+        "{found:#?}"
+    );
+    assert_eq!(snapshot(&store), before, "nothing was written");
+}
+
 #[test]
 fn a_bad_observations_file_reports_every_problem_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

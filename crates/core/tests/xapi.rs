@@ -280,3 +280,37 @@ fn bad_statements_are_reported_at_their_line_and_column_and_nothing_is_written()
     assert_eq!(found[0].0, Some(2));
     assert!(found[0].2.contains("not valid JSON"));
 }
+
+/// A statement dated in year 0 (valid RFC 3339) is refused at its timestamp, like any
+/// date outside the years Pilotdesk works with.
+#[test]
+fn a_statement_from_year_zero_is_refused_at_its_timestamp() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_events(&dir);
+    let path = dir.path().join("statements.json");
+    export_xapi(&store, &path, &EventFilter::default()).unwrap();
+    let mut statements: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    statements[0]["timestamp"] = Value::from("0000-06-01T09:30:00Z");
+    std::fs::write(&path, serde_json::to_string_pretty(&statements).unwrap()).unwrap();
+
+    let mut fresh = demo_store();
+    let before = snapshot(&fresh);
+    let found = problems(
+        import(
+            &mut fresh,
+            &import_request(ImportKind::Xapi, &path),
+            today(),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .2
+            .contains("outside the years Pilotdesk works with (1900 to 2200)"),
+        "{found:#?}"
+    );
+    assert!(found[0].0.is_some(), "the problem names its line");
+    assert_eq!(snapshot(&fresh), before);
+}

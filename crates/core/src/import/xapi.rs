@@ -412,6 +412,13 @@ fn statement_time(
         .and_then(Value::as_str)
     {
         Some(text) => match DateTime::parse_from_rfc3339(text) {
+            Ok(zoned) if crate::import::values::check_year(zoned.naive_utc().date()).is_err() => {
+                let message = crate::import::values::check_year(zoned.naive_utc().date())
+                    .err()
+                    .unwrap_or_default();
+                c.problem(problems, &[Seg::Key("timestamp")], message);
+                None
+            }
             Ok(zoned) if zoned.naive_utc().date() > today => {
                 c.problem(
                     problems,

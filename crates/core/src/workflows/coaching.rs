@@ -27,7 +27,13 @@ fn day(problems: &mut Problems, field: &str, text: &str) -> Option<NaiveDate> {
         return None;
     }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(date) => Some(date),
+        Ok(date) => match crate::import::values::check_year(date) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                problems.add(field, message);
+                None
+            }
+        },
         Err(_) => {
             problems.add(field, format!("\"{text}\" is not a date; use YYYY-MM-DD"));
             None

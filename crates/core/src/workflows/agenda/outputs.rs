@@ -55,6 +55,8 @@ fn local_start(text: &str) -> Result<DateTime<Utc>> {
             "write the start as YYYY-MM-DD HH:MM, e.g. 2026-12-01 09:30",
         )
     })?;
+    crate::import::values::check_year(naive.date())
+        .map_err(|message| Error::invalid_field("at", message))?;
     Local
         .from_local_datetime(&naive)
         .earliest()
