@@ -38,6 +38,17 @@ async function chooseFile(path, title) {
   await s.waitFor(byTestId("preview-table"), 20000);
 }
 
+/** Opens the events import on `path`, keeps the detected mapping and starts the check. */
+async function checkEventsFile(path) {
+  // From another screen, so the wizard starts afresh even after an earlier check.
+  await s.execute("window.location.hash = arguments[0];", ["#/coaching"]);
+  await s.waitFor(byTestId("import-events"));
+  await s.execute("window.location.hash = arguments[0];", ["#/import/events"]);
+  await chooseFile(path, "Import coaching events");
+  await click("import-next");
+  await click("import-check");
+}
+
 before(async () => {
   app = await launch({ port: 4474 });
   s = app.session;
@@ -232,6 +243,43 @@ test("a coaching moment is logged with the keyboard alone and shows in the event
   await s.keys("{Escape}");
   await s.until("the dialog closed", async () => (await s.findAll(byTestId("quick-log"))).length === 0);
   assert.equal(JSON.parse(cli(app.db, ["events", "list", "--json"])).total, before + 1);
+});
+
+test("a file with thousands of the same problem lists it once, with its count and first lines", async () => {
+  const path = join(app.workdir, "wrong-pilot.csv");
+  const rows = ["Event ID,Manager,Coachee,Date,Time,Minutes,Type,Pilot,Task"];
+  for (let i = 0; i < 3000; i += 1) rows.push(`wrong-${i},E1060,E1061,${isoDay(-1 - (i % 20))},10:${String(i % 60).padStart(2, "0")},15,micro-coaching,99,`);
+  writeFileSync(path, rows.join("\n") + "\n");
+  const before = workspaceSnapshot();
+  await checkEventsFile(path);
+  const summary = await s.waitFor(byTestId("import-problems-summary"), 30000);
+  assert.equal(await summary.text(), "wrong-pilot.csv: 3,000 problems, 1 different; nothing was imported.");
+  const problemRows = await s.findAll(byTestId("problem-row"));
+  assert.equal(problemRows.length, 1, "one problem, not three thousand lines of it");
+  assert.match(await problemRows[0].text(), /there is no pilot "99".*on 3,000 lines: 2, 3, 4, 5, 6, 7, 8, …/);
+  await capture(s, "161-import-grouped-problems");
+  assert.equal(workspaceSnapshot(), before, "nothing was written");
+});
+
+test("a large file shows rows read, checked and written, and Cancel stops it with nothing kept", async () => {
+  const path = join(app.workdir, "large-events.csv");
+  const rows = ["Event ID,Manager,Coachee,Date,Time,Minutes,Type"];
+  for (let i = 0; i < 600000; i += 1) rows.push(`bulk-${i},E1060,E1061,${isoDay(-1 - (i % 60))},09:${String(i % 60).padStart(2, "0")},15,micro-coaching`);
+  writeFileSync(path, rows.join("\n") + "\n");
+  const before = workspaceSnapshot();
+  await checkEventsFile(path);
+  const figures = await s.waitFor(byTestId("import-progress-text"), 60000);
+  assert.match(await figures.text(), /^Read [\d,]+ of about [\d,]+ rows \(\d+%\) · checked [\d,]+$/);
+  await capture(s, "162-import-progress");
+  await click("import-cancel");
+  const cancelled = await s.waitFor(byTestId("import-cancelled"), 60000);
+  assert.equal(await cancelled.text(), "The import of large-events.csv was cancelled; nothing was imported.");
+  assert.equal((await s.findAll(byTestId("import-progress"))).length, 0);
+  await capture(s, "163-import-cancelled");
+  assert.equal(workspaceSnapshot(), before, "nothing was kept");
+  // Back where the next test expects the window: the Coaching screen.
+  await s.execute("window.location.hash = arguments[0];", ["#/coaching"]);
+  await s.waitFor(byTestId("import-events"));
 });
 
 test("time credits, KPI data and the credit settings show the coaching data", async () => {

@@ -781,20 +781,26 @@ fn every_import_is_recorded_for_the_lineage() {
     assert_eq!(logged, 1);
 }
 
+/// `count` coaching events with ids `{prefix}-0`, `{prefix}-1`, …, for imports that take a
+/// while.
+fn many_events(prefix: &str, count: u32) -> String {
+    let mut csv = String::from("eventId,managerId,coacheeId,occurredAt,minutes,kind\n");
+    for i in 0..count {
+        csv.push_str(&format!(
+            "{prefix}-{i},E1060,E1061,2026-10-{:02} 09:00,15,micro_coaching\n",
+            1 + i % 28
+        ));
+    }
+    csv
+}
+
 /// The window shows how far a long import has read: a report every 20,000 rows, against
 /// an estimate from the file's size that the last report never trails.
 #[test]
 fn a_long_import_reports_how_far_it_has_read() {
     let mut store = demo_store();
     let dir = tempfile::tempdir().unwrap();
-    let mut csv = String::from("eventId,managerId,coacheeId,occurredAt,minutes,kind\n");
-    for i in 0..45_000 {
-        csv.push_str(&format!(
-            "long-{i},E1060,E1061,2026-10-{:02} 09:00,15,micro_coaching\n",
-            1 + i % 28
-        ));
-    }
-    let path = write_file(&dir, "long.csv", csv);
+    let path = write_file(&dir, "long.csv", many_events("long", 45_000));
     let reports = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let seen = reports.clone();
     let summary = pilotdesk_core::workflows::imports::import_reporting(
@@ -833,14 +839,7 @@ fn a_cancelled_import_keeps_nothing() {
     use std::sync::Arc;
     let mut store = demo_store();
     let dir = tempfile::tempdir().unwrap();
-    let mut csv = String::from("eventId,managerId,coacheeId,occurredAt,minutes,kind\n");
-    for i in 0..45_000 {
-        csv.push_str(&format!(
-            "gone-{i},E1060,E1061,2026-10-{:02} 09:00,15,micro_coaching\n",
-            1 + i % 28
-        ));
-    }
-    let path = write_file(&dir, "cancelled.csv", csv);
+    let path = write_file(&dir, "cancelled.csv", many_events("gone", 45_000));
     let events_before = count(&store, "coaching_events");
     let imports_before = count(&store, "imports");
     let cancel = Arc::new(AtomicBool::new(false));

@@ -84,6 +84,9 @@ describe("words for events and imports", () => {
     expect(describeProgress({ rowsRead: 1009082, rowsChecked: 1009082, rowsWritten: 0, rowsExpected: 1009082 })).toBe(
       "Read 1,009,082 of about 1,009,082 rows (99%) · checked 1,009,082 · written 0",
     );
+    expect(describeProgress({ rowsRead: 20000, rowsChecked: 20000, rowsWritten: 20000, rowsExpected: 50000 }, true)).toBe(
+      "Read 20,000 of about 50,000 rows (40%) · checked 20,000",
+    );
     expect(describeProgress({ rowsRead: 0, rowsChecked: 0, rowsWritten: 0, rowsExpected: 0 })).toBe(
       "Read 0 of about 0 rows (0%) · checked 0 · written 0",
     );

@@ -71,11 +71,13 @@ export function describeSummary(summary: ImportSummary): string {
 }
 
 /** "Read 240,000 of about 1,000,000 rows (24%)", for a running import. */
-export function describeProgress(progress: ImportProgress): string {
+export function describeProgress(progress: ImportProgress, checking = false): string {
   const { rowsRead, rowsChecked, rowsWritten, rowsExpected } = progress;
   const share = rowsExpected > 0 ? Math.min(99, Math.floor((rowsRead / rowsExpected) * 100)) : 0;
   const n = (value: number) => value.toLocaleString("en-US");
-  return `Read ${n(rowsRead)} of about ${n(rowsExpected)} rows (${share}%) · checked ${n(rowsChecked)} · written ${n(rowsWritten)}`;
+  const read = `Read ${n(rowsRead)} of about ${n(rowsExpected)} rows (${share}%) · checked ${n(rowsChecked)}`;
+  // A check stages its rows in a transaction it rolls back: nothing is written.
+  return checking ? read : `${read} · written ${n(rowsWritten)}`;
 }
 
 /** The mapping to send: every field with its chosen column. */
