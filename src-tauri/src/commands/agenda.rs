@@ -2,8 +2,6 @@
 //! (the model is asked with no hold on the workspace), decisions, calibration, and the
 //! card and calendar entry written where the save dialog said.
 
-use std::path::PathBuf;
-
 use pilotdesk_core::model::agenda::{
     Agenda, AgendaRequest, AgendaSettings, AgendaSettingsInput, AgendaSummary, Calibration,
     ItemEdit, ModelPreview, RejectInput,
@@ -96,13 +94,7 @@ pub async fn save_agenda_card(
     path: String,
 ) -> Reply<()> {
     let path = chosen.allow(&path)?;
-
-    Ok(outputs::save_card(
-        &*state.reader()?,
-        id,
-        &PathBuf::from(path),
-        today(),
-    )?)
+    Ok(outputs::save_card(&*state.reader()?, id, &path, today())?)
 }
 
 #[tauri::command]
@@ -114,11 +106,10 @@ pub async fn save_agenda_calendar(
     path: String,
 ) -> Reply<()> {
     let path = chosen.allow(&path)?;
-
     Ok(outputs::save_calendar(
         &mut *state.store()?,
         id,
         &at,
-        &PathBuf::from(path),
+        &path,
     )?)
 }

@@ -2,8 +2,6 @@
 //! detectable effects, the ROI assumptions, the hourly costs per role, the day-90 rule's
 //! verdict and the results packs.
 
-use std::path::PathBuf;
-
 use pilotdesk_core::model::{
     Dashboard, Home, HourlyCost, HourlyCostInput, KpiMde, PackRecord, PaperSize, PortfolioOverview,
     RoiInput, RuleVerdict,
@@ -94,12 +92,11 @@ pub async fn save_monthly_pack(
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
     let path = chosen.allow(&path)?;
-
     Ok(packs::save_monthly(
         &mut *state.store()?,
         pilot_id,
         month.as_deref(),
-        &PathBuf::from(path),
+        &path,
         paper,
         today(),
     )?)
@@ -115,12 +112,11 @@ pub async fn save_outcome_pack(
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
     let path = chosen.allow(&path)?;
-
     Ok(packs::save_outcome(
         &mut *state.store()?,
         pilot_id,
         day,
-        &PathBuf::from(path),
+        &path,
         paper,
         today(),
     )?)

@@ -1,8 +1,6 @@
 //! Open Badges: saving a certification's credential where the save dialog said, and
 //! verifying a credential file the person chose.
 
-use std::path::PathBuf;
-
 use pilotdesk_core::model::badges::{BadgeVerification, IssuedBadge};
 use pilotdesk_core::workflows::badges;
 use tauri::State;
@@ -20,8 +18,6 @@ pub async fn save_badge(
     path: String,
 ) -> Reply<IssuedBadge> {
     let path = chosen.allow(&path)?;
-
-    let path = PathBuf::from(path);
     Ok(badges::save(
         &mut *state.store()?,
         certification_id,
@@ -37,9 +33,5 @@ pub async fn verify_badge(
     path: String,
 ) -> Reply<BadgeVerification> {
     let path = chosen.allow(&path)?;
-
-    Ok(badges::verify_file(
-        &PathBuf::from(path),
-        chrono::Utc::now(),
-    )?)
+    Ok(badges::verify_file(&path, chrono::Utc::now())?)
 }

@@ -1,8 +1,6 @@
 //! The steering group on its own machines: this machine's identity, members' keys, review
 //! bundles sent and opened, ballots cast and received.
 
-use std::path::PathBuf;
-
 use pilotdesk_core::identity::default_path;
 use pilotdesk_core::model::{
     BallotReceipt, BundleView, IdentityView, MemberKey, MemberKeyInput, SentBundle, VoteInput,
@@ -27,11 +25,10 @@ pub async fn export_identity(
     path: String,
 ) -> Reply<IdentityView> {
     let path = chosen.allow(&path)?;
-
     Ok(remote::export_identity(
         &*state.reader()?,
         &default_path(),
-        &PathBuf::from(path),
+        &path,
     )?)
 }
 
@@ -54,7 +51,6 @@ pub async fn send_review_bundle(
     path: String,
 ) -> Reply<SentBundle> {
     let path = chosen.allow(&path)?;
-
     let workspace = state.workspace()?;
     in_background(move || {
         let mut store = workspace.writer()?;
@@ -63,7 +59,7 @@ pub async fn send_review_bundle(
             &mut store,
             &identity,
             item_id,
-            &PathBuf::from(path),
+            &path,
             today(),
         )?)
     })
@@ -77,14 +73,9 @@ pub async fn open_review_bundle(
     path: String,
 ) -> Reply<BundleView> {
     let path = chosen.allow(&path)?;
-
     let store = state.reader()?;
     let (identity, _) = remote::identity(&store, &default_path())?;
-    Ok(remote::open_bundle(
-        &store,
-        &identity,
-        &PathBuf::from(path),
-    )?)
+    Ok(remote::open_bundle(&store, &identity, &path)?)
 }
 
 #[tauri::command]
@@ -95,11 +86,7 @@ pub async fn save_bundle_pack(
 ) -> Reply<()> {
     let bundle_path = chosen.allow(&bundle_path)?;
     let path = chosen.allow(&path)?;
-
-    Ok(remote::save_bundle_pack(
-        &PathBuf::from(bundle_path),
-        &PathBuf::from(path),
-    )?)
+    Ok(remote::save_bundle_pack(&bundle_path, &path)?)
 }
 
 /// Writes the member's signed ballot and returns the bundle again, so the vote reads back.
@@ -113,11 +100,10 @@ pub async fn vote_by_ballot(
 ) -> Reply<BundleView> {
     let bundle_path = chosen.allow(&bundle_path)?;
     let path = chosen.allow(&path)?;
-
     let mut store = state.store()?;
     let (identity, _) = remote::identity(&store, &default_path())?;
-    let bundle = PathBuf::from(bundle_path);
-    remote::vote_file(&mut store, &identity, &bundle, &input, &PathBuf::from(path))?;
+    let bundle = bundle_path;
+    remote::vote_file(&mut store, &identity, &bundle, &input, &path)?;
     Ok(remote::open_bundle(&store, &identity, &bundle)?)
 }
 
@@ -128,8 +114,6 @@ pub async fn receive_ballots(
     paths: Vec<String>,
 ) -> Reply<Vec<BallotReceipt>> {
     let paths = chosen.allow_all(&paths)?;
-
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
     Ok(remote::receive_ballots(
         &mut *state.store()?,
         &paths,

@@ -1,8 +1,6 @@
 //! Coaching networks: the coaches and their certification against the standard, matching
 //! coaches to a coachee across teams, and each coaching pair's cadence as a calendar.
 
-use std::path::PathBuf;
-
 use pilotdesk_core::model::coaches::{
     CalendarExport, Certification, CertifyInput, Coach, CoachFeedback, CoachFeedbackInput,
     CoachObservation, CoachObservationInput, CoachProgress, CoachSummary, MatchReport,
@@ -85,10 +83,9 @@ pub async fn save_coaching_calendar(
     pilot_id: Option<i64>,
 ) -> Reply<CalendarExport> {
     let path = chosen.allow(&path)?;
-
     Ok(calendar::export(
         &mut *state.store()?,
-        &PathBuf::from(path),
+        &path,
         pilot_id,
         calendar::workspace_zone(),
         today(),

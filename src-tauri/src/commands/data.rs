@@ -24,7 +24,6 @@ pub async fn preview_import(
     sheet: Option<String>,
 ) -> Reply<ImportPreview> {
     let path = chosen.allow(&path)?;
-
     Ok(imports::preview(Path::new(&path), kind, sheet.as_deref())?)
 }
 
@@ -142,7 +141,6 @@ pub async fn export_data(
     filter: Option<EventFilter>,
 ) -> Reply<ExportSummary> {
     let path = chosen.allow(&path)?;
-
     let store = state.store()?;
     let filter = filter.unwrap_or_default();
     let path = Path::new(&path);

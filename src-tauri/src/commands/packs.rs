@@ -1,5 +1,3 @@
-use std::path::PathBuf;
-
 use pilotdesk_core::model::{PackRecord, PaperSize};
 use pilotdesk_core::workflows::packs;
 use pilotdesk_core::ApiError;
@@ -45,8 +43,6 @@ pub async fn save_proposal_pack(
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
     let path = chosen.allow(&path)?;
-
-    let path = PathBuf::from(path);
     Ok(packs::save_proposal(
         &mut *state.store()?,
         pilot_id,
@@ -65,8 +61,6 @@ pub async fn save_decision_pack(
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
     let path = chosen.allow(&path)?;
-
-    let path = PathBuf::from(path);
     Ok(packs::save_decision(
         &mut *state.store()?,
         decision_id,

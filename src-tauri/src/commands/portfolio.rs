@@ -1,8 +1,6 @@
 //! Asynchronous competency: micro-feedback, work samples and annotations, portfolio
 //! reviews, and the people with no live check-in.
 
-use std::path::PathBuf;
-
 use pilotdesk_core::model::portfolio::{
     Annotation, AnnotationInput, AsyncReport, CheckInFlag, Feedback, FeedbackInput, Portfolio,
     PortfolioReview, ReviewInput, SampleAdded, SampleContent, SampleInput,
@@ -108,8 +106,6 @@ pub async fn save_portfolio_pack(
     paper: Option<PaperSize>,
 ) -> Reply<PackRecord> {
     let path = chosen.allow(&path)?;
-
-    let path = PathBuf::from(path);
     Ok(pack::save(
         &mut *state.store()?,
         &person_id,
@@ -134,10 +130,9 @@ pub async fn export_portfolio_xapi(
     path: String,
 ) -> Reply<u32> {
     let path = chosen.allow(&path)?;
-
     let workspace = state.workspace()?;
     in_background(move || {
-        let path = PathBuf::from(path);
+        let path = path;
         let count =
             exports::export_portfolio_xapi(&*workspace.reader()?, &path, person_id.as_deref())?;
         Ok(u32::try_from(count).unwrap_or(u32::MAX))

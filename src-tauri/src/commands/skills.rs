@@ -33,7 +33,6 @@ pub async fn import_framework(
     path: String,
 ) -> Reply<FrameworkImport> {
     let path = chosen.allow(&path)?;
-
     let workspace = state.workspace()?;
     in_background(move || {
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
@@ -58,7 +57,6 @@ pub async fn export_framework(
     path: String,
 ) -> Reply<()> {
     let path = chosen.allow(&path)?;
-
     let text = frameworks::export_framework(&*state.reader()?, id)?;
     std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     Ok(())
