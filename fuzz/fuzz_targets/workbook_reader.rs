@@ -5,6 +5,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|bytes: &[u8]| {
-    pilotdesk_fuzz::read_table("xlsx", bytes);
-});
+fuzz_target!(
+    init: pilotdesk_fuzz::let_calamine_panics_unwind(),
+    |bytes: &[u8]| {
+        pilotdesk_fuzz::read_table("xlsx", bytes);
+    }
+);

@@ -401,6 +401,23 @@ pub fn check_xapi(bytes: &[u8]) {
     });
 }
 
+/// The app reads workbooks with calamine under `catch_unwind` and refuses a file that makes
+/// it panic (`import::source::workbook::guarded`), so a panic raised inside calamine's own
+/// code is let unwind to that guard, as in the app, instead of aborting the run. Any other
+/// panic still aborts, and a calamine panic outside the guard still reaches libFuzzer's own
+/// `catch_unwind`, which aborts too.
+pub fn let_calamine_panics_unwind() {
+    let abort = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_calamine = info
+            .location()
+            .is_some_and(|place| place.file().contains("/calamine-"));
+        if !in_calamine {
+            abort(info);
+        }
+    }));
+}
+
 /// Opens `bytes` as an import file and goes through every row, as a preview and an import
 /// do, checking what the rest of the import relies on: rows come after the header and in
 /// file order, so each problem names the line it is on.

@@ -24,39 +24,7 @@ pub(super) fn open_workbook(
             format!("the workbook could not be read ({why}); save it again as .xlsx"),
         ));
     }
-    let cursor = std::io::Cursor::new(bytes.to_vec());
-    let mut workbook = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| {
-        refuse(
-            &name,
-            1,
-            format!("the workbook could not be read ({e}); save it again as .xlsx"),
-        )
-    })?;
-    let sheets = workbook.sheet_names();
-    let chosen = match sheet.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(wanted) => sheets
-            .iter()
-            .find(|s| s.as_str() == wanted)
-            .or_else(|| sheets.iter().find(|s| s.eq_ignore_ascii_case(wanted)))
-            .cloned()
-            .ok_or_else(|| {
-                Error::invalid(vec![ErrorDetail {
-                    field: Some("sheet".into()),
-                    file: Some(name.clone()),
-                    line: None,
-                    column: None,
-                    message: format!(
-                        "the workbook has no sheet \"{wanted}\"; its sheets are {}",
-                        sheets.join(", ")
-                    ),
-                }])
-            })?,
-        None => sheets
-            .first()
-            .cloned()
-            .ok_or_else(|| refuse(&name, 1, "the workbook has no sheets"))?,
-    };
-    let cells = sheet_cells(&mut workbook, &chosen).map_err(|why| refuse(&name, 1, why))?;
+    let (sheets, chosen, cells) = guarded(&name, || read_cells(&name, bytes, sheet))?;
     let first_column = cells.iter().map(|c| c.1).min().unwrap_or(0);
     let width = cells
         .iter()
@@ -126,6 +94,61 @@ pub(super) fn open_workbook(
         table.headers.pop();
     }
     Ok(table)
+}
+
+/// Everything calamine reads: the sheet names, the sheet chosen and its filled cells.
+type SheetCells = (Vec<String>, String, Vec<(u32, u32, Data)>);
+
+fn read_cells(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<SheetCells> {
+    let cursor = std::io::Cursor::new(bytes.to_vec());
+    let mut workbook = calamine::open_workbook_auto_from_rs(cursor).map_err(|e| {
+        refuse(
+            name,
+            1,
+            format!("the workbook could not be read ({e}); save it again as .xlsx"),
+        )
+    })?;
+    let sheets = workbook.sheet_names();
+    let chosen = match sheet.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(wanted) => sheets
+            .iter()
+            .find(|s| s.as_str() == wanted)
+            .or_else(|| sheets.iter().find(|s| s.eq_ignore_ascii_case(wanted)))
+            .cloned()
+            .ok_or_else(|| {
+                Error::invalid(vec![ErrorDetail {
+                    field: Some("sheet".into()),
+                    file: Some(name.to_string()),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "the workbook has no sheet \"{wanted}\"; its sheets are {}",
+                        sheets.join(", ")
+                    ),
+                }])
+            })?,
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or_else(|| refuse(name, 1, "the workbook has no sheets"))?,
+    };
+    let cells = sheet_cells(&mut workbook, &chosen).map_err(|why| refuse(name, 1, why))?;
+    Ok((sheets, chosen, cells))
+}
+
+/// calamine indexes XLS records without bounds checks in more places than `compound_file`
+/// checks ahead of it (the fuzzer found a shared-string table read past the end of its
+/// record), and a panic there is a file Pilotdesk cannot read, not a reason to close the app.
+/// The reader touches nothing but its own copy of the bytes, so nothing is left half-done.
+fn guarded<T>(name: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(refuse(
+            name,
+            1,
+            "the workbook could not be read (a record in it is malformed); save it again as \
+             .xlsx",
+        ))
+    })
 }
 
 /// The compound file (OLE) an XLS workbook is stored in, checked before calamine reads it.
@@ -530,6 +553,17 @@ mod tests {
         }
         let sound = open_xls(include_bytes!("../../../tests/fixtures/fuzz/staff.xls")).unwrap();
         assert_eq!(sound.sheets(), vec!["Readme", "Staff"]);
+    }
+
+    #[test]
+    fn a_panic_inside_calamine_refuses_the_workbook_instead_of_closing_the_app() {
+        // Found by the workbook_reader fuzz target: a shared-string table whose last string
+        // header claims four bytes where its record holds three. calamine slices past the
+        // record and panics, a place the compound-file check does not reach.
+        let bytes = include_bytes!("../../../tests/fixtures/fuzz/xls-sst-string-past-record.xls");
+        let error = open_xls(bytes).err().expect("refused").to_string();
+        assert!(error.contains("a record in it is malformed"), "{error}");
+        assert!(error.contains("staff.xls"), "{error}");
     }
 
     #[test]
