@@ -339,11 +339,69 @@ mod compound_file {
             let sheet = stream
                 .get(start..)
                 .ok_or("a sheet starts past the end of the workbook")?;
-            for (kind, record) in records(sheet) {
-                if kind == 0x0200 {
-                    dimensions(record)?;
+            cells(sheet)?;
+        }
+        Ok(())
+    }
+
+    /// calamine gathers a sheet's cells when it opens the workbook, then reserves memory for
+    /// the whole box they span: one cell in column 65,535 and one in row 65,535 asked for
+    /// 132 GB. The cell records are walked as calamine walks them (charts embedded in the
+    /// sheet skipped, up to its end) and a box above `MAX_CELLS` is refused. A real XLS
+    /// holds 256 columns by 65,536 rows, fewer cells than that, so none is refused.
+    fn cells(sheet: &[u8]) -> Check<()> {
+        let mut rows = (u32::MAX, 0);
+        let mut columns = (u32::MAX, 0);
+        let mut seen_sheet_start = false;
+        let mut depth = 0usize;
+        for (kind, record) in records(sheet) {
+            if depth > 0 {
+                match kind {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
                 }
+                continue;
             }
+            let (row, first, last) = match kind {
+                0x0809 if seen_sheet_start => {
+                    depth += 1;
+                    continue;
+                }
+                0x0809 => {
+                    seen_sheet_start = true;
+                    continue;
+                }
+                0x000A => break,
+                0x0200 => {
+                    dimensions(record)?;
+                    continue;
+                }
+                // Number, Label, RString, BoolErr, Rk, LabelSst and Formula: one cell.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006
+                    if record.len() >= 4 =>
+                {
+                    let column = u16_at(record, 2);
+                    (u16_at(record, 0), column, column)
+                }
+                // MulRk: a row of cells from its first column, six bytes each.
+                0x00BD if record.len() >= 6 => {
+                    let first = u16_at(record, 2);
+                    let count = (record.len() - 6).div_ceil(6) as u32;
+                    let last = (u32::from(first) + count.max(1) - 1).min(u32::from(u16::MAX));
+                    (u16_at(record, 0), first, last as u16)
+                }
+                _ => continue,
+            };
+            rows = (rows.0.min(row.into()), rows.1.max(row.into()));
+            columns = (columns.0.min(first.into()), columns.1.max(last.into()));
+        }
+        if rows.0 > rows.1 {
+            return Ok(());
+        }
+        let span = u64::from(rows.1 - rows.0 + 1) * u64::from(columns.1 - columns.0 + 1);
+        if span > super::MAX_CELLS as u64 {
+            return Err("a sheet's cells span more rows and columns than Pilotdesk reads");
         }
         Ok(())
     }
@@ -542,11 +600,13 @@ mod tests {
         // sector chain that points back at itself: calamine followed it until the process was
         // killed for memory. The second names a FAT sector past the end of the file: calamine
         // sliced past its data and panicked. The third has a sheet whose Dimensions end before
-        // they start: calamine's cell count wrapped and it asked for terabytes.
+        // they start: calamine's cell count wrapped and it asked for terabytes. The fourth has
+        // cells in column 65,535 and row 65,535: calamine reserved 132 GB for the box between.
         for bytes in [
             &include_bytes!("../../../tests/fixtures/fuzz/xls-chain-loop.xls")[..],
             &include_bytes!("../../../tests/fixtures/fuzz/xls-sector-past-end.xls")[..],
             &include_bytes!("../../../tests/fixtures/fuzz/xls-dimensions-end-before-start.xls")[..],
+            &include_bytes!("../../../tests/fixtures/fuzz/xls-cells-span-132-gb.xls")[..],
         ] {
             let error = open_xls(bytes).err().expect("refused").to_string();
             assert!(error.contains("could not be read"), "{error}");
